@@ -1,0 +1,80 @@
+package export
+
+import (
+	"io"
+	"strconv"
+
+	"careergraph/graph"
+)
+
+// WriteCytoscape writes g as Cytoscape.js elements JSON, which
+// Cytoscape.js takes as its elements option and Cytoscape desktop imports
+// as a .cyjs network:
+//
+//	{"elements": {
+//	  "nodes": [{"data": {"id": SLUG, "label": NAME, "documented": BOOL,
+//	             "reading": STR, "names": [...], "source_docs": [...]}}],
+//	  "edges": [{"data": {"id": ID, "source": SLUG, "target": SLUG,
+//	             "kind": KIND, "source_docs": ["file:line"]}}]}}
+//
+// A node's id is its role ID. An edge's id is "FROM->TO:KIND", stable
+// across selections of the same graph. Slugs never hold ">" or ":",
+// but should one make an edge id equal to another id, the edge id gets a
+// "#2", "#3", … suffix, so ids are unique across nodes and edges as
+// Cytoscape.js requires. source and target are endpoints; provenance is
+// source_docs. Order: g.Roles(), then g.Moves(); indented by two spaces.
+func WriteCytoscape(w io.Writer, g *graph.Graph) error {
+	var doc cyDoc
+	taken := make(map[string]bool, len(g.Roles())+len(g.Moves()))
+	doc.Elements.Nodes = make([]cyNode, len(g.Roles()))
+	for i, r := range g.Roles() {
+		taken[r.ID] = true
+		doc.Elements.Nodes[i].Data = cyNodeData{
+			ID: r.ID, Label: r.Name, Documented: r.Documented, Reading: r.Reading,
+			Names: nonNil(r.Names), SourceDocs: nonNil(r.Docs),
+		}
+	}
+	doc.Elements.Edges = make([]cyEdge, len(g.Moves()))
+	for i, m := range g.Moves() {
+		id := m.From + "->" + m.To + ":" + m.Kind.String()
+		for n := 2; taken[id]; n++ {
+			id = m.From + "->" + m.To + ":" + m.Kind.String() + "#" + strconv.Itoa(n)
+		}
+		taken[id] = true
+		doc.Elements.Edges[i].Data = cyEdgeData{
+			ID: id, Source: m.From, Target: m.To, Kind: m.Kind.String(), SourceDocs: sourceStrings(m.Sources),
+		}
+	}
+	return writeJSON(w, doc)
+}
+
+// The Cytoscape.js wire format.
+type (
+	cyDoc struct {
+		Elements struct {
+			Nodes []cyNode `json:"nodes"`
+			Edges []cyEdge `json:"edges"`
+		} `json:"elements"`
+	}
+	cyNode struct {
+		Data cyNodeData `json:"data"`
+	}
+	cyNodeData struct {
+		ID         string   `json:"id"`
+		Label      string   `json:"label"`
+		Documented bool     `json:"documented"`
+		Reading    string   `json:"reading"`
+		Names      []string `json:"names"`
+		SourceDocs []string `json:"source_docs"`
+	}
+	cyEdge struct {
+		Data cyEdgeData `json:"data"`
+	}
+	cyEdgeData struct {
+		ID         string   `json:"id"`
+		Source     string   `json:"source"`
+		Target     string   `json:"target"`
+		Kind       string   `json:"kind"`
+		SourceDocs []string `json:"source_docs"`
+	}
+)

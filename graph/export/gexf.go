@@ -1,0 +1,179 @@
+package export
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"careergraph/graph"
+)
+
+// DefaultGEXFVersion is the GEXF version WriteGEXF writes unless told
+// otherwise, and the one the "gexf" format writes.
+const DefaultGEXFVersion = "1.3"
+
+// gexfVersions maps each GEXF version careergraph writes to its namespace
+// and the value of the version attribute. The namespaces must be exact:
+// readers match them as strings.
+var gexfVersions = []struct {
+	name, namespace, version string
+}{
+	{"1.3", "http://gexf.net/1.3", "1.3"},
+	{"1.2draft", "http://www.gexf.net/1.2draft", "1.2"},
+}
+
+// GEXFVersions returns the GEXF versions WriteGEXF accepts, the default
+// first: "1.3", then "1.2draft" for older readers (NetworkX before 3.6
+// reads only 1.2draft).
+func GEXFVersions() []string {
+	out := make([]string, len(gexfVersions))
+	for i, v := range gexfVersions {
+		out[i] = v.name
+	}
+	return out
+}
+
+// WriteGEXF writes g as GEXF of the given version (see GEXFVersions),
+// valid against both the XSD and the RELAX NG schema of that version (so
+// without xsi:schemaLocation, which the RELAX NG schema forbids). An
+// unknown version is an error that lists the known ones; nothing is
+// written then.
+//
+// The graph is directed (defaultedgetype) and static. Node ids are role
+// IDs, labels display names. Every attribute a node or edge carries is
+// declared in <attributes>: for nodes documented (boolean), reading,
+// names and docs (strings, items joined by "; "); for edges kind
+// ("career" or "related") and sources ("file:line" joined by "; "). Empty
+// values are left out. Edge ids are "e0", "e1", … in the order of
+// g.Moves(), so a career and a related move between the same two roles
+// stay two edges. Each edge's label is its kind, and in GEXF 1.3 so is
+// its native kind attribute, the 1.3 way to say that parallel edges are
+// of different types. <edges> is written even when there are none.
+func WriteGEXF(w io.Writer, g *graph.Graph, version string) error {
+	i := -1
+	for j, v := range gexfVersions {
+		if v.name == version {
+			i = j
+		}
+	}
+	if i < 0 {
+		return fmt.Errorf("unknown GEXF version %q (known: %s)", version, strings.Join(GEXFVersions(), ", "))
+	}
+	v := gexfVersions[i]
+	doc := gexfDoc{
+		Xmlns:   v.namespace,
+		Version: v.version,
+		Meta:    gexfMeta{Creator: "careergraph"},
+		Graph: gexfGraph{
+			DefaultEdgeType: "directed",
+			Mode:            "static",
+			Attributes: []gexfAttributes{
+				{Class: "node", Attribute: []gexfAttribute{
+					{ID: "documented", Title: "documented", Type: "boolean"},
+					{ID: "reading", Title: "reading", Type: "string"},
+					{ID: "names", Title: "names", Type: "string"},
+					{ID: "docs", Title: "docs", Type: "string"},
+				}},
+				{Class: "edge", Attribute: []gexfAttribute{
+					{ID: "kind", Title: "kind", Type: "string"},
+					{ID: "sources", Title: "sources", Type: "string"},
+				}},
+			},
+		},
+	}
+	roles := g.Roles()
+	doc.Graph.Nodes = gexfNodes{Count: len(roles), Node: make([]gexfNode, len(roles))}
+	for i, r := range roles {
+		doc.Graph.Nodes.Node[i] = gexfNode{ID: r.ID, Label: r.Name, Values: gexfValues(
+			"documented", strconv.FormatBool(r.Documented),
+			"reading", r.Reading,
+			"names", joinList(r.Names),
+			"docs", joinList(r.Docs),
+		)}
+	}
+	moves := g.Moves()
+	doc.Graph.Edges = gexfEdges{Count: len(moves), Edge: make([]gexfEdge, len(moves))}
+	for i, m := range moves {
+		e := gexfEdge{
+			ID: "e" + strconv.Itoa(i), Source: m.From, Target: m.To, Label: m.Kind.String(),
+			Values: gexfValues(
+				"kind", m.Kind.String(),
+				"sources", joinList(sourceStrings(m.Sources)),
+			),
+		}
+		if v.name == "1.3" {
+			e.Kind = m.Kind.String()
+		}
+		doc.Graph.Edges.Edge[i] = e
+	}
+	return writeXML(w, doc)
+}
+
+// gexfValues returns <attvalue> elements for key, value pairs, leaving
+// out empty values.
+func gexfValues(kv ...string) []gexfValue {
+	out := make([]gexfValue, 0, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] != "" {
+			out = append(out, gexfValue{For: kv[i], Value: kv[i+1]})
+		}
+	}
+	return out
+}
+
+// The GEXF wire format, common to 1.2draft and 1.3.
+type (
+	gexfDoc struct {
+		XMLName xml.Name  `xml:"gexf"`
+		Xmlns   string    `xml:"xmlns,attr"`
+		Version string    `xml:"version,attr"`
+		Meta    gexfMeta  `xml:"meta"`
+		Graph   gexfGraph `xml:"graph"`
+	}
+	gexfMeta struct {
+		Creator string `xml:"creator"`
+	}
+	gexfGraph struct {
+		DefaultEdgeType string           `xml:"defaultedgetype,attr"`
+		Mode            string           `xml:"mode,attr"`
+		Attributes      []gexfAttributes `xml:"attributes"`
+		Nodes           gexfNodes        `xml:"nodes"`
+		Edges           gexfEdges        `xml:"edges"`
+	}
+	gexfAttributes struct {
+		Class     string          `xml:"class,attr"`
+		Attribute []gexfAttribute `xml:"attribute"`
+	}
+	gexfAttribute struct {
+		ID    string `xml:"id,attr"`
+		Title string `xml:"title,attr"`
+		Type  string `xml:"type,attr"`
+	}
+	gexfNodes struct {
+		Count int        `xml:"count,attr"`
+		Node  []gexfNode `xml:"node"`
+	}
+	gexfNode struct {
+		ID     string      `xml:"id,attr"`
+		Label  string      `xml:"label,attr"`
+		Values []gexfValue `xml:"attvalues>attvalue"`
+	}
+	gexfEdges struct {
+		Count int        `xml:"count,attr"`
+		Edge  []gexfEdge `xml:"edge"`
+	}
+	gexfEdge struct {
+		ID     string      `xml:"id,attr"`
+		Source string      `xml:"source,attr"`
+		Target string      `xml:"target,attr"`
+		Kind   string      `xml:"kind,attr,omitempty"`
+		Label  string      `xml:"label,attr"`
+		Values []gexfValue `xml:"attvalues>attvalue"`
+	}
+	gexfValue struct {
+		For   string `xml:"for,attr"`
+		Value string `xml:"value,attr"`
+	}
+)

@@ -1,0 +1,98 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"careergraph/graph"
+)
+
+// Func writes a graph in one format to w. It writes nothing else and does
+// not close w.
+type Func func(w io.Writer, g *graph.Graph) error
+
+// DirFunc writes a graph in one format as files in the directory dir,
+// creating dir if needed and replacing files of the same names.
+type DirFunc func(dir string, g *graph.Graph) error
+
+// Format is one export format.
+//
+// A stream format has Write set and Dir nil. A directory format (csv,
+// whose two tables are two files) has Dir set and Write nil: the caller
+// must give it a directory, not a stream. IsDir tells them apart.
+type Format struct {
+	Name        string // what users type: "graphml"
+	Ext         string // file extension with its dot (".graphml"); empty for a directory format
+	Description string // one line: the format and the tools that open it
+	Write       Func
+	Dir         DirFunc
+}
+
+// IsDir reports whether the format writes a directory (Dir) rather than a
+// stream (Write).
+func (f Format) IsDir() bool { return f.Dir != nil }
+
+var formats = []Format{
+	{Name: "csv", Description: "roles.csv and moves.csv with neo4j-admin import headers (Neo4j, spreadsheets)", Dir: WriteCSV},
+	{Name: "cypher", Ext: ".cypher", Description: "idempotent Cypher MERGE statements (Neo4j: cypher-shell, Browser)", Write: WriteCypher},
+	{Name: "cytoscape", Ext: ".cyjs", Description: "Cytoscape.js elements JSON (Cytoscape.js, Cytoscape desktop)", Write: WriteCytoscape},
+	{Name: "dot", Ext: ".dot", Description: "Graphviz DOT digraph (dot, xdot, Gephi, yEd via conversion)", Write: WriteDOT},
+	{Name: "gexf", Ext: ".gexf", Description: "GEXF " + DefaultGEXFVersion + " (Gephi; --gexf-version 1.2draft for NetworkX before 3.6)", Write: func(w io.Writer, g *graph.Graph) error {
+		return WriteGEXF(w, g, DefaultGEXFVersion)
+	}},
+	{Name: "graphml", Ext: ".graphml", Description: "GraphML (yEd, Gephi, NetworkX, igraph, Cytoscape desktop)", Write: WriteGraphML},
+	{Name: "json", Ext: ".json", Description: "NetworkX node-link JSON (NetworkX, D3)", Write: WriteJSON},
+	{Name: "mermaid", Ext: ".mmd", Description: "Mermaid flowchart, at most 500 moves (Markdown on GitHub and GitLab, mermaid.live)", Write: WriteMermaid},
+}
+
+// Formats returns every format sorted by name. The slice is a copy.
+func Formats() []Format { return slices.Clone(formats) }
+
+// Lookup returns the format named name. For an unknown name the error
+// lists the known ones.
+func Lookup(name string) (Format, error) {
+	for _, f := range formats {
+		if f.Name == name {
+			return f, nil
+		}
+	}
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.Name
+	}
+	return Format{}, fmt.Errorf("unknown format %q (known: %s)", name, strings.Join(names, ", "))
+}
+
+// sourceStrings returns sources as "file:line" strings, in their order.
+// It never returns nil, so JSON encodes no sources as [].
+func sourceStrings(src []graph.Source) []string {
+	out := make([]string, len(src))
+	for i, s := range src {
+		out[i] = s.String()
+	}
+	return out
+}
+
+// nonNil returns s, or an empty slice for nil, so JSON encodes [].
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// nodeIndex maps each role ID to its position in g.Roles(), the number
+// the formats with synthetic ids (n0, n1, …) give it.
+func nodeIndex(g *graph.Graph) map[string]int {
+	idx := make(map[string]int, len(g.Roles()))
+	for i, r := range g.Roles() {
+		idx[r.ID] = i
+	}
+	return idx
+}
+
+// joinList is how formats without list types (GraphML, GEXF, DOT) write a
+// list attribute: the items joined by "; ".
+func joinList(items []string) string { return strings.Join(items, "; ") }

@@ -1,0 +1,22 @@
+// careergraph: 10 roles, 10 moves. Running this again changes nothing.
+CREATE CONSTRAINT role_id IF NOT EXISTS FOR (r:Role) REQUIRE r.id IS UNIQUE;
+MERGE (r:Role {id: 'back-slash'}) REMOVE r:Documented SET r.name = 'Back\\slash\\', r.documented = false, r.reading = null, r.names = ['Back\\slash\\'], r.docs = null;
+MERGE (r:Role {id: 'chief-big-officer'}) SET r:Documented, r.name = 'Chief "Big" Officer', r.documented = true, r.reading = 'チーフ・ビッグ・オフィサー', r.names = ['CBO', 'Chief "Big" Officer'], r.docs = ['docs/a b.txt'];
+MERGE (r:Role {id: 'e0'}) REMOVE r:Documented SET r.name = 'E0', r.documented = false, r.reading = null, r.names = ['E0'], r.docs = null;
+MERGE (r:Role {id: 'engineer-manager'}) REMOVE r:Documented SET r.name = 'Engineer → Manager', r.documented = false, r.reading = null, r.names = ['Engineer → Manager'], r.docs = null;
+MERGE (r:Role {id: 'fan-1-the-best'}) REMOVE r:Documented SET r.name = 'Fan #1; the `best`', r.documented = false, r.reading = null, r.names = ['Fan #1; the `best`'], r.docs = null;
+MERGE (r:Role {id: 'lone-role'}) REMOVE r:Documented SET r.name = 'Lone Role', r.documented = false, r.reading = null, r.names = ['Lone Role'], r.docs = null;
+MERGE (r:Role {id: 'o-brien-sons-lead'}) REMOVE r:Documented SET r.name = 'O\'Brien & Sons <Lead>', r.documented = false, r.reading = null, r.names = ['O\'Brien & Sons <Lead>'], r.docs = null;
+MERGE (r:Role {id: 'sales-marketing-lead'}) REMOVE r:Documented SET r.name = 'Sales/Marketing Lead', r.documented = false, r.reading = null, r.names = ['Sales/Marketing Lead', 'Sales; Marketing'], r.docs = null;
+MERGE (r:Role {id: 'section-chief-main-office'}) REMOVE r:Documented SET r.name = 'Section Chief (Main Office)', r.documented = false, r.reading = null, r.names = ['Section Chief (Main Office)'], r.docs = null;
+MERGE (r:Role {id: '課長-かちょう'}) SET r:Documented, r.name = '課長 (かちょう)', r.documented = true, r.reading = 'かちょう', r.names = ['課長', '課長 (かちょう)'], r.docs = ['docs/kacho.txt', 'docs/more.md'];
+MATCH (a:Role {id: 'back-slash'}), (b:Role {id: 'sales-marketing-lead'}) MERGE (a)-[m:CAREER_STEP]->(b) SET m.sources = ['docs\\win;dows.txt:4'];
+MATCH (a:Role {id: 'chief-big-officer'}), (b:Role {id: '課長-かちょう'}) MERGE (a)-[m:CAREER_STEP]->(b) SET m.sources = ['docs/a b.txt:12'];
+MATCH (a:Role {id: 'chief-big-officer'}), (b:Role {id: '課長-かちょう'}) MERGE (a)-[m:RELATED_TO]->(b) SET m.sources = ['docs/a b.txt:30'];
+MATCH (a:Role {id: 'e0'}), (b:Role {id: 'chief-big-officer'}) MERGE (a)-[m:CAREER_STEP]->(b) SET m.sources = ['docs/a b.txt:13'];
+MATCH (a:Role {id: 'engineer-manager'}), (b:Role {id: 'section-chief-main-office'}) MERGE (a)-[m:CAREER_STEP]->(b) SET m.sources = ['docs/a b.txt:12'];
+MATCH (a:Role {id: 'fan-1-the-best'}), (b:Role {id: '課長-かちょう'}) MERGE (a)-[m:RELATED_TO]->(b) SET m.sources = ['docs/kacho.txt:21'];
+MATCH (a:Role {id: 'o-brien-sons-lead'}), (b:Role {id: 'chief-big-officer'}) MERGE (a)-[m:CAREER_STEP]->(b) SET m.sources = ['docs/a b.txt:12', 'docs/kacho.txt:9'];
+MATCH (a:Role {id: 'sales-marketing-lead'}), (b:Role {id: 'engineer-manager'}) MERGE (a)-[m:RELATED_TO]->(b) SET m.sources = ['docs/kacho.txt:20'];
+MATCH (a:Role {id: 'section-chief-main-office'}), (b:Role {id: 'chief-big-officer'}) MERGE (a)-[m:CAREER_STEP]->(b) SET m.sources = ['docs/a b.txt:12'];
+MATCH (a:Role {id: '課長-かちょう'}), (b:Role {id: 'o-brien-sons-lead'}) MERGE (a)-[m:CAREER_STEP]->(b) SET m.sources = ['docs/more.md:2'];
