@@ -99,7 +99,7 @@ var (
 // Graph is a resolved career graph. It is immutable once built and safe
 // for concurrent readers.
 type Graph struct {
-	roles []Role       // sorted by ID; a role's index is its compact id
+	roles []Role // sorted by ID; a role's index is its compact id
 	byID  map[string]int32
 	moves []Move // sorted by From, To, Kind
 	rungs [][]int32
@@ -112,9 +112,16 @@ type Graph struct {
 	fwd, bwd       []arc
 
 	names map[string][]int32 // normal form of every name and reading
+	// keys holds the normal form of each role's names in eachName order:
+	// role i's are keys[keyOff[i]:keyOff[i+1]].
+	keys   []string
+	keyOff []int32
 
 	storeOnce sync.Once
 	store     dgraph.Graph[int32, int32]
+
+	byNameOnce sync.Once
+	byName     []int32 // role indices by display name; see nameOrder
 }
 
 // arc is one traversable direction of a move.
@@ -172,12 +179,15 @@ func (g *Graph) index(id string) (int32, error) {
 // ready to use.
 type Builder struct {
 	roles []Role
-	moves map[moveKey][]Source
+	moves []addedMove // in the order added
+	srcs  []Source    // the sources of every added move, in order
 	rungs [][]int
 }
 
-type moveKey struct {
+// addedMove is one AddMove call; its sources are srcs[src : src+n].
+type addedMove struct {
 	from, to int
+	src, n   int32
 	kind     Kind
 }
 
@@ -191,11 +201,8 @@ func (b *Builder) AddRole(r Role) int {
 // AddMove adds a move between two roles by handle. Adding the same move
 // again only adds its sources.
 func (b *Builder) AddMove(from, to int, kind Kind, sources ...Source) {
-	if b.moves == nil {
-		b.moves = make(map[moveKey][]Source)
-	}
-	k := moveKey{from, to, kind}
-	b.moves[k] = append(b.moves[k], sources...)
+	b.moves = append(b.moves, addedMove{from: from, to: to, kind: kind, src: int32(len(b.srcs)), n: int32(len(sources))})
+	b.srcs = append(b.srcs, sources...)
 }
 
 // AddRung records roles that share one rung of a career path.
@@ -208,7 +215,8 @@ func (b *Builder) AddRung(roles ...int) {
 // Build returns the graph. It fails when two roles claim one ID, a move
 // names a role handle that was never added, or a move leads from a role to
 // itself. Build sorts everything, so the result does not depend on the
-// order of the calls.
+// order of the calls. Cost: O((V+E) log(V+E)) for V roles and E moves
+// added, comparing strings only to order the roles.
 func (b *Builder) Build() (*Graph, error) {
 	n := len(b.roles)
 	assignIDs(b.roles)
@@ -216,34 +224,65 @@ func (b *Builder) Build() (*Graph, error) {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortFunc(order, func(x, y int) int { return cmp.Compare(b.roles[x].ID, b.roles[y].ID) })
+	slices.SortFunc(order, func(x, y int) int { return strings.Compare(b.roles[x].ID, b.roles[y].ID) })
 	pos := make([]int32, n)
 	g := &Graph{roles: make([]Role, n), byID: make(map[string]int32, n)}
 	for newI, oldI := range order {
 		r := b.roles[oldI]
-		if _, dup := g.byID[r.ID]; dup {
+		if newI > 0 && g.roles[newI-1].ID == r.ID {
 			return nil, fmt.Errorf("two roles have the id %q", r.ID)
 		}
 		pos[oldI] = int32(newI)
 		g.roles[newI] = r
 		g.byID[r.ID] = int32(newI)
 	}
-	g.moves = make([]Move, 0, len(b.moves))
-	for k, src := range b.moves {
-		if k.from < 0 || k.from >= n || k.to < 0 || k.to >= n {
-			return nil, fmt.Errorf("move %d→%d names a role that was never added", k.from, k.to)
-		}
-		if k.from == k.to {
-			return nil, fmt.Errorf("move from %q to itself", b.roles[k.from].Name)
-		}
-		src = slices.Clone(src)
-		slices.SortFunc(src, compareSources)
-		src = slices.Compact(src)
-		g.moves = append(g.moves, Move{
-			From: b.roles[k.from].ID, To: b.roles[k.to].ID, Kind: k.kind, Sources: src,
-		})
+
+	// Order the added moves by the new indexes of their ends, which is the
+	// order of their IDs, and merge the moves added more than once.
+	type sortKey struct {
+		ends uint64 // from's index in the high half, to's in the low
+		kind Kind
+		i    int32
 	}
-	slices.SortFunc(g.moves, compareMoves)
+	keys := make([]sortKey, len(b.moves))
+	for i, m := range b.moves {
+		if m.from < 0 || m.from >= n || m.to < 0 || m.to >= n {
+			return nil, fmt.Errorf("move %d→%d names a role that was never added", m.from, m.to)
+		}
+		if m.from == m.to {
+			return nil, fmt.Errorf("move from %q to itself", b.roles[m.from].Name)
+		}
+		keys[i] = sortKey{uint64(pos[m.from])<<32 | uint64(pos[m.to]), m.kind, int32(i)}
+	}
+	slices.SortFunc(keys, func(x, y sortKey) int {
+		if x.ends != y.ends {
+			return cmp.Compare(x.ends, y.ends)
+		}
+		return cmp.Compare(x.kind, y.kind)
+	})
+	g.moves = make([]Move, 0, len(keys))
+	from := make([]int32, 0, len(keys))
+	to := make([]int32, 0, len(keys))
+	srcs := make([]Source, 0, len(b.srcs))
+	for i := 0; i < len(keys); {
+		k := keys[i]
+		start := len(srcs)
+		for ; i < len(keys) && keys[i].ends == k.ends && keys[i].kind == k.kind; i++ {
+			m := b.moves[keys[i].i]
+			srcs = append(srcs, b.srcs[m.src:m.src+m.n]...)
+		}
+		src := srcs[start:]
+		if len(src) > 1 {
+			slices.SortFunc(src, compareSources)
+			src = slices.Compact(src)
+			srcs = srcs[:start+len(src)]
+		}
+		f, t := int32(k.ends>>32), int32(k.ends)
+		g.moves = append(g.moves, Move{
+			From: g.roles[f].ID, To: g.roles[t].ID, Kind: k.kind, Sources: src[:len(src):len(src)],
+		})
+		from, to = append(from, f), append(to, t)
+	}
 	for _, rung := range b.rungs {
 		idx := make([]int32, 0, len(rung))
 		for _, h := range rung {
@@ -260,7 +299,57 @@ func (b *Builder) Build() (*Graph, error) {
 	}
 	slices.SortFunc(g.rungs, slices.Compare)
 	g.rungs = slices.CompactFunc(g.rungs, slices.Equal)
-	g.buildIndex()
+	g.buildIndex(from, to)
+	return g, nil
+}
+
+// Restore returns the graph made of roles, moves and rungs as a built
+// Graph's Roles, Moves and Rungs return them: roles sorted by ID with
+// their IDs set, moves sorted by From, To and Kind with their sources
+// sorted, every rung sorted. It brings a saved graph back without the
+// cost of Build: it checks the order, that every move and rung names a
+// known role and that no move leads from a role to itself, then lays out
+// the compact index. It takes ownership of the slices. Cost: O(V+E) map
+// look-ups; nothing is sorted but each role's arcs.
+func Restore(roles []Role, moves []Move, rungs [][]string) (*Graph, error) {
+	g := &Graph{roles: roles, byID: make(map[string]int32, len(roles)), moves: moves}
+	for i, r := range roles {
+		if r.ID == "" || i > 0 && roles[i-1].ID >= r.ID {
+			return nil, fmt.Errorf("restore: role %d (%q) is out of order", i, r.ID)
+		}
+		g.byID[r.ID] = int32(i)
+	}
+	from := make([]int32, len(moves))
+	to := make([]int32, len(moves))
+	for i, m := range moves {
+		f, okF := g.byID[m.From]
+		t, okT := g.byID[m.To]
+		switch {
+		case !okF || !okT:
+			return nil, fmt.Errorf("restore: move %q→%q names an unknown role", m.From, m.To)
+		case f == t || m.Kind > Related:
+			return nil, fmt.Errorf("restore: move %q→%q is not a move", m.From, m.To)
+		case i > 0 && cmp.Or(cmp.Compare(from[i-1], f), cmp.Compare(to[i-1], t), cmp.Compare(moves[i-1].Kind, m.Kind)) >= 0:
+			return nil, fmt.Errorf("restore: move %q→%q is out of order", m.From, m.To)
+		}
+		from[i], to[i] = f, t
+	}
+	g.rungs = make([][]int32, len(rungs))
+	for i, rung := range rungs {
+		idx := make([]int32, len(rung))
+		for j, id := range rung {
+			r, ok := g.byID[id]
+			if !ok || j > 0 && idx[j-1] >= r {
+				return nil, fmt.Errorf("restore: rung %d names an unknown role or is out of order", i)
+			}
+			idx[j] = r
+		}
+		if len(idx) < 2 || i > 0 && slices.Compare(g.rungs[i-1], idx) >= 0 {
+			return nil, fmt.Errorf("restore: rung %d is out of order", i)
+		}
+		g.rungs[i] = idx
+	}
+	g.buildIndex(from, to)
 	return g, nil
 }
 
@@ -270,20 +359,23 @@ func (b *Builder) Build() (*Graph, error) {
 func assignIDs(roles []Role) {
 	taken := make(map[string]bool, len(roles))
 	var pending []int
+	slugs := make([]string, len(roles))
 	for i, r := range roles {
 		if r.ID != "" {
 			taken[r.ID] = true
 		} else {
 			pending = append(pending, i)
+			slugs[i] = Slug(r.Name)
 		}
 	}
-	slugs := make(map[int]string, len(pending))
-	for _, i := range pending {
-		slugs[i] = Slug(roles[i].Name)
-	}
 	slices.SortFunc(pending, func(x, y int) int {
-		return cmp.Or(cmp.Compare(slugs[x], slugs[y]), cmp.Compare(roles[x].Name, roles[y].Name),
-			cmp.Compare(strings.Join(roles[x].Docs, "\x00"), strings.Join(roles[y].Docs, "\x00")))
+		if c := strings.Compare(slugs[x], slugs[y]); c != 0 {
+			return c
+		}
+		if c := strings.Compare(roles[x].Name, roles[y].Name); c != 0 {
+			return c
+		}
+		return slices.Compare(roles[x].Docs, roles[y].Docs)
 	})
 	for _, i := range pending {
 		id := slugs[i]
@@ -296,16 +388,13 @@ func assignIDs(roles []Role) {
 }
 
 // buildIndex fills the compact adjacency and the name index in one pass
-// over the moves.
-func (g *Graph) buildIndex() {
+// over the moves; from and to hold the role index of each move's ends.
+func (g *Graph) buildIndex(from, to []int32) {
 	n := len(g.roles)
 	fwdDeg := make([]int32, n+1)
 	bwdDeg := make([]int32, n+1)
-	from := make([]int32, len(g.moves))
-	to := make([]int32, len(g.moves))
 	for i, m := range g.moves {
-		f, t := g.byID[m.From], g.byID[m.To]
-		from[i], to[i] = f, t
+		f, t := from[i], to[i]
 		fwdDeg[f]++
 		bwdDeg[t]++
 		if m.Kind == Related {
@@ -336,21 +425,32 @@ func (g *Graph) buildIndex() {
 	}
 
 	g.names = make(map[string][]int32, n*2)
+	g.keyOff = make([]int32, n+1)
 	for i, r := range g.roles {
-		add := func(s string) {
+		g.keyOff[i] = int32(len(g.keys))
+		r.eachName(func(s string) {
 			k := NormalName(s)
+			g.keys = append(g.keys, k)
 			if k == "" {
 				return
 			}
 			if l := g.names[k]; len(l) == 0 || l[len(l)-1] != int32(i) {
 				g.names[k] = append(l, int32(i))
 			}
-		}
-		add(r.Name)
-		for _, s := range r.Names {
-			add(s)
-		}
-		add(r.Reading)
+		})
+	}
+	g.keyOff[n] = int32(len(g.keys))
+}
+
+// eachName calls fn with every name a role is known by, in a fixed order:
+// display name, written forms, reading.
+func (r *Role) eachName(fn func(string)) {
+	fn(r.Name)
+	for _, s := range r.Names {
+		fn(s)
+	}
+	if r.Reading != "" {
+		fn(r.Reading)
 	}
 }
 
@@ -376,18 +476,27 @@ func (g *Graph) in(i int32) []arc  { return g.bwd[g.bwdOff[i]:g.bwdOff[i+1]] }
 // model returns the graph as a dominikbraun/graph directed graph of
 // career moves, built on first use. It serves structural checks only:
 // its traversals rebuild maps on every call, far too slow for queries.
+//
+// A vertex is a role's index plus one (see modelVertex): the library's
+// StronglyConnectedComponents (v0.23.0) stops popping its stack at the
+// zero value of the hash type, so a vertex hashed 0 loses its component.
 func (g *Graph) model() dgraph.Graph[int32, int32] {
 	g.storeOnce.Do(func() {
 		s := dgraph.New(func(i int32) int32 { return i }, dgraph.Directed())
 		for i := range g.roles {
-			_ = s.AddVertex(int32(i))
+			_ = s.AddVertex(modelVertex(int32(i)))
 		}
 		for i, m := range g.moves {
 			if m.Kind == Career {
-				_ = s.AddEdge(g.byID[m.From], g.byID[m.To], dgraph.EdgeData(int32(i)))
+				_ = s.AddEdge(modelVertex(g.byID[m.From]), modelVertex(g.byID[m.To]), dgraph.EdgeData(int32(i)))
 			}
 		}
 		g.store = s
 	})
 	return g.store
 }
+
+// modelVertex returns the vertex of the model for role index i, and
+// modelRole the role index of vertex v.
+func modelVertex(i int32) int32 { return i + 1 }
+func modelRole(v int32) int32   { return v - 1 }

@@ -226,24 +226,25 @@ func (g *Graph) Search(query string, limit int) []Match {
 	} else {
 		words := strings.Fields(q)
 		maxEdit := max(1, utf8.RuneCountInString(q)/4)
-		for _, r := range g.roles {
-			best := Match{Score: -1}
-			try := func(name string) {
-				s := matchScore(q, words, NormalName(name), maxEdit)
-				if s >= 0 && (best.Score < 0 || s < best.Score) {
-					best = Match{Role: r, MatchBy: name, Score: s}
+		for i := range g.roles {
+			keys := g.keys[g.keyOff[i]:g.keyOff[i+1]]
+			best, at := -1, 0
+			for j, k := range keys {
+				if s := matchScore(q, words, k, maxEdit); s >= 0 && (best < 0 || s < best) {
+					best, at = s, j
 				}
 			}
-			try(r.Name)
-			for _, n := range r.Names {
-				try(n)
+			if best < 0 {
+				continue
 			}
-			if r.Reading != "" {
-				try(r.Reading)
-			}
-			if best.Score >= 0 {
-				out = append(out, best)
-			}
+			r := g.roles[i]
+			j := 0
+			r.eachName(func(name string) {
+				if j == at {
+					out = append(out, Match{Role: r, MatchBy: name, Score: best})
+				}
+				j++
+			})
 		}
 	}
 	slices.SortFunc(out, func(a, b Match) int {

@@ -1,0 +1,62 @@
+# careergraph — the two commands a new user needs are `make run` and
+# `make test`; everything else is for the people who work on it.
+
+GO      ?= go
+BIN     := out/careergraph
+PKGS    := ./...
+# Debian packages of the real consumers the interop tests feed.
+DEBS    := graphviz libxml2-utils python3-networkx librsvg2-bin
+
+.PHONY: run build test vet fmt deps diagrams fuzz clean
+
+## run: build careergraph and answer a real question on the embedded seeds
+run: build
+	@echo '$$ careergraph path "Union secretary" "Labor union chairperson"'
+	@$(BIN) path "Union secretary" "Labor union chairperson"
+	@echo
+	@echo '$$ careergraph ladder "Section Chief"'
+	@$(BIN) ladder "Section Chief"
+
+build:
+	$(GO) build -o $(BIN) ./cmd/careergraph
+
+## test: formatting, vet, and every test; tests whose consumer (dot,
+## xmllint, NetworkX) is missing are skipped and listed at the end
+test: vet
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	@mkdir -p out
+	@$(GO) test -count=1 -v $(PKGS) > out/test.log 2>&1; status=$$?; \
+	grep -E '^(ok|FAIL|panic:|\?)' out/test.log; \
+	if grep -q -- '--- FAIL' out/test.log; then echo; echo "Failures:"; grep -B1 -A15 -- '--- FAIL' out/test.log; fi; \
+	skips=$$(grep -A1 -- '--- SKIP' out/test.log | grep -v -- '--- SKIP' | grep -v '^--$$' | sed 's/^ *//' | sort -u); \
+	if [ -n "$$skips" ]; then echo; echo "Skipped (install the named package, or run 'make deps'):"; echo "$$skips" | sed 's/^/  /'; fi; \
+	echo "full log: out/test.log"; exit $$status
+
+vet:
+	$(GO) vet $(PKGS)
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+## deps: install the Debian packages the interop tests and PNG rendering use
+deps:
+	@if command -v apt-get >/dev/null; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEBS) >/dev/null; \
+	else echo "no apt-get: install $(DEBS) with your package manager"; fi
+
+## diagrams: the pictures the README shows, from the seeds, into docs/
+diagrams: build
+	@mkdir -p docs
+	$(BIN) render ladder "Section Chief" --related -o docs/ladder-section-chief.svg
+	$(BIN) render path "Local Public Servant Recruitment (Administrative Position)" "Secretariat Director-General" --k 3 -o docs/path-recruit-to-director-general.svg
+	$(BIN) render around "Labor union secretary general" --depth 2 --reading -o docs/around-labor-union-secretary-general.svg
+	$(BIN) render all -o docs/all.svg
+
+## fuzz: run the document parser's fuzz target for ten minutes
+fuzz:
+	$(GO) test ./loader -run '^$$' -fuzz FuzzParse -fuzztime 10m
+
+clean:
+	rm -rf out/careergraph out/*.svg out/*.log

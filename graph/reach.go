@@ -1,0 +1,217 @@
+package graph
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// Reach returns every role the role with ID from reaches, or with
+// opt.Reverse every role that reaches it, each with the cost of the
+// cheapest route and the number of steps of the cheapest route with the
+// fewest steps. Costs are as for Path; opt.MaxCost > 0 leaves out roles
+// that cost more. The start itself is left out. The result is sorted by
+// cost, then display name, then ID. An unknown ID wraps ErrNotFound.
+// Reach is one Dijkstra search with a bucket per cost, O(V+E), and an
+// O(V) ordering by name; the first listing of a graph also sorts all its
+// role names once.
+func (g *Graph) Reach(from string, opt ReachOptions) ([]Reached, error) {
+	s, err := g.index(from)
+	if err != nil {
+		return nil, err
+	}
+	w := newWeights(opt.CareerOnly, opt.LateralCost)
+	limit := int64(keyInf)
+	if opt.MaxCost > 0 {
+		limit = int64(opt.MaxCost)<<keyShift | (1<<keyShift - 1)
+	}
+	off, arcs := g.fwdOff, g.fwd
+	if opt.Reverse {
+		off, arcs = g.bwdOff, g.bwd
+	}
+
+	sc := g.getScratch()
+	defer putScratch(sc)
+	g.dial(sc, s, off, arcs, w, limit)
+
+	found := sc.orderF[1:] // orderF[0] is the start; the rest by cost
+	out := make([]Reached, 0, len(found))
+	for _, r := range g.byCostThenName(sc, found) {
+		k := sc.distF[r]
+		out = append(out, Reached{Role: g.roles[r].ID, Cost: keyCost(k), Steps: keySteps(k)})
+	}
+	return out, nil
+}
+
+// byCostThenName reorders found, roles settled in sc.distF in order of
+// cost, by cost and then display name and ID. It places the roles by a
+// counting sort over the cached name order, O(V), unless they are few
+// enough to sort.
+func (g *Graph) byCostThenName(sc *scratch, found []int32) []int32 {
+	if len(found) < len(g.roles)/16 {
+		slices.SortFunc(found, func(a, b int32) int {
+			return cmp.Or(cmp.Compare(keyCost(sc.distF[a]), keyCost(sc.distF[b])),
+				strings.Compare(g.roles[a].Name, g.roles[b].Name), cmp.Compare(a, b))
+		})
+		return found
+	}
+	// Number the runs of one cost; next[i] is where the next role of run
+	// i goes. sc.distB, unused by a one-way search, holds each role's run.
+	var next []int
+	for i, r := range found {
+		if i == 0 || keyCost(sc.distF[r]) != keyCost(sc.distF[found[i-1]]) {
+			next = append(next, i)
+		}
+		sc.distB[r] = int64(len(next) - 1)
+	}
+	out := make([]int32, len(found))
+	start := sc.orderF[0]
+	for _, r := range g.nameOrder() {
+		if sc.doneF[r] == sc.gen && r != start {
+			run := sc.distB[r]
+			out[next[run]] = r
+			next[run]++
+		}
+	}
+	return out
+}
+
+// dial settles every role reachable from s over (off, arcs) at a key of
+// at most limit, into sc.distF and sc.orderF in order of cost. Costs are
+// small integers, so it keeps one bucket per cost (Dial's algorithm): a
+// bucket is complete once the search reaches it, since every arc costs at
+// least 1, and then its roles settle at the least number of steps any of
+// its entries has. O(V + E + largest cost).
+func (g *Graph) dial(sc *scratch, s int32, off []int32, arcs []arc, w weights, limit int64) {
+	gen := sc.gen
+	span := 1 + max(keyCost(w.career), keyCost(w.related)) // costs ahead that can hold entries
+	if cap(sc.buckets) < span {
+		sc.buckets = make([][]heapItem, span)
+	}
+	buckets := sc.buckets[:span]
+	for i := range buckets {
+		buckets[i] = buckets[i][:0]
+	}
+	sc.distF[s], sc.seenF[s] = 0, gen
+	buckets[0] = append(buckets[0], heapItem{0, s})
+	pending := 1
+	for c := 0; pending > 0; c++ {
+		bi := c % span
+		// No entry is added to this bucket while it is drained: every
+		// arc leads at least one cost further and less than span.
+		for _, it := range buckets[bi] {
+			u := it.role
+			if sc.doneF[u] == gen || it.key != sc.distF[u] {
+				continue
+			}
+			sc.doneF[u] = gen
+			sc.orderF = append(sc.orderF, u)
+			for _, a := range arcs[off[u]:off[u+1]] {
+				wt := w.of(a)
+				if wt == 0 {
+					continue
+				}
+				nk := it.key + wt
+				if nk > limit {
+					continue
+				}
+				if x := a.to; sc.seenF[x] != gen || nk < sc.distF[x] {
+					sc.seenF[x], sc.distF[x] = gen, nk
+					b := keyCost(nk) % span
+					buckets[b] = append(buckets[b], heapItem{nk, x})
+					pending++
+				}
+			}
+		}
+		pending -= len(buckets[bi])
+		buckets[bi] = buckets[bi][:0]
+	}
+	sc.buckets = buckets
+}
+
+// Ladder returns the career ladder through the role with ID id: the roles
+// below it, by rungs of shortest distance over career moves backward, the
+// roles above it likewise forward, and the career moves with both ends
+// among the role and those below, or both among the role and those above.
+// Related moves play no part. A role on a career cycle through id is both
+// below and above it. An unknown ID wraps ErrNotFound. Ladder is two
+// breadth-first searches: O(V+E).
+func (g *Graph) Ladder(id string) (Ladder, error) {
+	r, err := g.index(id)
+	if err != nil {
+		return Ladder{}, err
+	}
+	sc := g.getScratch()
+	defer putScratch(sc)
+	l := Ladder{Role: id}
+	below := g.rungsFrom(sc, r, g.bwdOff, g.bwd, sc.seenB)
+	above := g.rungsFrom(sc, r, g.fwdOff, g.fwd, sc.seenF)
+	l.Below, l.Above = g.rungIDs(below), g.rungIDs(above)
+
+	moves := []int32{}
+	collect := func(in []uint32, rungs [][]int32) {
+		add := func(v int32) {
+			for _, a := range g.out(v) {
+				if a.kind == Career && in[a.to] == sc.gen {
+					moves = append(moves, a.move)
+				}
+			}
+		}
+		add(r)
+		for _, rung := range rungs {
+			for _, v := range rung {
+				add(v)
+			}
+		}
+	}
+	collect(sc.seenB, below)
+	collect(sc.seenF, above)
+	slices.Sort(moves)
+	moves = slices.Compact(moves)
+	l.Moves = g.movesAt(moves)
+	return l, nil
+}
+
+// rungsFrom is a breadth-first search from r over the career arcs of
+// (off, arcs); it stamps every role found, r included, in seen and returns
+// the roles by distance, each rung sorted.
+func (g *Graph) rungsFrom(sc *scratch, r int32, off []int32, arcs []arc, seen []uint32) [][]int32 {
+	seen[r] = sc.gen
+	rungs := [][]int32{}
+	cur := []int32{r}
+	for len(cur) > 0 {
+		var next []int32
+		for _, u := range cur {
+			for _, a := range arcs[off[u]:off[u+1]] {
+				if a.kind == Career && seen[a.to] != sc.gen {
+					seen[a.to] = sc.gen
+					next = append(next, a.to)
+				}
+			}
+		}
+		if len(next) == 0 {
+			break
+		}
+		slices.Sort(next)
+		rungs = append(rungs, next)
+		cur = next
+	}
+	return rungs
+}
+
+func (g *Graph) rungIDs(rungs [][]int32) [][]string {
+	out := make([][]string, len(rungs))
+	for i, r := range rungs {
+		out[i] = g.ids(r)
+	}
+	return out
+}
+
+// movesAt returns the moves at the given indices.
+func (g *Graph) movesAt(idx []int32) []Move {
+	out := make([]Move, len(idx))
+	for i, m := range idx {
+		out[i] = g.moves[m]
+	}
+	return out
+}

@@ -1,0 +1,321 @@
+package graph
+
+import (
+	"math"
+	"slices"
+	"sync"
+)
+
+// A search key orders routes by cost and then by number of steps: the cost
+// in the high 32 bits, the steps in the low 32. Adding two keys adds both
+// parts, so Dijkstra over keys minimises cost first and steps second.
+const (
+	keyShift = 32
+	keyInf   = math.MaxInt64 / 4 // sum of two stays positive
+)
+
+func keyCost(k int64) int  { return int(k >> keyShift) }
+func keySteps(k int64) int { return int(k & (1<<keyShift - 1)) }
+
+// weights are the search keys of one career and one related arc. A
+// related weight of 0 means related arcs are not taken.
+type weights struct{ career, related int64 }
+
+func newWeights(careerOnly bool, lateral int) weights {
+	if lateral <= 0 {
+		lateral = DefaultLateralCost
+	}
+	w := weights{career: 1<<keyShift + 1}
+	if !careerOnly {
+		w.related = int64(lateral)<<keyShift + 1
+	}
+	return w
+}
+
+// of returns the key of arc a, or 0 when a may not be taken.
+func (w weights) of(a arc) int64 {
+	if a.kind == Career {
+		return w.career
+	}
+	return w.related
+}
+
+// scratch holds the per-query working memory of a search. Arrays are
+// stamped with a generation instead of being cleared, so starting a new
+// search costs O(1) rather than O(V).
+type scratch struct {
+	gen          uint32
+	distF, distB []int64
+	seenF, seenB []uint32 // == gen: distF/distB holds a label
+	doneF, doneB []uint32 // == gen: the label is final
+	avoid        []uint32 // == gen: the role may not be entered
+	onPath       []uint32 // == gen: a forward-settled role lies on a cheapest route
+	heapF, heapB keyHeap
+	orderF       []int32 // roles in the order the forward search settled them
+	buckets      [][]heapItem
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// getScratch returns a scratch sized for g with a fresh generation.
+func (g *Graph) getScratch() *scratch {
+	sc := scratchPool.Get().(*scratch)
+	if n := len(g.roles); len(sc.distF) < n {
+		*sc = scratch{
+			distF: make([]int64, n), distB: make([]int64, n),
+			seenF: make([]uint32, n), seenB: make([]uint32, n),
+			doneF: make([]uint32, n), doneB: make([]uint32, n),
+			avoid: make([]uint32, n), onPath: make([]uint32, n),
+			heapF: sc.heapF[:0], heapB: sc.heapB[:0], orderF: sc.orderF[:0],
+			buckets: sc.buckets,
+		}
+	}
+	sc.next()
+	return sc
+}
+
+func putScratch(sc *scratch) { scratchPool.Put(sc) }
+
+// next starts a new generation: every stamp of the last one is void.
+func (sc *scratch) next() {
+	sc.gen++
+	if sc.gen == 0 {
+		for _, s := range [][]uint32{sc.seenF, sc.seenB, sc.doneF, sc.doneB, sc.avoid, sc.onPath} {
+			clear(s)
+		}
+		sc.gen = 1
+	}
+	sc.heapF = sc.heapF[:0]
+	sc.heapB = sc.heapB[:0]
+	sc.orderF = sc.orderF[:0]
+}
+
+// keyHeap is a binary min-heap of (key, role) ordered by key and then by
+// role index, so equal keys pop in ID order on every run.
+type keyHeap []heapItem
+
+type heapItem struct {
+	key  int64
+	role int32
+}
+
+func (a heapItem) less(b heapItem) bool {
+	return a.key < b.key || a.key == b.key && a.role < b.role
+}
+
+func (h *keyHeap) push(key int64, role int32) {
+	s := append(*h, heapItem{key, role})
+	i := len(s) - 1
+	it := s[i]
+	for i > 0 {
+		p := (i - 1) / 2
+		if !it.less(s[p]) {
+			break
+		}
+		s[i] = s[p]
+		i = p
+	}
+	s[i] = it
+	*h = s
+}
+
+func (h *keyHeap) pop() heapItem {
+	s := *h
+	top := s[0]
+	n := len(s) - 1
+	it := s[n]
+	s = s[:n]
+	i := 0
+	for {
+		c := 2*i + 1
+		if c >= n {
+			break
+		}
+		if c+1 < n && s[c+1].less(s[c]) {
+			c++
+		}
+		if !s[c].less(it) {
+			break
+		}
+		s[i] = s[c]
+		i = c
+	}
+	if n > 0 {
+		s[i] = it
+	}
+	*h = s
+	return top
+}
+
+// spec is what one point-to-point search may use: the arc weights, and
+// arcs from block.from to any of block.to that it may not take. Roles it
+// may not enter are stamped in scratch.avoid beforehand.
+type spec struct {
+	w     weights
+	from  int32 // -1: no blocked arcs
+	block []int32
+}
+
+func (sp *spec) blocked(u, x int32) bool {
+	return u == sp.from && slices.Contains(sp.block, x)
+}
+
+// hop is one arc of a route: the role it leaves and the arc's position in
+// g.fwd.
+type hop struct {
+	from int32
+	arc  int32
+}
+
+// cheapest returns the cheapest route from s to t (s != t) under sp and
+// its key, or ok false when there is none.
+//
+// Among routes of equal cost it returns the one with the fewest steps and,
+// among those, the one whose sequence of role IDs sorts first; so the
+// answer is a function of the graph and the query alone. It finds the
+// cheapest key by bidirectional Dijkstra, run until every role on any
+// cheapest route is settled by one side or the other, then marks which
+// forward-settled roles lie on a cheapest route and walks from s taking at
+// each role the lowest-ID successor that stays on one.
+func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop, key int64, ok bool) {
+	gen := sc.gen
+	sc.distF[s], sc.seenF[s] = 0, gen
+	sc.distB[t], sc.seenB[t] = 0, gen
+	sc.heapF.push(0, s)
+	sc.heapB.push(0, t)
+	mu := int64(keyInf)
+	for {
+		topF := sc.top(&sc.heapF, sc.distF, sc.doneF)
+		topB := sc.top(&sc.heapB, sc.distB, sc.doneB)
+		// Strictly greater: every role on every cheapest route is then
+		// settled by at least one side, which the walk below needs. So it
+		// is when either side has settled all it can reach.
+		if topF == keyInf || topB == keyInf || topF+topB > mu {
+			break
+		}
+		if len(sc.heapF) <= len(sc.heapB) {
+			it := sc.heapF.pop()
+			u := it.role
+			sc.doneF[u] = gen
+			sc.orderF = append(sc.orderF, u)
+			for ai := g.fwdOff[u]; ai < g.fwdOff[u+1]; ai++ {
+				a := g.fwd[ai]
+				w := sp.w.of(a)
+				x := a.to
+				if w == 0 || sc.avoid[x] == gen || sp.blocked(u, x) {
+					continue
+				}
+				nk := it.key + w
+				if sc.seenF[x] != gen || nk < sc.distF[x] {
+					sc.seenF[x], sc.distF[x] = gen, nk
+					sc.heapF.push(nk, x)
+				}
+				if sc.seenB[x] == gen && nk+sc.distB[x] < mu {
+					mu = nk + sc.distB[x]
+				}
+			}
+		} else {
+			it := sc.heapB.pop()
+			u := it.role
+			sc.doneB[u] = gen
+			for ai := g.bwdOff[u]; ai < g.bwdOff[u+1]; ai++ {
+				a := g.bwd[ai]
+				w := sp.w.of(a)
+				y := a.to
+				if w == 0 || sc.avoid[y] == gen || sp.blocked(y, u) {
+					continue
+				}
+				nk := it.key + w
+				if sc.seenB[y] != gen || nk < sc.distB[y] {
+					sc.seenB[y], sc.distB[y] = gen, nk
+					sc.heapB.push(nk, y)
+				}
+				if sc.seenF[y] == gen && nk+sc.distF[y] < mu {
+					mu = nk + sc.distF[y]
+				}
+			}
+		}
+	}
+	if mu == keyInf {
+		return hops, 0, false
+	}
+	sc.doneB[t] = gen // its label 0 is final even if never popped
+
+	// A forward-settled role is on a cheapest route when it continues to
+	// t at cost mu: through a backward-settled role, or through a later
+	// forward-settled one already marked.
+	for i := len(sc.orderF) - 1; i >= 0; i-- {
+		v := sc.orderF[i]
+		dv := sc.distF[v]
+		on := sc.doneB[v] == gen && dv+sc.distB[v] == mu
+		for ai := g.fwdOff[v]; !on && ai < g.fwdOff[v+1]; ai++ {
+			on = g.onward(sc, sp, v, ai, dv, mu)
+		}
+		if on {
+			sc.onPath[v] = gen
+		}
+	}
+
+	// Arcs are sorted by target and then kind, so the first arc that
+	// stays on a cheapest route leads to the lowest-ID role, by the
+	// cheapest arc, career before related.
+	u, acc := s, int64(0)
+	for u != t {
+		next := int32(-1)
+		for ai := g.fwdOff[u]; ai < g.fwdOff[u+1]; ai++ {
+			if g.onward(sc, sp, u, ai, acc, mu) {
+				next = ai
+				break
+			}
+		}
+		if next < 0 {
+			panic("graph: cheapest route lost during reconstruction")
+		}
+		hops = append(hops, hop{from: u, arc: next})
+		acc += sp.w.of(g.fwd[next])
+		u = g.fwd[next].to
+	}
+	return hops, mu, true
+}
+
+// onward reports whether taking arc ai from u, reached at key d on a
+// cheapest route, keeps to a cheapest route of key mu.
+func (g *Graph) onward(sc *scratch, sp *spec, u, ai int32, d, mu int64) bool {
+	a := g.fwd[ai]
+	w := sp.w.of(a)
+	x := a.to
+	if w == 0 || sc.avoid[x] == sc.gen || sp.blocked(u, x) {
+		return false
+	}
+	gen := sc.gen
+	if sc.doneB[x] == gen && d+w+sc.distB[x] == mu {
+		return true
+	}
+	return sc.onPath[x] == gen && sc.doneF[x] == gen && sc.distF[x] == d+w
+}
+
+// top returns the smallest live key of h, dropping stale entries, or
+// keyInf when h is empty.
+func (sc *scratch) top(h *keyHeap, dist []int64, done []uint32) int64 {
+	for len(*h) > 0 {
+		it := (*h)[0]
+		if done[it.role] != sc.gen && dist[it.role] == it.key {
+			return it.key
+		}
+		h.pop()
+	}
+	return keyInf
+}
+
+// route turns hops into a Route of key k.
+func (g *Graph) route(hops []hop, k int64) Route {
+	r := Route{Cost: keyCost(k), Steps: make([]Step, len(hops))}
+	for i, h := range hops {
+		a := g.fwd[h.arc]
+		r.Steps[i] = Step{
+			From: g.roles[h.from].ID, To: g.roles[a.to].ID,
+			Kind: a.kind, Against: a.against, Sources: g.moves[a.move].Sources,
+		}
+	}
+	return r
+}

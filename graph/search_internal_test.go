@@ -1,0 +1,36 @@
+package graph
+
+import (
+	"math"
+	"testing"
+)
+
+// TestScratchGenerationWraps checks that a scratch whose generation
+// counter wraps clears its stamps instead of reading old ones as new.
+func TestScratchGenerationWraps(t *testing.T) {
+	var b Builder
+	a := b.AddRole(Role{ID: "a", Name: "A"})
+	c := b.AddRole(Role{ID: "c", Name: "C"})
+	d := b.AddRole(Role{ID: "d", Name: "D"})
+	b.AddMove(a, c, Career)
+	b.AddMove(c, d, Career)
+	g, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := g.getScratch()
+	defer putScratch(sc)
+	for i := range sc.avoid {
+		sc.avoid[i] = 1 // stale stamps of generation 1
+		sc.doneF[i] = 1
+	}
+	sc.gen = math.MaxUint32
+	sc.next()
+	if sc.gen != 1 || sc.avoid[0] != 0 || sc.doneF[1] != 0 {
+		t.Fatalf("after the generation wraps: gen %d, avoid %v, doneF %v; want 1 and cleared stamps", sc.gen, sc.avoid, sc.doneF)
+	}
+	hops, key, ok := g.cheapest(sc, 0, 2, &spec{w: newWeights(false, 0), from: -1}, nil)
+	if !ok || len(hops) != 2 || keyCost(key) != 2 {
+		t.Errorf("cheapest(a, d) after the wrap = %v, %d, %v; want 2 hops at cost 2", hops, keyCost(key), ok)
+	}
+}
