@@ -1,0 +1,250 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// runApp runs careergraph with args and returns stdout, stderr and the exit
+// code main would choose.
+func runApp(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	app := newApp(&stdout, &stderr)
+	err := run(app, append([]string{"careergraph"}, args...))
+	if err != nil && !strings.Contains(err.Error(), "no answer") {
+		stderr.WriteString("careergraph: " + err.Error() + "\n")
+	}
+	return stdout.String(), stderr.String(), exitCode(err)
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/careergraph -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run with -update and review the diff):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+// TestCommandsOnSeeds runs every command on the embedded seeds against
+// golden files, text and JSON.
+func TestCommandsOnSeeds(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"path", []string{"path", "Union secretary", "Labor union chairperson"}, 0},
+		{"path-json", []string{"path", "Union secretary", "Labor union chairperson", "--json"}, 0},
+		{"path-lateral", []string{"path", "Local Public Servant Recruitment (Administrative Position)", "Secretariat Director-General", "--k", "3"}, 0},
+		{"path-lateral-json", []string{"path", "--json", "--k=3", "Local Public Servant Recruitment (Administrative Position)", "Secretariat Director-General"}, 0},
+		{"path-no-lateral", []string{"path", "Local Public Servant Recruitment (Administrative Position)", "Secretariat Director-General", "--no-lateral"}, 1},
+		{"path-avoid", []string{"path", "Union secretary", "Labor union chairperson", "--avoid", "Labor union secretary general"}, 1},
+		{"reach", []string{"reach", "Section Chief"}, 0},
+		{"reach-json", []string{"reach", "Section Chief", "--json"}, 0},
+		{"reach-reverse", []string{"reach", "--reverse", "--no-lateral", "Secretariat Director-General"}, 0},
+		{"reach-max-cost", []string{"reach", "Union secretary", "--max-cost", "2", "--json"}, 0},
+		{"ladder", []string{"ladder", "Section Chief"}, 0},
+		{"ladder-json", []string{"ladder", "Section Chief", "--json"}, 0},
+		{"show", []string{"show", "Local Office Director"}, 0},
+		{"show-json", []string{"show", "Secretariat Director-General", "--json"}, 0},
+		{"show-mention", []string{"show", "Section Chief"}, 0},
+		{"gap", []string{"gap", "Local Office Director", "Branch Office Chief"}, 0},
+		{"gap-json", []string{"gap", "Local Office Director", "Branch Office Chief", "--json"}, 0},
+		{"roles", []string{"roles"}, 0},
+		{"roles-search", []string{"roles", "chief"}, 0},
+		{"roles-json", []string{"roles", "section", "--json"}, 0},
+		{"roles-kana", []string{"roles", "ろうどうくみあいしょきちょう"}, 0},
+		{"stats", []string{"stats"}, 0},
+		{"stats-json", []string{"stats", "--json"}, 0},
+		{"check", []string{"check"}, 0},
+		{"check-json", []string{"check", "--json"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := runApp(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("careergraph %s: exit %d; want %d (stderr: %s)", strings.Join(tt.args, " "), code, tt.code, stderr)
+			}
+			if strings.HasSuffix(tt.name, "json") && code == 0 && !json.Valid([]byte(stdout)) {
+				t.Errorf("careergraph %s: output is not JSON:\n%s", strings.Join(tt.args, " "), stdout)
+			}
+			golden(t, tt.name, stdout+stderr)
+		})
+	}
+}
+
+func TestPathAnswers(t *testing.T) {
+	tests := []struct {
+		from, to string
+		args     []string
+		cost     int // -1: no route
+	}{
+		{"Union secretary", "Labor union chairperson", nil, 3},
+		{"Local Public Servant Recruitment (Administrative Position)", "Secretariat Director-General", nil, 6},
+		{"Local Public Servant Recruitment (Administrative Position)", "Secretariat Director-General", []string{"--no-lateral"}, -1},
+		{"Local Public Servant Recruitment (Administrative Position)", "Secretariat Director-General", []string{"--lateral-cost", "5"}, 9},
+	}
+	for _, tt := range tests {
+		args := append([]string{"path", tt.from, tt.to, "--json"}, tt.args...)
+		stdout, stderr, code := runApp(t, args...)
+		if tt.cost < 0 {
+			if code != 1 {
+				t.Errorf("path(%q, %q, %v): exit %d; want 1 (no route)", tt.from, tt.to, tt.args, code)
+			}
+			continue
+		}
+		var got struct {
+			Paths []struct{ Cost int }
+		}
+		if err := json.Unmarshal([]byte(stdout), &got); err != nil || len(got.Paths) == 0 {
+			t.Fatalf("path(%q, %q, %v): %v; stdout %q stderr %q", tt.from, tt.to, tt.args, err, stdout, stderr)
+		}
+		if got.Paths[0].Cost != tt.cost {
+			t.Errorf("path(%q, %q, %v) cost = %d; want %d", tt.from, tt.to, tt.args, got.Paths[0].Cost, tt.cost)
+		}
+	}
+}
+
+// TestFlagsAnywhere checks that flags work before and after the
+// arguments, and global flags before and after the command.
+func TestFlagsAnywhere(t *testing.T) {
+	dir := t.TempDir()
+	seeds, _ := filepath.Glob("../../seeds/*.txt")
+	for _, s := range seeds {
+		data, _ := os.ReadFile(s)
+		os.WriteFile(filepath.Join(dir, filepath.Base(s)), data, 0o644)
+	}
+	want, _, _ := runApp(t, "path", "--json", "Union secretary", "Labor union chairperson")
+	forms := [][]string{
+		{"path", "Union secretary", "Labor union chairperson", "--json"},
+		{"path", "Union secretary", "--json", "Labor union chairperson"},
+		{"--data", dir, "path", "Union secretary", "Labor union chairperson", "--json"},
+		{"path", "--data", dir, "Union secretary", "Labor union chairperson", "--json"},
+		{"path", "Union secretary", "Labor union chairperson", "--json", "--data", dir},
+		{"path", "Union secretary", "Labor union chairperson", "--json", "--data=" + dir},
+		{"path", "--json", "--", "Union secretary", "Labor union chairperson"},
+	}
+	for _, args := range forms {
+		got, stderr, code := runApp(t, args...)
+		got = strings.ReplaceAll(got, dir, "seeds")
+		if code != 0 {
+			t.Errorf("careergraph %q: exit %d: %s", args, code, stderr)
+			continue
+		}
+		if got != want {
+			t.Errorf("careergraph %q =\n%s\nwant\n%s", args, got, want)
+		}
+	}
+}
+
+// TestBadUsage checks that every mistake exits 2 with a message that says
+// what is wrong.
+func TestBadUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"path", "Union secretary"}, "path takes two roles"},
+		{[]string{"path", "Mayr", "Union secretary"}, `did you mean "Mayor"`},
+		{[]string{"path", "Union secretary", "Labor union chairperson", "--k", "0"}, "--k 0"},
+		{[]string{"path", "Union secretary", "Labor union chairperson", "--lateral-cost", "0"}, "--lateral-cost 0"},
+		{[]string{"path", "Union secretary", "Labor union chairperson", "--bogus"}, "flag provided but not defined: -bogus"},
+		{[]string{"path", "Union secretary", "Labor union chairperson", "--avoid", "Nobody at all"}, "--avoid: role \"Nobody at all\": not found"},
+		{[]string{"reach"}, "reach takes one role"},
+		{[]string{"reach", "Section Chief", "--max-cost", "-1"}, "--max-cost -1"},
+		{[]string{"show", "Chief"}, `not found (did you mean "Assistant Section Chief"`},
+		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
+		{[]string{"--data", "/no/such/folder", "stats"}, "/no/such/folder: no such file or directory"},
+		{[]string{"--aliases", "/no/such/aliases.csv", "stats"}, "alias file /no/such/aliases.csv"},
+		{[]string{"stats", "extra"}, "stats takes no arguments"},
+	}
+	for _, tt := range tests {
+		_, stderr, code := runApp(t, tt.args...)
+		if code != 2 {
+			t.Errorf("careergraph %q: exit %d; want 2 (stderr %q)", tt.args, code, stderr)
+		}
+		if !strings.Contains(stderr, tt.want) {
+			t.Errorf("careergraph %q: stderr %q; want it to say %q", tt.args, stderr, tt.want)
+		}
+	}
+}
+
+// TestBrokenCorpus checks that one broken file does not stop the others
+// and that every command says so on stderr.
+func TestBrokenCorpus(t *testing.T) {
+	dir := t.TempDir()
+	seeds, _ := filepath.Glob("../../seeds/*.txt")
+	for _, s := range seeds {
+		data, _ := os.ReadFile(s)
+		os.WriteFile(filepath.Join(dir, filepath.Base(s)), data, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "binary.txt"), []byte{0xff, 0xfe, 0x00, 0x01}, 0o644)
+	stdout, stderr, code := runApp(t, "--data", dir, "stats", "--json")
+	if code != 0 {
+		t.Fatalf("stats: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "2 documents could not be read") || !strings.Contains(stderr, "careergraph check") {
+		t.Errorf("stderr = %q; want a summary naming 2 unreadable documents and check", stderr)
+	}
+	if !strings.Contains(stdout, `"roles": 38`) {
+		t.Errorf("stats = %s; want the 38 roles of the readable documents", stdout)
+	}
+	out, _, code := runApp(t, "--data", dir, "check")
+	if code != 1 {
+		t.Errorf("check: exit %d; want 1 for errors", code)
+	}
+	for _, want := range []string{"empty.txt", "binary.txt"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check does not name %s:\n%s", want, out)
+		}
+	}
+}
+
+func TestAliasFile(t *testing.T) {
+	dir := t.TempDir()
+	aliases := filepath.Join(dir, "aliases.csv")
+	os.WriteFile(aliases, []byte("name,canonical\nSection Chief (Main Office),Section Chief\nbad row\n"), 0o644)
+	stdout, stderr, code := runApp(t, "--aliases", aliases, "stats", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, `"roles": 37`) {
+		t.Errorf("stats with an alias = %s; want 37 roles", stdout)
+	}
+	out, _, _ := runApp(t, "--aliases", aliases, "check")
+	if !strings.Contains(out, "aliases.csv:3") || !strings.Contains(out, "rule 6") {
+		t.Errorf("check does not report the bad row at aliases.csv:3 and the rule-6 merge:\n%s", out)
+	}
+}
+
+func TestSameAnswerEveryTime(t *testing.T) {
+	first, _, _ := runApp(t, "path", "Local Public Servant Recruitment (Administrative Position)", "Secretariat Director-General", "--k", "5", "--json")
+	for range 50 {
+		got, _, _ := runApp(t, "path", "Local Public Servant Recruitment (Administrative Position)", "Secretariat Director-General", "--k", "5", "--json")
+		if got != first {
+			t.Fatalf("path gave two answers:\n%s\n%s", first, got)
+		}
+	}
+}

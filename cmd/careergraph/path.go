@@ -1,0 +1,245 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/urfave/cli/v2"
+
+	"careergraph/graph"
+)
+
+// pathFlags are the route options shared by path, gap, render path and
+// export --path.
+func pathFlags(withK bool) []cli.Flag {
+	flags := []cli.Flag{
+		&cli.StringSliceFlag{Name: "avoid", Usage: "a `ROLE` the route must not pass through; repeatable"},
+		&cli.BoolFlag{Name: "no-lateral", Usage: "career moves only: no lateral (related) moves"},
+		&cli.IntFlag{Name: "lateral-cost", Value: graph.DefaultLateralCost, Usage: "what a lateral (related) move costs; a career move costs 1"},
+	}
+	if withK {
+		flags = append([]cli.Flag{&cli.IntFlag{Name: "k", Value: 1, Usage: "the `N` cheapest routes"}}, flags...)
+	}
+	return flags
+}
+
+// pathOptions reads the route options from the flags.
+func pathOptions(c *cli.Context, g *graph.Graph) (graph.PathOptions, error) {
+	opt := graph.PathOptions{CareerOnly: c.Bool("no-lateral"), LateralCost: c.Int("lateral-cost")}
+	if opt.LateralCost < 1 {
+		return opt, usagef("--lateral-cost %d: give a whole number of at least 1", opt.LateralCost)
+	}
+	for _, a := range c.StringSlice("avoid") {
+		r, err := resolveRole(g, a)
+		if err != nil {
+			return opt, fmt.Errorf("--avoid: %w", err)
+		}
+		opt.Avoid = append(opt.Avoid, r.ID)
+	}
+	return opt, nil
+}
+
+// twoRoles resolves the FROM and TO arguments.
+func twoRoles(c *cli.Context, g *graph.Graph) (from, to graph.Role, err error) {
+	if c.NArg() != 2 {
+		return from, to, usagef("%s takes two roles, FROM and TO; got %d arguments (quote names with spaces)", c.Command.Name, c.NArg())
+	}
+	if from, err = resolveRole(g, c.Args().Get(0)); err != nil {
+		return from, to, err
+	}
+	to, err = resolveRole(g, c.Args().Get(1))
+	return from, to, err
+}
+
+func pathCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "path",
+		Usage:     "the cheapest route(s) from one role to another",
+		ArgsUsage: "FROM TO",
+		Flags:     append(pathFlags(true), jsonFlag),
+		Action: func(c *cli.Context) error {
+			corpus, err := loadCorpus(c, false)
+			if err != nil {
+				return err
+			}
+			g := corpus.Graph
+			from, to, err := twoRoles(c, g)
+			if err != nil {
+				return err
+			}
+			opt, err := pathOptions(c, g)
+			if err != nil {
+				return err
+			}
+			k := c.Int("k")
+			if k < 1 {
+				return usagef("--k %d: give a whole number of at least 1", k)
+			}
+			routes, err := g.Paths(from.ID, to.ID, k, opt)
+			if err != nil {
+				return err
+			}
+			if c.Bool("json") {
+				return writeJSON(c.App.Writer, pathJSON(g, from, to, routes))
+			}
+			return writeRoutes(c.App.Writer, g, from, to, routes)
+		},
+	}
+}
+
+type stepJSON struct {
+	From    string   `json:"from"`
+	To      string   `json:"to"`
+	Kind    string   `json:"kind"`
+	Sources []string `json:"sources"`
+}
+
+type routeJSON struct {
+	Cost  int        `json:"cost"`
+	Steps []stepJSON `json:"steps"`
+}
+
+func routeToJSON(g *graph.Graph, r graph.Route) routeJSON {
+	out := routeJSON{Cost: r.Cost, Steps: []stepJSON{}}
+	for _, s := range r.Steps {
+		out.Steps = append(out.Steps, stepJSON{From: name(g, s.From), To: name(g, s.To), Kind: s.Kind.String(), Sources: sourceStrings(s.Sources)})
+	}
+	return out
+}
+
+func pathJSON(g *graph.Graph, from, to graph.Role, routes []graph.Route) any {
+	out := struct {
+		From  string      `json:"from"`
+		To    string      `json:"to"`
+		Paths []routeJSON `json:"paths"`
+	}{From: from.Name, To: to.Name, Paths: []routeJSON{}}
+	for _, r := range routes {
+		out.Paths = append(out.Paths, routeToJSON(g, r))
+	}
+	return out
+}
+
+func writeRoutes(w io.Writer, g *graph.Graph, from, to graph.Role, routes []graph.Route) error {
+	fmt.Fprintf(w, "From %q to %q\n", from.Name, to.Name)
+	for i, r := range routes {
+		fmt.Fprintln(w)
+		head := fmt.Sprintf("cost %d, %s", r.Cost, plural(len(r.Steps), "step", "steps"))
+		if len(routes) > 1 {
+			head = fmt.Sprintf("Route %d: %s", i+1, head)
+		} else {
+			head = "Cheapest route: " + head
+		}
+		fmt.Fprintln(w, head)
+		writeSteps(w, g, r.Steps)
+	}
+	return nil
+}
+
+// writeSteps prints a route's steps one a line: where it leads, the kind
+// of move and where the documents say so.
+func writeSteps(w io.Writer, g *graph.Graph, steps []graph.Step) {
+	var t table
+	if len(steps) > 0 {
+		t.add("", name(g, steps[0].From), "", "")
+	}
+	for _, s := range steps {
+		kind := "career"
+		if s.Kind == graph.Related {
+			kind = "lateral"
+		}
+		src := ""
+		if len(s.Sources) > 0 {
+			src = s.Sources[0].String()
+			if len(s.Sources) > 1 {
+				src += fmt.Sprintf(" (+%d)", len(s.Sources)-1)
+			}
+		}
+		t.add("→", name(g, s.To), kind, src)
+	}
+	t.write(w, "  ")
+}
+
+func gapCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "gap",
+		Usage:     "skills and qualifications to gain on the way from one role to another",
+		ArgsUsage: "FROM TO",
+		Flags:     append(pathFlags(false), jsonFlag),
+		Action: func(c *cli.Context) error {
+			corpus, err := loadCorpus(c, false)
+			if err != nil {
+				return err
+			}
+			g := corpus.Graph
+			from, to, err := twoRoles(c, g)
+			if err != nil {
+				return err
+			}
+			opt, err := pathOptions(c, g)
+			if err != nil {
+				return err
+			}
+			route, gaps, err := g.Gap(from.ID, to.ID, opt)
+			if err != nil {
+				return err
+			}
+			if c.Bool("json") {
+				return writeJSON(c.App.Writer, gapJSON(g, from, to, route, gaps))
+			}
+			return writeGap(c.App.Writer, g, from, to, route, gaps)
+		},
+	}
+}
+
+type gapStepJSON struct {
+	From           string   `json:"from"`
+	To             string   `json:"to"`
+	Skills         []string `json:"skills"`
+	Qualifications []string `json:"qualifications"`
+}
+
+func gapJSON(g *graph.Graph, from, to graph.Role, route graph.Route, gaps []graph.Gap) any {
+	out := struct {
+		From  string        `json:"from"`
+		To    string        `json:"to"`
+		Route routeJSON     `json:"route"`
+		Gaps  []gapStepJSON `json:"gaps"`
+	}{From: from.Name, To: to.Name, Route: routeToJSON(g, route), Gaps: []gapStepJSON{}}
+	for _, gp := range gaps {
+		out.Gaps = append(out.Gaps, gapStepJSON{From: name(g, gp.From), To: name(g, gp.To),
+			Skills: emptyIfNil(gp.Skills), Qualifications: emptyIfNil(gp.Qualifications)})
+	}
+	return out
+}
+
+func writeGap(w io.Writer, g *graph.Graph, from, to graph.Role, route graph.Route, gaps []graph.Gap) error {
+	fmt.Fprintf(w, "From %q to %q: cost %d, %s\n", from.Name, to.Name, route.Cost, plural(len(route.Steps), "step", "steps"))
+	writeSteps(w, g, route.Steps)
+	if len(gaps) == 0 {
+		fmt.Fprintln(w, "\nNo step has documents at both ends, so there are no skills to compare.")
+		if p := to.Profile; p != nil {
+			fmt.Fprintf(w, "What %q lists:\n", to.Name)
+			for _, s := range append(slices.Clone(p.RequiredSkills), p.RecommendedSkills...) {
+				fmt.Fprintf(w, "  skill          %s\n", s)
+			}
+			for _, q := range p.Qualifications {
+				fmt.Fprintf(w, "  qualification  %s\n", q)
+			}
+		}
+		return nil
+	}
+	for _, gp := range gaps {
+		fmt.Fprintf(w, "\n%s → %s\n", name(g, gp.From), name(g, gp.To))
+		if len(gp.Skills) == 0 && len(gp.Qualifications) == 0 {
+			fmt.Fprintln(w, "  nothing new: the start already lists everything the target does")
+		}
+		for _, s := range gp.Skills {
+			fmt.Fprintf(w, "  skill          %s\n", s)
+		}
+		for _, q := range gp.Qualifications {
+			fmt.Fprintf(w, "  qualification  %s\n", q)
+		}
+	}
+	return nil
+}

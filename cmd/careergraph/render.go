@@ -1,0 +1,140 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"careergraph/graph"
+	"careergraph/graph/render"
+)
+
+// defaultMaxRoles is where render all stops rather than run a layout for
+// minutes.
+const defaultMaxRoles = 300
+
+func renderCommand() *cli.Command {
+	common := func(extra ...cli.Flag) []cli.Flag {
+		return append([]cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE`; .svg, .dot, .png or .pdf (png and pdf need Graphviz's dot); default out/<role>-<kind>.svg"},
+			&cli.StringFlag{Name: "direction", Value: "BT", Usage: "layout direction: BT (juniors at the bottom), TB, LR or RL"},
+			&cli.BoolFlag{Name: "reading", Usage: "add each role's kana reading under its name"},
+		}, extra...)
+	}
+	return &cli.Command{
+		Name:  "render",
+		Usage: "draw a career-ladder, path, neighbourhood or whole-graph diagram (SVG by default)",
+		Subcommands: []*cli.Command{
+			{
+				Name:      "ladder",
+				Usage:     "the career moves into and out of a role, rung by rung",
+				ArgsUsage: "ROLE",
+				Flags:     common(&cli.BoolFlag{Name: "related", Usage: "add the role's lateral (related) moves"}),
+				Action: renderAction(func(c *cli.Context, g *graph.Graph) (graph.Selection, string, error) {
+					r, err := oneRole(c, g)
+					if err != nil {
+						return graph.Selection{}, "", err
+					}
+					sel, err := g.SelectLadder(r.ID, c.Bool("related"))
+					return sel, r.ID + "-ladder", err
+				}),
+			},
+			{
+				Name:      "path",
+				Usage:     "the cheapest route from one role to another, highlighted; --k N draws alternatives fainter",
+				ArgsUsage: "FROM TO",
+				Flags:     common(pathFlags(true)...),
+				Action: renderAction(func(c *cli.Context, g *graph.Graph) (graph.Selection, string, error) {
+					sel, err := selectPath(c, g)
+					if err != nil {
+						return sel, "", err
+					}
+					return sel, sel.Focus[0] + "-to-" + lastFocus(sel) + "-path", nil
+				}),
+			},
+			{
+				Name:      "around",
+				Usage:     "every role within --depth moves of a role",
+				ArgsUsage: "ROLE",
+				Flags:     common(&cli.IntFlag{Name: "depth", Value: 1, Usage: "how many moves away"}),
+				Action: renderAction(func(c *cli.Context, g *graph.Graph) (graph.Selection, string, error) {
+					r, err := oneRole(c, g)
+					if err != nil {
+						return graph.Selection{}, "", err
+					}
+					sel, err := selectAround(g, r, c.Int("depth"))
+					return sel, r.ID + "-around", err
+				}),
+			},
+			{
+				Name:  "all",
+				Usage: "the whole graph, grouped by classification",
+				Flags: common(&cli.IntFlag{Name: "max-roles", Value: defaultMaxRoles, Usage: "refuse graphs with more roles than this"}),
+				Action: renderAction(func(c *cli.Context, g *graph.Graph) (graph.Selection, string, error) {
+					if c.NArg() > 0 {
+						return graph.Selection{}, "", usagef("render all takes no arguments; got %q", c.Args().First())
+					}
+					if n, limit := len(g.Roles()), c.Int("max-roles"); n > limit {
+						return graph.Selection{}, "", usagef("the graph has %d roles, more than --max-roles %d can lay out in reasonable time: "+
+							"draw a part with `render around ROLE` or `render ladder ROLE`, or raise --max-roles", n, limit)
+					}
+					return g.SelectAll(), "all", nil
+				}),
+			},
+		},
+	}
+}
+
+// lastFocus returns the route's end: the focus that is not its start.
+func lastFocus(sel graph.Selection) string {
+	if len(sel.Routes) > 0 && len(sel.Routes[0].Steps) > 0 {
+		steps := sel.Routes[0].Steps
+		return steps[len(steps)-1].To
+	}
+	return sel.Focus[len(sel.Focus)-1]
+}
+
+// renderAction wraps a selection into a render command: load, select,
+// draw to -o or out/<name>.svg, print the path written.
+func renderAction(selectFn func(*cli.Context, *graph.Graph) (graph.Selection, string, error)) cli.ActionFunc {
+	return func(c *cli.Context) error {
+		opt := render.Options{Direction: strings.ToUpper(c.String("direction")), Reading: c.Bool("reading")}
+		if !slices.Contains([]string{"BT", "TB", "LR", "RL"}, opt.Direction) {
+			return usagef("--direction %q: give BT, TB, LR or RL", c.String("direction"))
+		}
+		out := c.String("output")
+		format := "svg"
+		if out != "" {
+			format = strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
+			if !slices.Contains(render.Formats(), format) {
+				return usagef("-o %s: the extension picks the format; use .svg, .dot, .png or .pdf", out)
+			}
+		}
+		corpus, err := loadCorpus(c, false)
+		if err != nil {
+			return err
+		}
+		g := corpus.Graph
+		sel, base, err := selectFn(c, g)
+		if err != nil {
+			return err
+		}
+		if out == "" {
+			out = filepath.Join("out", base+".svg")
+		}
+		err = writeFile(out, func(w io.Writer) error { return render.Write(c.Context, w, format, g, sel, opt) })
+		if errors.Is(err, render.ErrNoDot) {
+			return usagef("-o %s: %v", out, err)
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(c.App.Writer, out)
+		return nil
+	}
+}

@@ -1,0 +1,568 @@
+package loader
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"careergraph/graph"
+)
+
+// LoadCached is Load for a program that loads the same documents again
+// and again, such as the careergraph command. It keeps a snapshot of the
+// loaded corpus in the folder cacheDir, keyed by version, by the running
+// program's file, and by the path, size and modification time of every
+// document file and of the alias file; when none of them has changed it
+// reads the snapshot instead of parsing the documents. fromCache reports
+// whether it did.
+//
+// The Corpus has no Docs, whether it came from the snapshot or not:
+// Documents counts them. Everything else is as Load returns it. Without
+// the Docs' full text a load takes far less memory.
+//
+// A snapshot that is missing, stale, unreadable or corrupt is never
+// trusted: the documents are loaded and the snapshot written anew. A
+// snapshot that cannot be written only costs the next run its speed.
+// With an empty cacheDir, or for the embedded seeds (they load in
+// milliseconds), nothing is cached. Errors are Load's.
+func LoadCached(opt Options, cacheDir, version string) (c *Corpus, fromCache bool, err error) {
+	files, err := listFiles(opt)
+	if err != nil {
+		return nil, false, err
+	}
+	if cacheDir == "" || len(opt.Paths) == 0 {
+		c, err := loadFiles(files, opt, false)
+		return c, false, err
+	}
+	key, keyed := snapshotKey(files, opt.Aliases, version)
+	name := filepath.Join(cacheDir, snapshotName(opt))
+	if keyed {
+		if c, err := readSnapshot(name, key); err == nil {
+			now := time.Now()
+			_ = os.Chtimes(name, now, now) // in use: see removeStale
+			return c, true, nil
+		}
+	}
+	c, err = loadFiles(files, opt, false)
+	if err != nil {
+		return nil, false, err
+	}
+	if keyed {
+		_ = writeSnapshot(name, key, c) // an unwritable cache only costs speed
+	}
+	return c, false, nil
+}
+
+// snapshotFormat names the layout of a snapshot file; change it whenever
+// the layout or what a Corpus holds changes.
+const snapshotFormat = "careergraph snapshot 1\n"
+
+// snapshotName returns the file name of the snapshot of what opt names:
+// one file per set of paths, overwritten when the documents change.
+func snapshotName(opt Options) string {
+	h := sha256.New()
+	for _, p := range opt.Paths {
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+		h.Write([]byte(p + "\x00"))
+	}
+	h.Write([]byte("aliases\x00" + opt.Aliases))
+	return hex.EncodeToString(h.Sum(nil)[:12]) + ".snap"
+}
+
+// snapshotKey hashes what a snapshot depends on: the format, version, the
+// running program's file, and the name, size and modification time of
+// every file and of the alias file. The files are looked at on all
+// cores. ok is false when one of them cannot be looked at: the load is
+// then not cached.
+func snapshotKey(files []sourceFile, aliases, version string) (key [32]byte, ok bool) {
+	type stamp struct {
+		size, mtime int64
+		ok          bool
+	}
+	stamps := make([]stamp, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(1, len(files)/256)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
+				if info, err := os.Stat(files[i].name); err == nil && info.Mode().IsRegular() {
+					stamps[i] = stamp{info.Size(), info.ModTime().UnixNano(), true}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	h := sha256.New()
+	buf := make([]byte, 0, 256)
+	buf = append(buf, snapshotFormat+version+"\x00"...)
+	if exe, err := os.Executable(); err == nil {
+		if info, err := os.Stat(exe); err == nil {
+			buf = append(buf, exe+"\x00"...)
+			buf = binary.LittleEndian.AppendUint64(buf, uint64(info.Size()))
+			buf = binary.LittleEndian.AppendUint64(buf, uint64(info.ModTime().UnixNano()))
+		}
+	}
+	if aliases != "" {
+		info, err := os.Stat(aliases)
+		if err != nil {
+			return key, false
+		}
+		buf = append(buf, aliases+"\x00"...)
+		buf = binary.LittleEndian.AppendUint64(buf, uint64(info.Size()))
+		buf = binary.LittleEndian.AppendUint64(buf, uint64(info.ModTime().UnixNano()))
+	}
+	for i, f := range files {
+		if !stamps[i].ok {
+			return key, false
+		}
+		buf = append(buf, f.name+"\x00"...)
+		buf = binary.LittleEndian.AppendUint64(buf, uint64(stamps[i].size))
+		buf = binary.LittleEndian.AppendUint64(buf, uint64(stamps[i].mtime))
+		if len(buf) > 128<<10 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
+	}
+	h.Write(buf)
+	copy(key[:], h.Sum(nil))
+	return key, true
+}
+
+// A snapshot file is the format line, the key, the length of the string
+// table, the string table (lengths, then bytes), the body, and a CRC-32C
+// of everything before it. Every string of the body is an index into the
+// table; every number is a uvarint. Lists that may be nil are written
+// with their length plus one, 0 meaning nil.
+
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// errSnapshot is what any unusable snapshot file decodes to.
+var errSnapshot = errors.New("unusable snapshot")
+
+// writeSnapshot writes c's snapshot to name atomically: to a temporary
+// file in the same folder, then renamed over name.
+func writeSnapshot(name string, key [32]byte, c *Corpus) error {
+	dir := filepath.Dir(name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	removeStale(dir)
+	data := encodeSnapshot(key, c)
+	f, err := os.CreateTemp(dir, "snapshot-*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// removeStale keeps the cache folder from growing without end: it
+// removes the temporary files that a writer killed midway left more than
+// an hour ago, and the snapshots not used for a month (a snapshot is
+// touched whenever it is used).
+func removeStale(dir string) {
+	for pattern, age := range map[string]time.Duration{"snapshot-*.tmp": time.Hour, "*.snap": 30 * 24 * time.Hour} {
+		names, _ := filepath.Glob(filepath.Join(dir, pattern))
+		for _, n := range names {
+			if info, err := os.Stat(n); err == nil && time.Since(info.ModTime()) > age {
+				os.Remove(n)
+			}
+		}
+	}
+}
+
+// readSnapshot reads the snapshot in name if it was made for key.
+func readSnapshot(name string, key [32]byte) (*Corpus, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	head := len(snapshotFormat) + len(key)
+	if len(data) < head+4 || string(data[:len(snapshotFormat)]) != snapshotFormat ||
+		[32]byte(data[len(snapshotFormat):head]) != key {
+		return nil, errSnapshot
+	}
+	body := data[:len(data)-4]
+	if crc32.Checksum(body, crcTable) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
+		return nil, errSnapshot
+	}
+	return decodeSnapshot(body[head:])
+}
+
+// encoder writes a snapshot body, interning strings into a table.
+type encoder struct {
+	buf   []byte
+	index map[string]uint64
+	table []string
+}
+
+func (e *encoder) uint(v uint64) { e.buf = binary.AppendUvarint(e.buf, v) }
+func (e *encoder) int(v int)     { e.uint(uint64(v)) }
+func (e *encoder) signed(v int)  { e.buf = binary.AppendVarint(e.buf, int64(v)) }
+func (e *encoder) length(n int)  { e.uint(uint64(n)) }
+
+// list writes the length of a list that may be nil: n+1, or 0 for nil.
+func (e *encoder) list(isNil bool, n int) {
+	if isNil {
+		e.uint(0)
+	} else {
+		e.uint(uint64(n) + 1)
+	}
+}
+func (e *encoder) source(s graph.Source) {
+	e.str(s.File)
+	e.signed(s.Line)
+}
+
+func (e *encoder) str(s string) {
+	i, ok := e.index[s]
+	if !ok {
+		i = uint64(len(e.table))
+		e.index[s] = i
+		e.table = append(e.table, s)
+	}
+	e.uint(i)
+}
+
+func (e *encoder) strs(list []string) {
+	e.list(list == nil, len(list))
+	for _, s := range list {
+		e.str(s)
+	}
+}
+
+func (e *encoder) sources(list []graph.Source) {
+	e.list(list == nil, len(list))
+	for _, s := range list {
+		e.source(s)
+	}
+}
+
+func encodeSnapshot(key [32]byte, c *Corpus) []byte {
+	g := c.Graph
+	roles := g.Roles()
+	e := &encoder{index: make(map[string]uint64, len(roles)*4)}
+	e.int(c.Documents)
+	e.int(c.Files)
+	e.int(c.Broken)
+	e.length(len(roles))
+	for _, r := range roles {
+		e.str(r.ID)
+		e.str(r.Name)
+		e.strs(r.Names)
+		e.str(r.Reading)
+		e.strs(r.Classification)
+		e.strs(r.Docs)
+		var flags uint64
+		if r.Documented {
+			flags |= 1
+		}
+		if r.Profile != nil {
+			flags |= 2
+		}
+		e.uint(flags)
+		if p := r.Profile; p != nil {
+			e.str(p.Summary)
+			e.strs(p.RequiredSkills)
+			e.strs(p.RecommendedSkills)
+			e.strs(p.Qualifications)
+		}
+	}
+	index := make(map[string]int, len(roles))
+	for i, r := range roles {
+		index[r.ID] = i
+	}
+	moves := g.Moves()
+	e.length(len(moves))
+	for _, m := range moves {
+		e.int(index[m.From])
+		e.int(index[m.To])
+		e.uint(uint64(m.Kind))
+		e.sources(m.Sources)
+	}
+	rungs := g.Rungs()
+	e.length(len(rungs))
+	for _, r := range rungs {
+		e.length(len(r))
+		for _, id := range r {
+			e.int(index[id])
+		}
+	}
+	e.list(c.Problems == nil, len(c.Problems))
+	for _, p := range c.Problems {
+		e.str(p.File)
+		e.signed(p.Line)
+		e.uint(uint64(p.Severity))
+		e.str(p.Msg)
+	}
+	e.list(c.Merges == nil, len(c.Merges))
+	for _, m := range c.Merges {
+		e.str(m.Name)
+		e.str(m.Role)
+		e.uint(uint64(m.Rule))
+		e.source(m.Source)
+	}
+	e.list(c.Ambiguous == nil, len(c.Ambiguous))
+	for _, a := range c.Ambiguous {
+		e.str(a.Name)
+		e.strs(a.Claimants)
+		e.sources(a.Uses)
+	}
+	e.list(c.NearDuplicates == nil, len(c.NearDuplicates))
+	for _, n := range c.NearDuplicates {
+		e.str(n.Key)
+		e.strs(n.Roles)
+	}
+
+	size := 0
+	for _, s := range e.table {
+		size += len(s)
+	}
+	out := make([]byte, 0, len(snapshotFormat)+len(key)+16+len(e.table)*2+size+len(e.buf)+4)
+	out = append(out, snapshotFormat...)
+	out = append(out, key[:]...)
+	out = binary.AppendUvarint(out, uint64(len(e.table)))
+	for _, s := range e.table {
+		out = binary.AppendUvarint(out, uint64(len(s)))
+	}
+	for _, s := range e.table {
+		out = append(out, s...)
+	}
+	out = append(out, e.buf...)
+	return binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, crcTable))
+}
+
+// decoder reads a snapshot body. The first error sticks: every read after
+// it returns zero values, and err says the snapshot is unusable.
+type decoder struct {
+	buf  []byte
+	off  int
+	err  error
+	strs []string
+	// Slabs that small lists are carved from, to allocate in bulk.
+	strSlab []string
+	srcSlab []graph.Source
+}
+
+func (d *decoder) fail() {
+	if d.err == nil {
+		d.err = errSnapshot
+	}
+	d.off = len(d.buf)
+}
+
+func (d *decoder) uint() uint64 {
+	if d.off < len(d.buf) && d.buf[d.off] < 0x80 { // the common one-byte case
+		d.off++
+		return uint64(d.buf[d.off-1])
+	}
+	v, n := binary.Uvarint(d.buf[d.off:])
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.off += n
+	return v
+}
+
+func (d *decoder) signed() int {
+	v, n := binary.Varint(d.buf[d.off:])
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.off += n
+	return int(v)
+}
+
+// index reads a number that must be below n.
+func (d *decoder) index(n int) int {
+	v := d.uint()
+	if v >= uint64(n) {
+		d.fail()
+		return 0
+	}
+	return int(v)
+}
+
+// length reads the length of a list whose every element takes at least
+// one byte, so that a corrupt length cannot make a huge allocation.
+func (d *decoder) length() int { return d.index(len(d.buf) - d.off + 1) }
+
+// nilable reads a length written by encoder.list: -1 for nil.
+func (d *decoder) nilable() int { return d.length() - 1 }
+
+func (d *decoder) str() string {
+	i := d.index(len(d.strs))
+	if d.err != nil {
+		return ""
+	}
+	return d.strs[i]
+}
+
+// role reads the index of a role and returns its ID.
+func (d *decoder) role(roles []graph.Role) string {
+	i := d.index(len(roles))
+	if d.err != nil {
+		return ""
+	}
+	return roles[i].ID
+}
+
+func (d *decoder) source() graph.Source { return graph.Source{File: d.str(), Line: d.signed()} }
+
+const slabSize = 16 << 10
+
+func (d *decoder) strList() []string {
+	n := d.nilable()
+	if n < 0 {
+		return nil
+	}
+	if n > len(d.strSlab) {
+		d.strSlab = make([]string, max(n, slabSize))
+	}
+	out := d.strSlab[:n:n]
+	d.strSlab = d.strSlab[n:]
+	for i := range out {
+		out[i] = d.str()
+	}
+	return out
+}
+
+func (d *decoder) sources() []graph.Source {
+	n := d.nilable()
+	if n < 0 {
+		return nil
+	}
+	if n > len(d.srcSlab) {
+		d.srcSlab = make([]graph.Source, max(n, slabSize))
+	}
+	out := d.srcSlab[:n:n]
+	d.srcSlab = d.srcSlab[n:]
+	for i := range out {
+		out[i] = d.source()
+	}
+	return out
+}
+
+func decodeSnapshot(data []byte) (*Corpus, error) {
+	d := &decoder{buf: data}
+	d.strs = make([]string, d.length())
+	lens := make([]int, len(d.strs))
+	total := 0
+	for i := range lens {
+		lens[i] = d.length()
+		total += lens[i]
+	}
+	if d.err != nil || total > len(d.buf)-d.off {
+		return nil, errSnapshot
+	}
+	all := string(d.buf[d.off : d.off+total])
+	d.off += total
+	for i, l := range lens {
+		d.strs[i], all = all[:l], all[l:]
+	}
+
+	c := &Corpus{Documents: int(d.uint()), Files: int(d.uint()), Broken: int(d.uint())}
+	roles := make([]graph.Role, d.length())
+	var profiles []graph.Profile
+	for i := range roles {
+		r := &roles[i]
+		r.ID = d.str()
+		r.Name = d.str()
+		r.Names = d.strList()
+		r.Reading = d.str()
+		r.Classification = d.strList()
+		r.Docs = d.strList()
+		flags := d.uint()
+		r.Documented = flags&1 != 0
+		if flags&2 != 0 {
+			if len(profiles) == 0 {
+				profiles = make([]graph.Profile, min(len(roles)-i, slabSize))
+			}
+			p := &profiles[0]
+			profiles = profiles[1:]
+			p.Summary = d.str()
+			p.RequiredSkills = d.strList()
+			p.RecommendedSkills = d.strList()
+			p.Qualifications = d.strList()
+			r.Profile = p
+		}
+	}
+	moves := make([]graph.Move, d.length())
+	for i := range moves {
+		m := &moves[i]
+		m.From = d.role(roles)
+		m.To = d.role(roles)
+		m.Kind = graph.Kind(d.index(int(graph.Related) + 1))
+		m.Sources = d.sources()
+	}
+	rungs := make([][]string, d.length())
+	for i := range rungs {
+		rung := make([]string, d.length())
+		for j := range rung {
+			rung[j] = d.role(roles)
+		}
+		rungs[i] = rung
+	}
+	if n := d.nilable(); n >= 0 {
+		c.Problems = make([]Problem, n)
+		for i := range c.Problems {
+			p := &c.Problems[i]
+			p.File, p.Line, p.Severity, p.Msg = d.str(), d.signed(), Severity(d.index(int(Error)+1)), d.str()
+		}
+	}
+	if n := d.nilable(); n >= 0 {
+		c.Merges = make([]Merge, n)
+		for i := range c.Merges {
+			m := &c.Merges[i]
+			m.Name, m.Role, m.Rule, m.Source = d.str(), d.str(), Rule(d.uint()), d.source()
+		}
+	}
+	if n := d.nilable(); n >= 0 {
+		c.Ambiguous = make([]Ambiguity, n)
+		for i := range c.Ambiguous {
+			a := &c.Ambiguous[i]
+			a.Name, a.Claimants, a.Uses = d.str(), d.strList(), d.sources()
+		}
+	}
+	if n := d.nilable(); n >= 0 {
+		c.NearDuplicates = make([]NearDuplicate, n)
+		for i := range c.NearDuplicates {
+			nd := &c.NearDuplicates[i]
+			nd.Key, nd.Roles = d.str(), d.strList()
+		}
+	}
+	if d.err != nil || d.off != len(d.buf) {
+		return nil, errSnapshot
+	}
+	g, err := graph.Restore(roles, moves, rungs)
+	if err != nil {
+		return nil, errSnapshot
+	}
+	c.Graph = g
+	return c, nil
+}

@@ -1,0 +1,134 @@
+package loader
+
+import "fmt"
+
+// Document is one occupation profile as written: every section is kept,
+// with the line of each item that later stages may cite.
+type Document struct {
+	File      string // the name used in messages, usually a path
+	Title     string
+	TitleLine int
+	Reading   string // kana reading; empty when the document has none
+
+	Classification Classification
+	Summary        string
+	Description    string
+	Outlook        string
+	Traits         []string
+	WorkStyle      []string
+
+	// Career holds one entry per career-path line; most documents have one.
+	Career []CareerPath
+
+	RequiredSkills    []Item
+	RecommendedSkills []Item
+	Strengths         []Aptitude // "Aptitudes (Strengths Preferred)"
+	Weaknesses        []Aptitude // "Aptitudes (Weaknesses Acceptable)"
+	Qualifications    []Item
+	Aliases           []Item
+	Related           []Item
+	Tags              []string
+	Keywords          []string
+
+	// Extra keeps sections under headings careergraph does not know, in
+	// the order they appear.
+	Extra []Section
+}
+
+// Classification is where a document files its occupation: either the
+// three-level Major/Middle/Minor scheme or a single industry line.
+type Classification struct {
+	Major, Middle, Minor string
+	Industry             string
+}
+
+// Levels returns the non-empty parts of c from broad to narrow: the
+// industry line first when there is one, then major, middle and minor.
+func (c Classification) Levels() []string {
+	var out []string
+	for _, s := range []string{c.Industry, c.Major, c.Middle, c.Minor} {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Item is one entry of a list section with the line it was read from.
+type Item struct {
+	Text string
+	Line int
+}
+
+// Aptitude is one row of an aptitude table.
+type Aptitude struct {
+	Item   string
+	Reason string
+	Line   int
+}
+
+// CareerPath is one written career path: rungs from junior to senior.
+type CareerPath struct {
+	Line  int
+	Rungs []Rung
+}
+
+// Rung is one step of a career path; it holds more than one role when the
+// path offers alternatives at that step ("Section Chief · Counsellor").
+type Rung []Item
+
+// Section is a section under a heading careergraph does not know.
+type Section struct {
+	Heading string
+	Line    int
+	Lines   []string
+}
+
+// Severity tells whether a problem cost data (Error) or only needs a look
+// (Warning).
+type Severity int
+
+// The severities, least serious first.
+const (
+	Warning Severity = iota
+	Error
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// Problem is something wrong with the input, positioned at a file and line
+// (Line is 0 when the problem concerns the whole file).
+type Problem struct {
+	File     string
+	Line     int
+	Severity Severity
+	Msg      string
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, p.Severity, p.Msg)
+	}
+	return fmt.Sprintf("%s: %s: %s", p.File, p.Severity, p.Msg)
+}
+
+// ParseError reports a document that could not be read at all.
+type ParseError struct {
+	File string
+	Line int
+	Err  error
+}
+
+func (e *ParseError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }

@@ -1,0 +1,107 @@
+package loader
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestLoadFindsDocuments(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.txt":          "Mayor\nCareer Path\nClerk → Mayor\n",
+		"sub/b.md":       "Governor\nCareer Path\nMayor → Governor\n",
+		"notes.csv":      "not a document",
+		".hidden/c.txt":  "Hidden\n",
+		".skipped.txt":   "Skipped\n",
+		"sub/empty.txt":  "",
+		"sub/binary.txt": "\xff\xfe\x00",
+	})
+	c, err := Load(Options{Paths: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Files != 4 || c.Broken != 2 || len(c.Docs) != 2 {
+		t.Errorf("Files, Broken, Docs = %d, %d, %d; want 4, 2, 2", c.Files, c.Broken, len(c.Docs))
+	}
+	var broken []string
+	for _, p := range c.Problems {
+		broken = append(broken, filepath.Base(p.File)+": "+p.Msg)
+	}
+	got := strings.Join(broken, "\n")
+	for _, want := range []string{"binary.txt: not UTF-8", "empty.txt: empty"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems do not say %q:\n%s", want, got)
+		}
+	}
+	if _, err := c.Graph.Resolve("Governor"); err != nil {
+		t.Errorf("the good documents did not load: %v", err)
+	}
+	// A file named on its own loads whatever its extension.
+	one := filepath.Join(dir, "notes.csv")
+	if c, err := Load(Options{Paths: []string{one}}); err != nil || c.Files != 1 {
+		t.Errorf("Load(%s) = %+v, %v; want the one file read", one, c, err)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	empty := t.TempDir()
+	tests := []struct {
+		opt  Options
+		want string
+	}{
+		{Options{Paths: []string{"/no/such/dir"}}, "/no/such/dir: no such file or directory"},
+		{Options{Paths: []string{empty}}, "no documents (*.txt or *.md) found"},
+		{Options{Aliases: "/no/such/aliases.csv"}, "alias file /no/such/aliases.csv"},
+	}
+	for _, tt := range tests {
+		if _, err := Load(tt.opt); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Load(%+v) = %v; want an error saying %q", tt.opt, err, tt.want)
+		}
+	}
+}
+
+// TestAptitudeNamesFromCorpus checks that a row with no delimiter is split
+// by an item name another document's delimited table gave.
+func TestAptitudeNamesFromCorpus(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.txt": "Juggler\nAptitudes (Strengths Preferred)\n| Item | Description |\n|---|---|\n| Zany Juggling | Because it is fun. |\n",
+		"b.txt": "Clown\n\nAptitudes (Strengths Preferred)\n\nItem Description\nZany Juggling Because it is needed.\n",
+	})
+	c, err := Load(Options{Paths: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Problems) != 0 {
+		t.Errorf("Problems = %v; want none: the corpus knows the item name", c.Problems)
+	}
+}
+
+func TestParseAliases(t *testing.T) {
+	in := "name,canonical\n# a comment\nSection Chief (Main Office),Section Chief\none field\n\"unclosed,x\n"
+	rules, problems, err := ParseAliases(strings.NewReader(in), "al.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rules) != 1 || rules[0].Name != "Section Chief (Main Office)" || rules[0].Source.Line != 3 {
+		t.Errorf("rules = %+v; want the one row at line 3", rules)
+	}
+	if len(problems) != 2 || problems[0].Line != 4 {
+		t.Errorf("problems = %v; want two, the first at line 4", problems)
+	}
+}
