@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -245,6 +246,124 @@ func TestSameAnswerEveryTime(t *testing.T) {
 		got, _, _ := runApp(t, "path", "Local Public Servant Recruitment (Administrative Position)", "Secretariat Director-General", "--k", "5", "--json")
 		if got != first {
 			t.Fatalf("path gave two answers:\n%s\n%s", first, got)
+		}
+	}
+}
+
+func TestRenderCommands(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		args []string
+		file string // written, relative to dir
+		want string // in the file
+	}{
+		{[]string{"render", "ladder", "Section Chief", "-o", "l.svg"}, "l.svg", "<svg"},
+		{[]string{"render", "ladder", "-o", "l.dot", "--related", "Section Chief"}, "l.dot", "digraph"},
+		{[]string{"render", "path", "Union secretary", "Labor union chairperson", "--k", "2", "-o", "p.svg"}, "p.svg", "Labor union chairperson"},
+		{[]string{"render", "around", "Section Chief", "--depth", "2", "--reading", "-o", "a.svg"}, "a.svg", "<svg"},
+		{[]string{"render", "all", "--direction", "lr", "-o", "sub/all.dot"}, "sub/all.dot", "rankdir=LR"},
+	}
+	for _, tt := range tests {
+		args := slices.Clone(tt.args)
+		for i, a := range args {
+			if i > 0 && args[i-1] == "-o" {
+				args[i] = filepath.Join(dir, a)
+			}
+		}
+		stdout, stderr, code := runApp(t, args...)
+		if code != 0 {
+			t.Errorf("careergraph %q: exit %d: %s", tt.args, code, stderr)
+			continue
+		}
+		path := filepath.Join(dir, tt.file)
+		if strings.TrimSpace(stdout) != path {
+			t.Errorf("careergraph %q printed %q; want the path %q", tt.args, stdout, path)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil || !strings.Contains(string(data), tt.want) {
+			t.Errorf("careergraph %q: %s does not hold %q (%v)", tt.args, path, tt.want, err)
+		}
+	}
+}
+
+func TestRenderDefaultPath(t *testing.T) {
+	t.Chdir(t.TempDir())
+	stdout, stderr, code := runApp(t, "render", "ladder", "Section Chief")
+	if code != 0 || strings.TrimSpace(stdout) != filepath.Join("out", "section-chief-ladder.svg") {
+		t.Fatalf("render ladder: exit %d, stdout %q, stderr %q; want out/section-chief-ladder.svg", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join("out", "section-chief-ladder.svg")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestRenderAndExportMistakes(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"render", "ladder", "Section Chief", "-o", "x.gif"}, "use .svg, .dot, .png or .pdf"},
+		{[]string{"render", "ladder", "Section Chief", "--direction", "up"}, `--direction "up"`},
+		{[]string{"render", "all", "--max-roles", "10"}, "render around ROLE"},
+		{[]string{"render", "around", "Section Chief", "--depth", "-1"}, "--depth -1"},
+		{[]string{"render", "ladder", "Section Chief", "-o", "/proc/none/x.svg"}, "-o /proc/none/x.svg"},
+		{[]string{"render", "ladder"}, "ladder takes one role"},
+		{[]string{"export", "--format", "xls"}, `unknown format "xls" (known: csv, cypher`},
+		{[]string{"export", "--format", "csv"}, "give a folder with -o DIR"},
+		{[]string{"export", "--ladder", "Section Chief", "--around", "Mayor"}, "at most one of"},
+		{[]string{"export", "Section Chief"}, "export takes no arguments unless --path"},
+		{[]string{"export", "--gexf-version", "9", "--format", "gexf"}, "unknown GEXF version"},
+		{[]string{"export", "-o", "/proc/none/x.json"}, "-o /proc/none/x.json"},
+	}
+	for _, tt := range tests {
+		_, stderr, code := runApp(t, tt.args...)
+		if code != 2 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("careergraph %q: exit %d, stderr %q; want exit 2 saying %q", tt.args, code, stderr, tt.want)
+		}
+	}
+}
+
+// TestExportCounts checks every format through the command line: the
+// whole graph and selections keep the roles and moves stats and the
+// selection report.
+func TestExportCounts(t *testing.T) {
+	tests := []struct {
+		args         []string
+		roles, moves int
+	}{
+		{[]string{"export", "--format", "json"}, 38, 43},
+		{[]string{"export", "--format", "json", "--ladder", "Section Chief"}, 7, 7},
+		{[]string{"export", "--format", "json", "--ladder", "Section Chief", "--related"}, 9, 9},
+		{[]string{"export", "--format", "json", "--path", "Union secretary", "Labor union chairperson"}, 4, 3},
+		{[]string{"export", "Union secretary", "Labor union chairperson", "--path", "--format=json"}, 4, 3},
+		{[]string{"export", "--format", "json", "--around", "Section Chief", "--depth", "1"}, 6, 5},
+	}
+	for _, tt := range tests {
+		stdout, stderr, code := runApp(t, tt.args...)
+		if code != 0 {
+			t.Errorf("careergraph %q: exit %d: %s", tt.args, code, stderr)
+			continue
+		}
+		var got struct {
+			Nodes []struct{ ID string }
+			Links []struct{ Source, Target, Kind string }
+		}
+		if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+			t.Fatalf("careergraph %q: %v", tt.args, err)
+		}
+		if len(got.Nodes) != tt.roles || len(got.Links) != tt.moves {
+			t.Errorf("careergraph %q: %d roles, %d moves; want %d, %d", tt.args, len(got.Nodes), len(got.Links), tt.roles, tt.moves)
+		}
+	}
+	dir := t.TempDir()
+	for _, f := range []string{"csv", "cypher", "cytoscape", "dot", "gexf", "graphml", "json", "mermaid"} {
+		out := filepath.Join(dir, f+"-out")
+		_, stderr, code := runApp(t, "export", "--format", f, "-o", out)
+		if code != 0 {
+			t.Errorf("export --format %s: exit %d: %s", f, code, stderr)
+		}
+		if _, err := os.Stat(out); err != nil {
+			t.Errorf("export --format %s: %v", f, err)
 		}
 	}
 }
