@@ -228,30 +228,66 @@ func newDrawing(g *graph.Graph, sel graph.Selection, opt Options) (*drawing, err
 	d.rungs = slices.CompactFunc(d.rungs, slices.Equal)
 
 	if sel.Kind == graph.SelectionAll {
-		byClass := map[string]*cluster{}
-		for i, n := range d.nodes {
-			var lines, levels []string
-			for _, c := range n.role.Classification {
-				if c = clean(c); c != "" {
-					levels = append(levels, c)
-					lines = append(lines, wrap(c, clusterCols)...)
-				}
-			}
-			if len(levels) == 0 {
-				continue
-			}
-			key := strings.Join(levels, " / ")
-			if byClass[key] == nil {
-				byClass[key] = &cluster{label: key, lines: lines}
-			}
-			byClass[key].nodes = append(byClass[key].nodes, i)
-		}
-		for _, c := range byClass {
-			d.clusters = append(d.clusters, *c)
-		}
-		slices.SortFunc(d.clusters, func(a, b cluster) int { return cmp.Compare(a.label, b.label) })
+		d.groupByClassification()
 	}
 	return d, nil
+}
+
+// groupByClassification puts every classified role into the cluster of
+// its classification, and every role only mentioned into the cluster its
+// classified neighbours share, so that a document's career path stays in
+// its box; a role whose neighbours differ stays outside every cluster.
+func (d *drawing) groupByClassification() {
+	byClass := map[string]*cluster{}
+	keys := make([]string, len(d.nodes))
+	for i, n := range d.nodes {
+		var lines, levels []string
+		for _, c := range n.role.Classification {
+			if c = clean(c); c != "" {
+				levels = append(levels, c)
+				lines = append(lines, wrap(c, clusterCols)...)
+			}
+		}
+		if len(levels) == 0 {
+			continue
+		}
+		keys[i] = strings.Join(levels, " / ")
+		if byClass[keys[i]] == nil {
+			byClass[keys[i]] = &cluster{label: keys[i], lines: lines}
+		}
+	}
+	// A role only mentioned takes the classification its classified
+	// neighbours share, in rounds, so that whole career paths join their
+	// document's box; neighbours that differ ("-") keep it outside.
+	for {
+		next := slices.Clone(keys)
+		for _, e := range d.edges {
+			for _, p := range [][2]int{{e.from, e.to}, {e.to, e.from}} {
+				i, j := p[0], p[1]
+				if keys[i] != "" || keys[j] == "" || keys[j] == "-" || next[i] == keys[j] {
+					continue
+				}
+				if next[i] == "" {
+					next[i] = keys[j]
+				} else {
+					next[i] = "-"
+				}
+			}
+		}
+		if slices.Equal(next, keys) {
+			break
+		}
+		keys = next
+	}
+	for i, key := range keys {
+		if key != "" && key != "-" {
+			byClass[key].nodes = append(byClass[key].nodes, i)
+		}
+	}
+	for _, c := range byClass {
+		d.clusters = append(d.clusters, *c)
+	}
+	slices.SortFunc(d.clusters, func(a, b cluster) int { return cmp.Compare(a.label, b.label) })
 }
 
 // uniqueID returns id, or id with the first free "-2", "-3", … suffix.
