@@ -29,7 +29,7 @@ test: vet
 	@$(GO) test -count=1 -v $(PKGS) > out/test.log 2>&1; status=$$?; \
 	grep -E '^(ok|FAIL|panic:|\?)' out/test.log; \
 	if grep -q -- '--- FAIL' out/test.log; then echo; echo "Failures:"; grep -B1 -A15 -- '--- FAIL' out/test.log; fi; \
-	skips=$$(grep -A1 -- '--- SKIP' out/test.log | grep -v -- '--- SKIP' | grep -v '^--$$' | sed 's/^ *//' | sort -u); \
+	skips=$$(grep -B1 -- '--- SKIP' out/test.log | grep -v -e '--- SKIP' -e '^--$$' -e '^=== ' | sed 's/^ *//' | sort -u); \
 	if [ -n "$$skips" ]; then echo; echo "Skipped (install the named package, or run 'make deps'):"; echo "$$skips" | sed 's/^/  /'; fi; \
 	echo "full log: out/test.log"; exit $$status
 

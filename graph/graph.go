@@ -4,10 +4,12 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	dgraph "github.com/dominikbraun/graph"
 )
@@ -25,22 +27,12 @@ const (
 // Kinds lists every move kind in order.
 var Kinds = []Kind{Career, Related}
 
+// String returns "career" or "related".
 func (k Kind) String() string {
 	if k == Related {
 		return "related"
 	}
 	return "career"
-}
-
-// ParseKind returns the kind named s ("career" or "related").
-func ParseKind(s string) (Kind, error) {
-	switch s {
-	case "career":
-		return Career, nil
-	case "related":
-		return Related, nil
-	}
-	return 0, fmt.Errorf("unknown move kind %q (known: career, related)", s)
 }
 
 // Source is the place in the input a fact was read from.
@@ -49,9 +41,11 @@ type Source struct {
 	Line int
 }
 
+// String returns "file:line".
 func (s Source) String() string { return s.File + ":" + strconv.Itoa(s.Line) }
 
-func compareSources(a, b Source) int {
+// CompareSources orders sources by file, then line.
+func CompareSources(a, b Source) int {
 	return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 }
 
@@ -94,6 +88,7 @@ var (
 	ErrNotFound  = errors.New("not found")
 	ErrAmbiguous = errors.New("ambiguous")
 	ErrNoPath    = errors.New("no path")
+	ErrBadOption = errors.New("option out of range")
 )
 
 // Graph is a resolved career graph. It is immutable once built and safe
@@ -236,6 +231,7 @@ func (b *Builder) Build() (*Graph, error) {
 		g.roles[newI] = r
 		g.byID[r.ID] = int32(newI)
 	}
+	defer g.goIndexNames()()
 
 	// Order the added moves by the new indexes of their ends, which is the
 	// order of their IDs, and merge the moves added more than once.
@@ -273,7 +269,7 @@ func (b *Builder) Build() (*Graph, error) {
 		}
 		src := srcs[start:]
 		if len(src) > 1 {
-			slices.SortFunc(src, compareSources)
+			slices.SortFunc(src, CompareSources)
 			src = slices.Compact(src)
 			srcs = srcs[:start+len(src)]
 		}
@@ -299,7 +295,7 @@ func (b *Builder) Build() (*Graph, error) {
 	}
 	slices.SortFunc(g.rungs, slices.Compare)
 	g.rungs = slices.CompactFunc(g.rungs, slices.Equal)
-	g.buildIndex(from, to)
+	g.indexMoves(from, to)
 	return g, nil
 }
 
@@ -319,10 +315,14 @@ func Restore(roles []Role, moves []Move, rungs [][]string) (*Graph, error) {
 		}
 		g.byID[r.ID] = int32(i)
 	}
+	defer g.goIndexNames()()
 	from := make([]int32, len(moves))
 	to := make([]int32, len(moves))
+	f, okF := int32(0), false
 	for i, m := range moves {
-		f, okF := g.byID[m.From]
+		if i == 0 || m.From != moves[i-1].From {
+			f, okF = g.byID[m.From] // moves come sorted by From
+		}
 		t, okT := g.byID[m.To]
 		switch {
 		case !okF || !okT:
@@ -349,7 +349,7 @@ func Restore(roles []Role, moves []Move, rungs [][]string) (*Graph, error) {
 		}
 		g.rungs[i] = idx
 	}
-	g.buildIndex(from, to)
+	g.indexMoves(from, to)
 	return g, nil
 }
 
@@ -387,9 +387,18 @@ func assignIDs(roles []Role) {
 	}
 }
 
-// buildIndex fills the compact adjacency and the name index in one pass
-// over the moves; from and to hold the role index of each move's ends.
-func (g *Graph) buildIndex(from, to []int32) {
+// goIndexNames starts indexNames on another core, once g.roles is final:
+// the name index shares nothing with the rest of the graph's making. The
+// graph must not be used before wait returns.
+func (g *Graph) goIndexNames() (wait func()) {
+	var wg sync.WaitGroup
+	wg.Go(g.indexNames)
+	return wg.Wait
+}
+
+// indexMoves lays out the moves in compressed sparse rows; from and to
+// hold the role index of each move's ends.
+func (g *Graph) indexMoves(from, to []int32) {
 	n := len(g.roles)
 	fwdDeg := make([]int32, n+1)
 	bwdDeg := make([]int32, n+1)
@@ -404,6 +413,10 @@ func (g *Graph) buildIndex(from, to []int32) {
 	}
 	g.fwdOff, g.fwd = prefix(fwdDeg)
 	g.bwdOff, g.bwd = prefix(bwdDeg)
+	// Moves come sorted by their ends, so the arcs each move adds in its
+	// own direction fill every row in order, and so do the arcs related
+	// moves add against it in a second pass: a row is two sorted runs to
+	// merge.
 	fill := slices.Clone(g.fwdOff)
 	bfill := slices.Clone(g.bwdOff)
 	for i, m := range g.moves {
@@ -412,34 +425,98 @@ func (g *Graph) buildIndex(from, to []int32) {
 		fill[f]++
 		g.bwd[bfill[t]] = arc{to: f, move: int32(i), kind: m.Kind}
 		bfill[t]++
+	}
+	fmid := slices.Clone(fill)
+	bmid := slices.Clone(bfill)
+	for i, m := range g.moves {
 		if m.Kind == Related {
+			f, t := from[i], to[i]
 			g.fwd[fill[t]] = arc{to: f, move: int32(i), kind: m.Kind, against: true}
 			fill[t]++
 			g.bwd[bfill[f]] = arc{to: t, move: int32(i), kind: m.Kind, against: true}
 			bfill[f]++
 		}
 	}
+	var buf []arc
 	for i := range n {
-		slices.SortFunc(g.fwd[g.fwdOff[i]:g.fwdOff[i+1]], compareArcs)
-		slices.SortFunc(g.bwd[g.bwdOff[i]:g.bwdOff[i+1]], compareArcs)
+		buf = mergeRuns(g.fwd[g.fwdOff[i]:g.fwdOff[i+1]], int(fmid[i]-g.fwdOff[i]), buf)
+		buf = mergeRuns(g.bwd[g.bwdOff[i]:g.bwdOff[i+1]], int(bmid[i]-g.bwdOff[i]), buf)
 	}
+}
 
+// mergeRuns sorts row, whose row[:mid] and row[mid:] are each sorted, by
+// merging them with buf as scratch space, and returns buf for reuse.
+func mergeRuns(row []arc, mid int, buf []arc) []arc {
+	if mid == 0 || mid == len(row) || compareArcs(row[mid-1], row[mid]) <= 0 {
+		return buf
+	}
+	buf = append(buf[:0], row[:mid]...)
+	i, j, k := 0, mid, 0
+	for i < len(buf) && j < len(row) {
+		if compareArcs(row[j], buf[i]) < 0 {
+			row[k] = row[j]
+			j++
+		} else {
+			row[k] = buf[i]
+			i++
+		}
+		k++
+	}
+	copy(row[k:], buf[i:])
+	return buf
+}
+
+// indexNames indexes every role by the normal form of each of its names.
+func (g *Graph) indexNames() {
+	n := len(g.roles)
+
+	g.keys, g.keyOff = nameKeys(g.roles)
 	g.names = make(map[string][]int32, n*2)
-	g.keyOff = make([]int32, n+1)
-	for i, r := range g.roles {
-		g.keyOff[i] = int32(len(g.keys))
-		r.eachName(func(s string) {
-			k := NormalName(s)
-			g.keys = append(g.keys, k)
+	for i := range g.roles {
+		for _, k := range g.keys[g.keyOff[i]:g.keyOff[i+1]] {
 			if k == "" {
-				return
+				continue
 			}
 			if l := g.names[k]; len(l) == 0 || l[len(l)-1] != int32(i) {
 				g.names[k] = append(l, int32(i))
 			}
+		}
+	}
+}
+
+// nameKeys returns the normal form of every name of every role in
+// eachName order, role i's at keys[off[i]:off[i+1]]. Normalising is most
+// of the cost of indexing names, so it runs on all cores.
+func nameKeys(roles []Role) (keys []string, off []int32) {
+	off = make([]int32, len(roles)+1)
+	for i := range roles {
+		c := int32(0)
+		roles[i].eachName(func(string) { c++ })
+		off[i+1] = off[i] + c
+	}
+	keys = make([]string, off[len(roles)])
+	const chunk = 4096
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), 1+len(roles)/chunk) {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= len(roles) {
+					return
+				}
+				for i := lo; i < min(lo+chunk, len(roles)); i++ {
+					j := off[i]
+					roles[i].eachName(func(s string) {
+						keys[j] = NormalName(s)
+						j++
+					})
+				}
+			}
 		})
 	}
-	g.keyOff[n] = int32(len(g.keys))
+	wg.Wait()
+	return keys, off
 }
 
 // eachName calls fn with every name a role is known by, in a fixed order:

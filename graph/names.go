@@ -114,6 +114,7 @@ type NotFoundError struct {
 	Suggestions []string // display names, closest first
 }
 
+// Error says the name was not found and which names come closest.
 func (e *NotFoundError) Error() string {
 	if len(e.Suggestions) == 0 {
 		return fmt.Sprintf("role %q: %v (list roles with `careergraph roles`)", e.Name, ErrNotFound)
@@ -130,6 +131,7 @@ type AmbiguousError struct {
 	Candidates []string // display names, sorted
 }
 
+// Error names the candidates and asks for the full name.
 func (e *AmbiguousError) Error() string {
 	return fmt.Sprintf("role %q: %v: it could be %s (give the full name)", e.Name, ErrAmbiguous, quoteList(e.Candidates))
 }
@@ -196,7 +198,7 @@ func (g *Graph) displayNames(idx []int32) []string {
 type Match struct {
 	Role    Role
 	MatchBy string // the written form, alias or reading that matched
-	Score   int    // lower is closer: 0 exact, then prefix, word, substring, edit distance
+	Score   int    // lower is closer: 0 exact, then prefix, substring, all words, edit distance
 }
 
 // Scores of Match, closest first. An edit-distance match scores

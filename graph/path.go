@@ -24,7 +24,11 @@ func (g *Graph) pathQuery(from, to string, opt PathOptions) (pathQuery, error) {
 	if err != nil {
 		return pathQuery{}, err
 	}
-	q := pathQuery{from: f, to: t, w: newWeights(opt.CareerOnly, opt.LateralCost)}
+	w, err := newWeights(opt.CareerOnly, opt.LateralCost)
+	if err != nil {
+		return pathQuery{}, err
+	}
+	q := pathQuery{from: f, to: t, w: w}
 	for _, id := range opt.Avoid {
 		a, err := g.index(id)
 		if err != nil {

@@ -4,11 +4,15 @@ package graph
 // the caller says otherwise; a career move costs 1.
 const DefaultLateralCost = 2
 
+// MaxLateralCost is the most a related move may cost: route costs must
+// stay far inside the range the searches count in.
+const MaxLateralCost = 1000
+
 // PathOptions shape a route search.
 type PathOptions struct {
 	Avoid       []string // role IDs the route must not pass through
 	CareerOnly  bool     // take career moves only, no lateral ones
-	LateralCost int      // cost of a related move; 0 or less means DefaultLateralCost
+	LateralCost int      // cost of a related move, at most MaxLateralCost; 0 or less means DefaultLateralCost
 }
 
 // Step is one move of a route, in the direction travelled.

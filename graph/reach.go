@@ -20,7 +20,10 @@ func (g *Graph) Reach(from string, opt ReachOptions) ([]Reached, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := newWeights(opt.CareerOnly, opt.LateralCost)
+	w, err := newWeights(opt.CareerOnly, opt.LateralCost)
+	if err != nil {
+		return nil, err
+	}
 	limit := int64(keyInf)
 	if opt.MaxCost > 0 {
 		limit = int64(opt.MaxCost)<<keyShift | (1<<keyShift - 1)

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"sync"
@@ -21,15 +22,20 @@ func keySteps(k int64) int { return int(k & (1<<keyShift - 1)) }
 // related weight of 0 means related arcs are not taken.
 type weights struct{ career, related int64 }
 
-func newWeights(careerOnly bool, lateral int) weights {
+// newWeights returns the weights for the options, or an error wrapping
+// ErrBadOption when the lateral cost is above MaxLateralCost.
+func newWeights(careerOnly bool, lateral int) (weights, error) {
 	if lateral <= 0 {
 		lateral = DefaultLateralCost
+	}
+	if lateral > MaxLateralCost {
+		return weights{}, fmt.Errorf("lateral cost %d: %w: at most %d", lateral, ErrBadOption, MaxLateralCost)
 	}
 	w := weights{career: 1<<keyShift + 1}
 	if !careerOnly {
 		w.related = int64(lateral)<<keyShift + 1
 	}
-	return w
+	return w, nil
 }
 
 // of returns the key of arc a, or 0 when a may not be taken.

@@ -4,44 +4,56 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"careergraph/graph"
 )
 
-// Rule names a name-resolution rule of careergraph (see DESIGN.md): the
-// reason two written names became one role.
+// Rule is a reason careergraph joined a written name to a role (see
+// DESIGN.md, "Name resolution"). Number gives the rule's number there.
 type Rule int
 
-// The resolution rules that join names which are not the same in normal
-// form. RuleSameTitle is rule 2's note that two documents with one title
-// describe one role.
+// The ways a name joins a role. RuleExact is rule 1, the same normal form;
+// every other join is recorded as a Merge for check.
 const (
-	RuleShortTitle  Rule = iota + 2 // title without its trailing parenthetical
-	RuleOwnRung                     // a rung of a document's own path is the occupation
-	RuleRelatedRung                 // a rung is one of the document's related jobs
-	_                               // rule 5 keeps names apart: it joins nothing
-	RuleUserAlias                   // the user's alias file
-	RuleAlias                       // an alias a document lists (rule 2)
-	RuleSameTitle                   // two documents with the same title (rule 2)
+	RuleExact       Rule = iota // rule 1: the same name in normal form
+	RuleShortTitle              // rule 2: title without its trailing parenthetical
+	RuleAlias                   // rule 2: an alias a document lists
+	RuleSameTitle               // rule 2: two documents with the same title
+	RuleOwnRung                 // rule 3: a rung of a document's own path is the occupation
+	RuleRelatedRung             // rule 4: a rung is one of the document's related jobs
+	RuleUserAlias               // rule 6: the user's alias file
 )
 
-func (r Rule) String() string {
+// Number returns the rule's number in DESIGN.md's list of six.
+func (r Rule) Number() int {
 	switch r {
-	case RuleShortTitle:
-		return "rule 2: title without its parenthetical"
-	case RuleAlias:
-		return "rule 2: alias of the occupation"
-	case RuleSameTitle:
-		return "rule 2: two documents with the same title"
+	case RuleExact:
+		return 1
+	case RuleShortTitle, RuleAlias, RuleSameTitle:
+		return 2
 	case RuleOwnRung:
-		return "rule 3: the document's own occupation in its career path"
+		return 3
 	case RuleRelatedRung:
-		return "rule 4: trailing part of one of the document's related jobs"
-	case RuleUserAlias:
-		return "rule 6: user alias file"
+		return 4
 	}
-	return fmt.Sprintf("rule %d", int(r))
+	return 6
+}
+
+// String says the rule in words, with its number: "rule 2: alias of the
+// occupation".
+func (r Rule) String() string {
+	what := map[Rule]string{
+		RuleExact:       "the same name",
+		RuleShortTitle:  "title without its parenthetical",
+		RuleAlias:       "alias of the occupation",
+		RuleSameTitle:   "two documents with the same title",
+		RuleOwnRung:     "the document's own occupation in its career path",
+		RuleRelatedRung: "trailing part of one of the document's related jobs",
+		RuleUserAlias:   "user alias file",
+	}[r]
+	return fmt.Sprintf("rule %d: %s", r.Number(), what)
 }
 
 // Merge records a written name that joined a role by a rule other than an
@@ -53,7 +65,7 @@ type Merge struct {
 	Source graph.Source
 }
 
-// Ambiguity is a name that two or more occupations claim in the weaker way
+// Ambiguity is a name (as first written) that two or more occupations claim in the weaker way
 // of rule 2 (title without parenthetical, or alias). It resolves to none of
 // them: each mention stays a role of its own.
 type Ambiguity struct {
@@ -202,7 +214,8 @@ type builder struct {
 	exact     map[string]*occupation   // normal form of a title
 	weak      map[string][]*occupation // short titles and aliases
 	weakRule  map[string]Rule
-	mentions  map[string]int // normal form → handle of a role only mentioned
+	weakName  map[string]string // the first written form of a weak name
+	mentions  map[string]int    // normal form → handle of a role only mentioned
 	user      map[string]AliasRule
 	userUsed  map[string]bool
 	moves     []addedMove
@@ -230,6 +243,7 @@ func Build(docs []*Document, aliases []AliasRule) (*Corpus, error) {
 		exact:     map[string]*occupation{},
 		weak:      map[string][]*occupation{},
 		weakRule:  map[string]Rule{},
+		weakName:  map[string]string{},
 		mentions:  map[string]int{},
 		user:      map[string]AliasRule{},
 		userUsed:  map[string]bool{},
@@ -277,17 +291,25 @@ func (b *builder) finish(docs []*Document) (*Corpus, error) {
 		c.Merges[i].Role = b.roles[b.mergeOf[i]].Name
 	}
 	slices.SortFunc(c.Merges, func(x, y Merge) int {
-		return cmp.Or(cmp.Compare(x.Role, y.Role), cmp.Compare(x.Name, y.Name), compareSource(x.Source, y.Source))
+		return cmp.Or(cmp.Compare(x.Role, y.Role), cmp.Compare(x.Name, y.Name), graph.CompareSources(x.Source, y.Source))
 	})
 	c.Merges = slices.CompactFunc(c.Merges, func(x, y Merge) bool { return x == y })
 	for _, a := range b.ambiguous {
-		slices.SortFunc(a.Uses, compareSource)
+		slices.SortFunc(a.Uses, graph.CompareSources)
 		c.Ambiguous = append(c.Ambiguous, *a)
 	}
 	slices.SortFunc(c.Ambiguous, func(x, y Ambiguity) int { return cmp.Compare(x.Name, y.Name) })
 	c.NearDuplicates = nearDuplicates(g)
 	sortProblems(c.Problems)
 	return c, nil
+}
+
+// nameOf returns the display name role h has so far.
+func (b *builder) nameOf(h int) string {
+	if b.roles[h].Documented {
+		return b.roles[h].Name
+	}
+	return b.forms[h].display()
 }
 
 func (b *builder) newRole(r graph.Role) int {
@@ -351,7 +373,7 @@ func (b *builder) collectOccupations(docs []*Document) {
 		if len(os) < 2 {
 			continue
 		}
-		a := &Ambiguity{Name: k}
+		a := &Ambiguity{Name: b.weakName[k]}
 		for _, o := range os {
 			a.Claimants = append(a.Claimants, b.roles[o.handle].Name)
 		}
@@ -370,6 +392,7 @@ func (b *builder) claim(name string, o *occupation, rule Rule) {
 	b.weak[k] = append(b.weak[k], o)
 	if _, ok := b.weakRule[k]; !ok {
 		b.weakRule[k] = rule
+		b.weakName[k] = strings.TrimSpace(name)
 	}
 }
 
@@ -427,7 +450,7 @@ func (b *builder) lookup(k string) (h int, rule Rule, ok bool) {
 		return b.canonical(a), RuleUserAlias, true
 	}
 	if o := b.exact[k]; o != nil {
-		return o.handle, 1, true
+		return o.handle, RuleExact, true
 	}
 	if os := b.weak[k]; len(os) == 1 {
 		return os[0].handle, b.weakRule[k], true
@@ -500,7 +523,7 @@ func (b *builder) resolveKey(it Item, k, file string) int {
 		if a := b.ambiguous[k]; a != nil {
 			a.Uses = append(a.Uses, src)
 			b.problem(src, Warning, "%q could be %s: kept as a role of its own (add it to an alias file to choose)",
-				it.Text, strings.Join(quoteAll(a.Claimants), " or "))
+				it.Text, quoteOr(a.Claimants))
 		}
 		return b.mention(k, it.Text, true)
 	}
@@ -514,7 +537,7 @@ func (b *builder) joined(written, k string, h int, rule Rule, src graph.Source) 
 	if rule == RuleUserAlias {
 		b.userUsed[k] = true
 	}
-	own := rule == 1
+	own := rule == RuleExact
 	b.forms[h].add(written, own)
 	if !own {
 		b.merge(written, h, rule, src)
@@ -538,7 +561,7 @@ func (b *builder) addMoves(o *occupation, d *Document) {
 					src := graph.Source{File: d.File, Line: cp.Rungs[i][y].Line}
 					if from == to {
 						b.problem(src, Warning, "career step from %q to itself (%q → %q): dropped",
-							b.roles[from].Name, cp.Rungs[i-1][x].Text, cp.Rungs[i][y].Text)
+							b.nameOf(from), cp.Rungs[i-1][x].Text, cp.Rungs[i][y].Text)
 						continue
 					}
 					b.moves = append(b.moves, addedMove{from, to, graph.Career, src})
@@ -704,16 +727,13 @@ func stripQualifiers(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-func quoteAll(names []string) []string {
-	out := make([]string, len(names))
+// quoteOr quotes names and joins them with "or": "a" or "b".
+func quoteOr(names []string) string {
+	q := make([]string, len(names))
 	for i, n := range names {
-		out[i] = fmt.Sprintf("%q", n)
+		q[i] = strconv.Quote(n)
 	}
-	return out
-}
-
-func compareSource(a, b graph.Source) int {
-	return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+	return strings.Join(q, " or ")
 }
 
 func sortProblems(ps []Problem) {

@@ -94,6 +94,7 @@ const (
 	Error
 )
 
+// String returns "error" or "warning".
 func (s Severity) String() string {
 	if s == Error {
 		return "error"
@@ -110,6 +111,7 @@ type Problem struct {
 	Msg      string
 }
 
+// String returns "file:line: severity: message".
 func (p Problem) String() string {
 	if p.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, p.Severity, p.Msg)
@@ -124,6 +126,7 @@ type ParseError struct {
 	Err  error
 }
 
+// Error returns "file:line: what is wrong".
 func (e *ParseError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
@@ -131,4 +134,5 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("%s: %v", e.File, e.Err)
 }
 
+// Unwrap returns the underlying error.
 func (e *ParseError) Unwrap() error { return e.Err }

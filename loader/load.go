@@ -67,7 +67,7 @@ func listFiles(opt Options) ([]sourceFile, error) {
 			files = append(files, found...)
 		}
 		slices.SortFunc(files, func(a, b sourceFile) int { return strings.Compare(a.name, b.name) })
-		files = slices.CompactFunc(files, func(a, b sourceFile) bool { return a.name == b.name })
+		files = dedupe(files)
 		if len(files) == 0 {
 			return nil, fmt.Errorf("%s: no documents (*.txt or *.md) found", strings.Join(opt.Paths, ", "))
 		}
@@ -102,6 +102,24 @@ func loadFiles(files []sourceFile, opt Options, keepDocs bool) (*Corpus, error) 
 	c.Problems = append(c.Problems, aliasProblems...)
 	sortProblems(c.Problems)
 	return c, nil
+}
+
+// dedupe drops files named twice, however the paths were written
+// ("seeds" and "/home/me/seeds"), keeping the first name in sorted order.
+func dedupe(files []sourceFile) []sourceFile {
+	seen := make(map[string]bool, len(files))
+	out := files[:0]
+	for _, f := range files {
+		key, err := filepath.Abs(f.name)
+		if err != nil {
+			key = filepath.Clean(f.name)
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // LoadSeeds loads the embedded seed documents.

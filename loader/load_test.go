@@ -105,3 +105,15 @@ func TestParseAliases(t *testing.T) {
 		t.Errorf("problems = %v; want two, the first at line 4", problems)
 	}
 }
+
+func TestLoadCountsAFileOnce(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.txt": "Mayor\n"})
+	t.Chdir(dir)
+	c, err := Load(Options{Paths: []string{".", dir, "a.txt", "./a.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Files != 1 {
+		t.Errorf("Files = %d; want 1: every path names the same file", c.Files)
+	}
+}

@@ -5,12 +5,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
-	"careergraph/graph"
 	"careergraph/loader"
 )
 
@@ -27,11 +28,10 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Description: "careergraph reads occupation documents (the embedded seeds unless --data is given),\n" +
 			"resolves the roles they name into one graph and answers questions of it.\n" +
 			"Flags may come before or after the arguments.",
-		Writer:          stdout,
-		ErrWriter:       stderr,
-		HideHelpCommand: true,
-		Suggest:         true,
-		Flags:           globalFlags(),
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Suggest:   true,
+		Flags:     globalFlags(),
 		Commands: []*cli.Command{
 			rolesCommand(),
 			showCommand(),
@@ -45,29 +45,83 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			renderCommand(),
 		},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
-			return usagef("%v (see careergraph %s --help)", err, commandName(c))
+			return usagef("%v (see %s --help)", err, strings.TrimSpace("careergraph "+commandName(c)))
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // only main exits
 	}
-	for _, cmd := range app.Commands {
-		cmd.OnUsageError = app.OnUsageError
+	var setUsage func([]*cli.Command)
+	setUsage = func(cmds []*cli.Command) {
+		for _, cmd := range cmds {
+			cmd.OnUsageError = app.OnUsageError
+			setUsage(cmd.Subcommands)
+		}
 	}
+	setUsage(app.Commands)
 	return app
 }
 
+// commandName returns the command c runs, with its parent: "render
+// ladder".
 func commandName(c *cli.Context) string {
-	if c != nil && c.Command != nil && c.Command.Name != "" {
-		return c.Command.FullName()
+	if c == nil {
+		return ""
 	}
-	return ""
+	var parts []string
+	for _, l := range c.Lineage() {
+		if l.Command != nil && l.Command.Name != "" && l.Command.Name != c.App.Name {
+			parts = append([]string{l.Command.Name}, parts...)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
-// run runs the app on argv, with flags allowed anywhere.
+// run runs the app on argv, with flags allowed anywhere. It returns the
+// first error writing the answer too, so a full disk is never a silent
+// success.
 func run(app *cli.App, argv []string) error {
-	if name := unknownCommand(app, argv); name != "" {
-		return usagef("unknown command %q (see careergraph --help)", name)
+	p := parseArgs(app, argv[1:])
+	if p.err != nil {
+		return p.err
 	}
-	return app.Run(reorderArgs(app, argv))
+	if len(p.commands) == 0 && len(p.flags) == 0 && !slices.ContainsFunc(p.global, isHelpOrVersion) {
+		if err := app.Run(argv[:1]); err != nil { // prints the help
+			return err
+		}
+		return usagef("no command given (see the list above)")
+	}
+	out := &errWriter{w: app.Writer}
+	app.Writer = out
+	if err := app.Run(p.argv(argv[0])); err != nil {
+		return err
+	}
+	if out.err != nil {
+		return fmt.Errorf("writing the answer: %w", out.err)
+	}
+	return nil
+}
+
+func isHelpOrVersion(a string) bool {
+	switch a {
+	case "-h", "--help", "-help", "-v", "--version", "-version":
+		return true
+	}
+	return false
+}
+
+// errWriter remembers the first write error of w and writes nothing
+// after it.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
 }
 
 func globalFlags() []cli.Flag {
@@ -171,9 +225,4 @@ func (p *progress) finish() {
 	if p.shown {
 		fmt.Fprint(p.w, "\r\033[K")
 	}
-}
-
-// resolveRole resolves a ROLE argument to a role of the graph.
-func resolveRole(g *graph.Graph, arg string) (graph.Role, error) {
-	return g.Resolve(arg)
 }

@@ -20,13 +20,12 @@ type parsedArgs struct {
 	commands []string // the command and subcommand names
 	flags    []string // the (sub)command's flags with their values
 	args     []string // positional arguments
-	known    bool     // the command names a known command
+	err      error    // a usage error found on the way
 }
 
-// reorderArgs returns argv with the flags moved into place.
-func reorderArgs(app *cli.App, argv []string) []string {
-	p := parseArgs(app, argv[1:])
-	out := []string{argv[0]}
+// argv returns the command line in the order urfave/cli reads.
+func (p parsedArgs) argv(name string) []string {
+	out := []string{name}
 	out = append(out, p.global...)
 	out = append(out, p.commands...)
 	out = append(out, p.flags...)
@@ -37,10 +36,19 @@ func reorderArgs(app *cli.App, argv []string) []string {
 	return out
 }
 
+// reorderArgs returns argv with the flags moved into place.
+func reorderArgs(app *cli.App, argv []string) []string {
+	return parseArgs(app, argv[1:]).argv(argv[0])
+}
+
+// parseArgs takes a command line apart. It reports unknown commands and
+// subcommands, a missing subcommand, and a flag that wants a value but is
+// last, as usage errors; unknown flags are left for urfave/cli to report.
 func parseArgs(app *cli.App, args []string) parsedArgs {
 	var p parsedArgs
 	var cmd *cli.Command
 	subs := app.Commands
+	help := false
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -48,37 +56,58 @@ func parseArgs(app *cli.App, args []string) parsedArgs {
 			break
 		}
 		if isFlag(a) {
+			help = help || isHelpOrVersion(a)
 			takes, owner := flagTakesValue(a, app.Flags, cmd)
 			dst := &p.flags
 			if owner == ownerGlobal {
 				dst = &p.global
 			}
 			*dst = append(*dst, a)
-			if takes && !strings.Contains(a, "=") && i+1 < len(args) {
+			if takes && !strings.Contains(a, "=") {
+				if i+1 >= len(args) {
+					p.err = usagef("flag %s needs a value", a)
+					return p
+				}
 				i++
 				*dst = append(*dst, args[i])
 			}
 			continue
 		}
-		if len(p.args) == 0 && len(subs) > 0 {
+		if cmd == nil || len(p.args) == 0 && len(subs) > 0 {
 			if c := findCommand(subs, a); c != nil {
 				cmd = c
 				p.commands = append(p.commands, a)
 				subs = c.Subcommands
-				p.known = true
 				continue
 			}
 			if cmd == nil {
-				// An unknown command: leave the rest alone.
-				p.commands = append(p.commands, a)
-				p.args = append(p.args, args[i+1:]...)
-				p.known = a == "help" || a == "h"
-				break
+				if a == "help" || a == "h" {
+					// urfave/cli's own help command: leave the rest to it.
+					p.commands = append(p.commands, args[i:]...)
+					return p
+				}
+				p.err = usagef("unknown command %q (see careergraph --help)", a)
+				return p
 			}
+			p.err = usagef("unknown %s kind %q (known: %s)", cmd.Name, a, strings.Join(commandNames(subs), ", "))
+			return p
 		}
 		p.args = append(p.args, a)
 	}
+	if cmd != nil && len(cmd.Subcommands) > 0 && len(p.commands) == 1 && !help {
+		p.err = usagef("%s needs a kind: %s (see careergraph %s --help)", cmd.Name, strings.Join(commandNames(cmd.Subcommands), ", "), cmd.Name)
+	}
 	return p
+}
+
+func commandNames(cmds []*cli.Command) []string {
+	var out []string
+	for _, c := range cmds {
+		if c.Name != "help" {
+			out = append(out, c.Name)
+		}
+	}
+	return out
 }
 
 func isFlag(a string) bool { return len(a) > 1 && a[0] == '-' }
@@ -130,14 +159,4 @@ func findCommand(cmds []*cli.Command, name string) *cli.Command {
 		}
 	}
 	return nil
-}
-
-// unknownCommand returns the command name of argv when it names no
-// command, else "".
-func unknownCommand(app *cli.App, argv []string) string {
-	p := parseArgs(app, argv[1:])
-	if !p.known && len(p.commands) > 0 {
-		return p.commands[0]
-	}
-	return ""
 }

@@ -13,7 +13,9 @@ const (
 	exitBadInput = 2
 )
 
-// usageError is a mistake in the command line.
+// usageError is a mistake in the command line. Like every error but "no
+// answer" it exits 2; its own type keeps its message as it is, with no
+// wrapping context.
 type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }

@@ -40,6 +40,9 @@ func exportCommand() *cli.Command {
 			if err != nil {
 				return usagef("--format: %v", err)
 			}
+			if err := exportFlagsAgree(c, format); err != nil {
+				return err
+			}
 			corpus, err := loadCorpus(c, false)
 			if err != nil {
 				return err
@@ -58,7 +61,7 @@ func exportCommand() *cli.Command {
 					return usagef("--format %s writes two files: give a folder with -o DIR", format.Name)
 				}
 				if err := format.Dir(out, g); err != nil {
-					return fmt.Errorf("-o %s: %w", out, err)
+					return fmt.Errorf("-o %s: %w (choose another -o)", out, unwrapPathErr(err))
 				}
 				fmt.Fprintf(c.App.Writer, "wrote %s and %s\n", filepath.Join(out, export.RolesFile), filepath.Join(out, export.MovesFile))
 				return nil
@@ -66,18 +69,44 @@ func exportCommand() *cli.Command {
 			write := format.Write
 			if format.Name == "gexf" {
 				version := c.String("gexf-version")
-				write = func(w io.Writer, g *graph.Graph) error { return export.WriteGEXF(w, g, version) }
+				write = func(w io.Writer, g *graph.Graph) error {
+					if err := export.WriteGEXF(w, g, version); err != nil {
+						return usagef("--gexf-version: %v", err)
+					}
+					return nil
+				}
 			}
 			if out == "" {
-				return write(c.App.Writer, g)
+				err = write(c.App.Writer, g)
+			} else {
+				err = writeFile(out, func(w io.Writer) error { return write(w, g) })
 			}
-			if err := writeFile(out, func(w io.Writer) error { return write(w, g) }); err != nil {
+			if err != nil || out == "" {
 				return err
 			}
 			fmt.Fprintf(c.App.Writer, "wrote %s\n", out)
 			return nil
 		},
 	}
+}
+
+// exportFlagsAgree refuses flags that would be silently ignored: route
+// flags without --path, --depth without --around, --related without
+// --ladder, --gexf-version with another format.
+func exportFlagsAgree(c *cli.Context, format export.Format) error {
+	needs := []struct{ flag, needs string }{
+		{"k", "path"}, {"avoid", "path"}, {"no-lateral", "path"}, {"lateral-cost", "path"},
+		{"depth", "around"}, {"related", "ladder"},
+	}
+	for _, n := range needs {
+		if c.IsSet(n.flag) && !c.IsSet(n.needs) {
+			return usagef("--%s goes with --%s", n.flag, n.needs)
+		}
+	}
+	if c.IsSet("gexf-version") && format.Name != "gexf" {
+		return usagef("--gexf-version goes with --format gexf")
+	}
+	return nil
 }
 
 // exportSelection reads which part of the graph to export: --ladder,
@@ -97,13 +126,13 @@ func exportSelection(c *cli.Context, g *graph.Graph) (graph.Selection, error) {
 	}
 	switch {
 	case c.IsSet("ladder"):
-		r, err := resolveRole(g, c.String("ladder"))
+		r, err := g.Resolve(c.String("ladder"))
 		if err != nil {
 			return graph.Selection{}, fmt.Errorf("--ladder: %w", err)
 		}
 		return g.SelectLadder(r.ID, c.Bool("related"))
 	case c.IsSet("around"):
-		r, err := resolveRole(g, c.String("around"))
+		r, err := g.Resolve(c.String("around"))
 		if err != nil {
 			return graph.Selection{}, fmt.Errorf("--around: %w", err)
 		}
@@ -132,38 +161,49 @@ func selectPath(c *cli.Context, g *graph.Graph) (graph.Selection, error) {
 	if err != nil {
 		return graph.Selection{}, err
 	}
-	k := c.Int("k")
-	if k < 1 {
-		return graph.Selection{}, usagef("--k %d: give a whole number of at least 1", k)
+	k, err := routeCount(c)
+	if err != nil {
+		return graph.Selection{}, err
 	}
-	return g.SelectPath(from.ID, to.ID, k, opt)
+	sel, err := g.SelectPath(from.ID, to.ID, k, opt)
+	return sel, noRoute(err, opt)
 }
 
-// writeFile writes a file through a buffer, creating its folder, and
-// names the file in any error.
-func writeFile(name string, write func(io.Writer) error) (err error) {
-	if dir := filepath.Dir(name); dir != "." {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("-o %s: cannot create the folder: %w (choose another -o)", name, unwrapPathErr(err))
-		}
+// writeFile writes a file through a temporary file beside it, renamed
+// into place only when everything was written: a failed write leaves an
+// existing file as it was. Errors name the file and say what to do.
+func writeFile(name string, write func(io.Writer) error) error {
+	dir := filepath.Dir(name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("-o %s: cannot create the folder: %w (choose another -o)", name, unwrapPathErr(err))
 	}
-	f, err := os.Create(name)
+	if info, err := os.Stat(name); err == nil && !info.Mode().IsRegular() {
+		return fmt.Errorf("-o %s: not a regular file (choose another -o)", name)
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*")
 	if err != nil {
 		return fmt.Errorf("-o %s: cannot write: %w (choose another -o)", name, unwrapPathErr(err))
 	}
-	defer func() {
-		if cerr := f.Close(); err == nil && cerr != nil {
-			err = fmt.Errorf("-o %s: %w", name, cerr)
-		}
-		if err != nil {
-			os.Remove(name)
-		}
-	}()
+	defer os.Remove(f.Name()) // a no-op once renamed
 	w := bufio.NewWriter(f)
 	if err := write(w); err != nil {
+		f.Close()
 		return err
 	}
-	return w.Flush()
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("-o %s: %w", name, unwrapPathErr(err))
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("-o %s: %w", name, unwrapPathErr(err))
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return fmt.Errorf("-o %s: %w", name, unwrapPathErr(err))
+	}
+	if err := os.Rename(f.Name(), name); err != nil {
+		return fmt.Errorf("-o %s: %w (choose another -o)", name, unwrapPathErr(err))
+	}
+	return nil
 }
 
 func unwrapPathErr(err error) error {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -179,6 +180,19 @@ func TestBadUsage(t *testing.T) {
 		{[]string{"--data", "/no/such/folder", "stats"}, "/no/such/folder: no such file or directory"},
 		{[]string{"--aliases", "/no/such/aliases.csv", "stats"}, "alias file /no/such/aliases.csv"},
 		{[]string{"stats", "extra"}, "stats takes no arguments"},
+		{[]string{}, "no command given"},
+		{[]string{"render"}, "render needs a kind: ladder, path, around, all"},
+		{[]string{"render", "foo"}, `unknown render kind "foo" (known: ladder, path, around, all)`},
+		{[]string{"render", "ladder", "A", "B"}, "render ladder takes one role; got 2 arguments"},
+		{[]string{"path", "Union secretary", "Mayor", "--k"}, "flag --k needs a value"},
+		{[]string{"stats", "--data"}, "flag --data needs a value"},
+		{[]string{"path", "Local Office Director", "Branch Office Chief", "--lateral-cost", "1073741824"}, "--lateral-cost 1073741824: give a whole number from 1 to 1000"},
+		{[]string{"reach", "Mayor", "--lateral-cost", "1001"}, "--lateral-cost 1001"},
+		{[]string{"render", "ladder", "Section Chief", "--max-roles", "3"}, "more than --max-roles 3"},
+		{[]string{"render", "all", "--max-roles", "-1"}, "--max-roles -1"},
+		{[]string{"export", "--k", "2"}, "--k goes with --path"},
+		{[]string{"export", "--depth", "2"}, "--depth goes with --around"},
+		{[]string{"export", "--gexf-version", "1.3"}, "--gexf-version goes with --format gexf"},
 	}
 	for _, tt := range tests {
 		_, stderr, code := runApp(t, tt.args...)
@@ -365,5 +379,74 @@ func TestExportCounts(t *testing.T) {
 		if _, err := os.Stat(out); err != nil {
 			t.Errorf("export --format %s: %v", f, err)
 		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"help", "path"}, {"path", "--help"}, {"--help"}, {"render", "--help"}, {"render", "ladder", "-h"}} {
+		stdout, stderr, code := runApp(t, args...)
+		if code != 0 || !strings.Contains(stdout, "USAGE") {
+			t.Errorf("careergraph %q: exit %d, stdout %q, stderr %q; want help", args, code, stdout, stderr)
+		}
+	}
+	stdout, _, code := runApp(t, "--version")
+	if code != 0 || !strings.Contains(stdout, version) {
+		t.Errorf("careergraph --version: exit %d, %q", code, stdout)
+	}
+}
+
+// TestWriteErrors checks that an answer that cannot be written is an
+// error, whichever output it goes to, and that a failed -o leaves an
+// existing file alone.
+func TestWriteErrors(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip("no /dev/full on this system")
+	}
+	defer full.Close()
+	for _, args := range [][]string{{"stats"}, {"path", "Union secretary", "Labor union chairperson"}, {"show", "Mayor"}, {"stats", "--json"}} {
+		app := newApp(full, io.Discard)
+		if err := run(app, append([]string{"careergraph"}, args...)); exitCode(err) != 2 {
+			t.Errorf("careergraph %q > /dev/full: %v; want exit 2", args, err)
+		}
+	}
+	dir := t.TempDir()
+	keep := filepath.Join(dir, "keep.json")
+	os.WriteFile(keep, []byte("precious"), 0o644)
+	// A failing export (mermaid refuses a graph of too many moves is hard
+	// to make here; a path with no route fails before writing) must not
+	// touch the file.
+	_, _, code := runApp(t, "export", "--path", "Union secretary", "Mayor", "-o", keep)
+	if code == 0 {
+		t.Fatal("export of a missing route succeeded")
+	}
+	if data, _ := os.ReadFile(keep); string(data) != "precious" {
+		t.Errorf("a failed export changed %s to %q", keep, data)
+	}
+	if _, _, code := runApp(t, "export", "-o", "/dev/full"); code != 2 {
+		t.Errorf("export -o /dev/full: exit %d; want 2", code)
+	}
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Errorf("/dev/full is gone: %v", err)
+	}
+}
+
+func TestShowMergesRelatedBothWays(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Dealer\nRelated Jobs\n- Manager\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Manager\nRelated Jobs\n- Dealer\n"), 0o644)
+	stdout, stderr, code := runApp(t, "--no-cache", "--data", dir, "show", "Dealer", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		Related []struct {
+			Role    string
+			Sources []string
+		}
+	}
+	json.Unmarshal([]byte(stdout), &got)
+	if len(got.Related) != 1 || len(got.Related[0].Sources) != 2 {
+		t.Errorf("related = %+v; want Manager once, with both sources", got.Related)
 	}
 }

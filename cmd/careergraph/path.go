@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -10,28 +11,55 @@ import (
 	"careergraph/graph"
 )
 
+// lateralFlags are the options of how lateral (related) moves count,
+// shared by every command that searches routes.
+func lateralFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.BoolFlag{Name: "no-lateral", Usage: "career moves only: no lateral (related) moves"},
+		&cli.IntFlag{Name: "lateral-cost", Value: graph.DefaultLateralCost,
+			Usage: fmt.Sprintf("what a lateral (related) move costs, `N` from 1 to %d; a career move costs 1", graph.MaxLateralCost)},
+	}
+}
+
 // pathFlags are the route options shared by path, gap, render path and
 // export --path.
 func pathFlags(withK bool) []cli.Flag {
-	flags := []cli.Flag{
+	flags := append([]cli.Flag{
 		&cli.StringSliceFlag{Name: "avoid", Usage: "a `ROLE` the route must not pass through; repeatable"},
-		&cli.BoolFlag{Name: "no-lateral", Usage: "career moves only: no lateral (related) moves"},
-		&cli.IntFlag{Name: "lateral-cost", Value: graph.DefaultLateralCost, Usage: "what a lateral (related) move costs; a career move costs 1"},
-	}
+	}, lateralFlags()...)
 	if withK {
 		flags = append([]cli.Flag{&cli.IntFlag{Name: "k", Value: 1, Usage: "the `N` cheapest routes"}}, flags...)
 	}
 	return flags
 }
 
+// lateralCost reads --lateral-cost.
+func lateralCost(c *cli.Context) (int, error) {
+	n := c.Int("lateral-cost")
+	if n < 1 || n > graph.MaxLateralCost {
+		return 0, usagef("--lateral-cost %d: give a whole number from 1 to %d", n, graph.MaxLateralCost)
+	}
+	return n, nil
+}
+
+// routeCount reads --k.
+func routeCount(c *cli.Context) (int, error) {
+	k := c.Int("k")
+	if k < 1 {
+		return 0, usagef("--k %d: give a whole number of at least 1", k)
+	}
+	return k, nil
+}
+
 // pathOptions reads the route options from the flags.
 func pathOptions(c *cli.Context, g *graph.Graph) (graph.PathOptions, error) {
-	opt := graph.PathOptions{CareerOnly: c.Bool("no-lateral"), LateralCost: c.Int("lateral-cost")}
-	if opt.LateralCost < 1 {
-		return opt, usagef("--lateral-cost %d: give a whole number of at least 1", opt.LateralCost)
+	cost, err := lateralCost(c)
+	if err != nil {
+		return graph.PathOptions{}, err
 	}
+	opt := graph.PathOptions{CareerOnly: c.Bool("no-lateral"), LateralCost: cost}
 	for _, a := range c.StringSlice("avoid") {
-		r, err := resolveRole(g, a)
+		r, err := g.Resolve(a)
 		if err != nil {
 			return opt, fmt.Errorf("--avoid: %w", err)
 		}
@@ -43,13 +71,26 @@ func pathOptions(c *cli.Context, g *graph.Graph) (graph.PathOptions, error) {
 // twoRoles resolves the FROM and TO arguments.
 func twoRoles(c *cli.Context, g *graph.Graph) (from, to graph.Role, err error) {
 	if c.NArg() != 2 {
-		return from, to, usagef("%s takes two roles, FROM and TO; got %d arguments (quote names with spaces)", c.Command.Name, c.NArg())
+		return from, to, usagef("%s takes two roles, FROM and TO; got %s (quote names with spaces)",
+			commandName(c), plural(c.NArg(), "argument", "arguments"))
 	}
-	if from, err = resolveRole(g, c.Args().Get(0)); err != nil {
+	if from, err = g.Resolve(c.Args().Get(0)); err != nil {
 		return from, to, err
 	}
-	to, err = resolveRole(g, c.Args().Get(1))
+	to, err = g.Resolve(c.Args().Get(1))
 	return from, to, err
+}
+
+// noRoute adds what to try to a route search that found nothing.
+func noRoute(err error, opt graph.PathOptions) error {
+	if !errors.Is(err, graph.ErrNoPath) {
+		return err
+	}
+	hint := "the documents link no chain of moves between them; `careergraph reach` shows where each leads"
+	if opt.CareerOnly || len(opt.Avoid) > 0 {
+		hint = "try again without --no-lateral or --avoid"
+	}
+	return fmt.Errorf("%w (%s)", err, hint)
 }
 
 func pathCommand() *cli.Command {
@@ -72,13 +113,13 @@ func pathCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			k := c.Int("k")
-			if k < 1 {
-				return usagef("--k %d: give a whole number of at least 1", k)
+			k, err := routeCount(c)
+			if err != nil {
+				return err
 			}
 			routes, err := g.Paths(from.ID, to.ID, k, opt)
 			if err != nil {
-				return err
+				return noRoute(err, opt)
 			}
 			if c.Bool("json") {
 				return writeJSON(c.App.Writer, pathJSON(g, from, to, routes))
@@ -182,7 +223,7 @@ func gapCommand() *cli.Command {
 			}
 			route, gaps, err := g.Gap(from.ID, to.ID, opt)
 			if err != nil {
-				return err
+				return noRoute(err, opt)
 			}
 			if c.Bool("json") {
 				return writeJSON(c.App.Writer, gapJSON(g, from, to, route, gaps))
@@ -232,7 +273,11 @@ func writeGap(w io.Writer, g *graph.Graph, from, to graph.Role, route graph.Rout
 	for _, gp := range gaps {
 		fmt.Fprintf(w, "\n%s → %s\n", name(g, gp.From), name(g, gp.To))
 		if len(gp.Skills) == 0 && len(gp.Qualifications) == 0 {
-			fmt.Fprintln(w, "  nothing new: the start already lists everything the target does")
+			if r, _ := g.Role(gp.To); listsNothing(r.Profile) {
+				fmt.Fprintln(w, "  nothing to compare: the target's documents list no skills or qualifications")
+			} else {
+				fmt.Fprintln(w, "  nothing new: the start already lists everything the target does")
+			}
 		}
 		for _, s := range gp.Skills {
 			fmt.Fprintf(w, "  skill          %s\n", s)
@@ -242,4 +287,8 @@ func writeGap(w io.Writer, g *graph.Graph, from, to graph.Role, route graph.Rout
 		}
 	}
 	return nil
+}
+
+func listsNothing(p *graph.Profile) bool {
+	return p == nil || len(p.RequiredSkills)+len(p.RecommendedSkills)+len(p.Qualifications) == 0
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -13,9 +14,10 @@ import (
 // oneRole resolves the single ROLE argument of a command.
 func oneRole(c *cli.Context, g *graph.Graph) (graph.Role, error) {
 	if c.NArg() != 1 {
-		return graph.Role{}, usagef("%s takes one role; got %d arguments (quote names with spaces)", c.Command.Name, c.NArg())
+		return graph.Role{}, usagef("%s takes one role; got %s (quote names with spaces)",
+			commandName(c), plural(c.NArg(), "argument", "arguments"))
 	}
-	return resolveRole(g, c.Args().First())
+	return g.Resolve(c.Args().First())
 }
 
 func reachCommand() *cli.Command {
@@ -23,13 +25,11 @@ func reachCommand() *cli.Command {
 		Name:      "reach",
 		Usage:     "every role a role can lead to (or, with --reverse, every role that leads to it)",
 		ArgsUsage: "ROLE",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.BoolFlag{Name: "reverse", Usage: "roles that lead to ROLE instead"},
-			&cli.BoolFlag{Name: "no-lateral", Usage: "career moves only"},
-			&cli.IntFlag{Name: "lateral-cost", Value: graph.DefaultLateralCost, Usage: "what a lateral (related) move costs"},
-			&cli.IntFlag{Name: "max-cost", Usage: "only roles within this cost (0: no limit)"},
+			&cli.IntFlag{Name: "max-cost", Usage: "only roles within cost `N` (0: no limit)"},
 			jsonFlag,
-		},
+		}, lateralFlags()...),
 		Action: func(c *cli.Context) error {
 			corpus, err := loadCorpus(c, false)
 			if err != nil {
@@ -40,12 +40,13 @@ func reachCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			cost, err := lateralCost(c)
+			if err != nil {
+				return err
+			}
 			opt := graph.ReachOptions{
 				Reverse: c.Bool("reverse"), CareerOnly: c.Bool("no-lateral"),
-				LateralCost: c.Int("lateral-cost"), MaxCost: c.Int("max-cost"),
-			}
-			if opt.LateralCost < 1 {
-				return usagef("--lateral-cost %d: give a whole number of at least 1", opt.LateralCost)
+				LateralCost: cost, MaxCost: c.Int("max-cost"),
 			}
 			if opt.MaxCost < 0 {
 				return usagef("--max-cost %d: give 0 (no limit) or more", opt.MaxCost)
@@ -125,10 +126,14 @@ func ladderCommand() *cli.Command {
 				return err
 			}
 			if c.Bool("json") {
-				return writeJSON(c.App.Writer, ladderJSON(g, role, l))
+				err = writeJSON(c.App.Writer, ladderJSON(g, role, l))
+			} else {
+				writeLadder(c.App.Writer, g, role, l)
 			}
-			writeLadder(c.App.Writer, g, role, l)
-			return nil
+			if err == nil && len(l.Above)+len(l.Below) == 0 {
+				return errNoAnswer
+			}
+			return err
 		},
 	}
 }
@@ -159,16 +164,17 @@ func ladderJSON(g *graph.Graph, role graph.Role, l graph.Ladder) any {
 }
 
 // writeLadder prints the ladder top down, as people draw one: the most
-// senior rung first, the role itself marked, the entry rungs last.
+// senior rung first, the role itself marked, the entry rungs last. A rung
+// of many roles shows the first few; --json lists them all.
 func writeLadder(w io.Writer, g *graph.Graph, role graph.Role, l graph.Ladder) {
 	fmt.Fprintf(w, "Career ladder of %q\n\n", role.Name)
 	var t table
 	for i := len(l.Above) - 1; i >= 0; i-- {
-		t.add(fmt.Sprintf("+%d", i+1), joinDot(names(g, l.Above[i])))
+		t.add(fmt.Sprintf("+%d", i+1), rungText(g, l.Above[i]))
 	}
 	t.add("▶", role.Name)
 	for i, r := range l.Below {
-		t.add(fmt.Sprintf("-%d", i+1), joinDot(names(g, r)))
+		t.add(fmt.Sprintf("-%d", i+1), rungText(g, r))
 	}
 	t.write(w, "  ")
 	if len(l.Above) == 0 && len(l.Below) == 0 {
@@ -176,13 +182,14 @@ func writeLadder(w io.Writer, g *graph.Graph, role graph.Role, l graph.Ladder) {
 	}
 }
 
-func joinDot(s []string) string {
-	out := ""
-	for i, x := range s {
-		if i > 0 {
-			out += " · "
-		}
-		out += x
+// maxRungNames is how many roles of one rung the text ladder shows.
+const maxRungNames = 8
+
+func rungText(g *graph.Graph, ids []string) string {
+	shown := names(g, ids[:min(len(ids), maxRungNames)])
+	text := strings.Join(shown, " · ")
+	if more := len(ids) - len(shown); more > 0 {
+		text += fmt.Sprintf(" (+%d more; --json lists all)", more)
 	}
-	return out
+	return text
 }

@@ -14,7 +14,7 @@ import (
 	"careergraph/graph/render"
 )
 
-// defaultMaxRoles is where render all stops rather than run a layout for
+// defaultMaxRoles is where render stops rather than run a layout for
 // minutes.
 const defaultMaxRoles = 300
 
@@ -24,6 +24,7 @@ func renderCommand() *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE`; .svg, .dot, .png or .pdf (png and pdf need Graphviz's dot); default out/<role>-<kind>.svg"},
 			&cli.StringFlag{Name: "direction", Value: "BT", Usage: "layout direction: BT (juniors at the bottom), TB, LR or RL"},
 			&cli.BoolFlag{Name: "reading", Usage: "add each role's kana reading under its name"},
+			&cli.IntFlag{Name: "max-roles", Value: defaultMaxRoles, Usage: "refuse pictures of more than `N` roles, which take minutes to lay out"},
 		}, extra...)
 	}
 	return &cli.Command{
@@ -54,7 +55,8 @@ func renderCommand() *cli.Command {
 					if err != nil {
 						return sel, "", err
 					}
-					return sel, sel.Focus[0] + "-to-" + lastFocus(sel) + "-path", nil
+					from, to := routeEnds(sel)
+					return sel, from + "-to-" + to + "-path", nil
 				}),
 			},
 			{
@@ -74,14 +76,10 @@ func renderCommand() *cli.Command {
 			{
 				Name:  "all",
 				Usage: "the whole graph, grouped by classification",
-				Flags: common(&cli.IntFlag{Name: "max-roles", Value: defaultMaxRoles, Usage: "refuse graphs with more roles than this"}),
+				Flags: common(),
 				Action: renderAction(func(c *cli.Context, g *graph.Graph) (graph.Selection, string, error) {
 					if c.NArg() > 0 {
 						return graph.Selection{}, "", usagef("render all takes no arguments; got %q", c.Args().First())
-					}
-					if n, limit := len(g.Roles()), c.Int("max-roles"); n > limit {
-						return graph.Selection{}, "", usagef("the graph has %d roles, more than --max-roles %d can lay out in reasonable time: "+
-							"draw a part with `render around ROLE` or `render ladder ROLE`, or raise --max-roles", n, limit)
 					}
 					return g.SelectAll(), "all", nil
 				}),
@@ -90,13 +88,29 @@ func renderCommand() *cli.Command {
 	}
 }
 
-// lastFocus returns the route's end: the focus that is not its start.
-func lastFocus(sel graph.Selection) string {
+// routeEnds returns the IDs of a path selection's start and end.
+func routeEnds(sel graph.Selection) (from, to string) {
 	if len(sel.Routes) > 0 && len(sel.Routes[0].Steps) > 0 {
 		steps := sel.Routes[0].Steps
-		return steps[len(steps)-1].To
+		return steps[0].From, steps[len(steps)-1].To
 	}
-	return sel.Focus[len(sel.Focus)-1]
+	return sel.Focus[0], sel.Focus[len(sel.Focus)-1]
+}
+
+// tooLarge says what to do about a picture with more roles than
+// --max-roles.
+func tooLarge(sel graph.Selection, limit int) error {
+	hint := "draw a part with `render around ROLE` or `render ladder ROLE`"
+	switch sel.Kind {
+	case graph.SelectionLadder:
+		hint = "draw `render around ROLE --depth 1` instead"
+	case graph.SelectionAround:
+		hint = "lower --depth"
+	case graph.SelectionPath:
+		hint = "lower --k"
+	}
+	return usagef("the picture would have %d roles, more than --max-roles %d can lay out in reasonable time: %s, or raise --max-roles",
+		len(sel.Roles), limit, hint)
 }
 
 // renderAction wraps a selection into a render command: load, select,
@@ -106,6 +120,10 @@ func renderAction(selectFn func(*cli.Context, *graph.Graph) (graph.Selection, st
 		opt := render.Options{Direction: strings.ToUpper(c.String("direction")), Reading: c.Bool("reading")}
 		if !slices.Contains([]string{"BT", "TB", "LR", "RL"}, opt.Direction) {
 			return usagef("--direction %q: give BT, TB, LR or RL", c.String("direction"))
+		}
+		limit := c.Int("max-roles")
+		if limit < 1 {
+			return usagef("--max-roles %d: give a whole number of at least 1", limit)
 		}
 		out := c.String("output")
 		format := "svg"
@@ -123,6 +141,9 @@ func renderAction(selectFn func(*cli.Context, *graph.Graph) (graph.Selection, st
 		sel, base, err := selectFn(c, g)
 		if err != nil {
 			return err
+		}
+		if len(sel.Roles) > limit {
+			return tooLarge(sel, limit)
 		}
 		if out == "" {
 			out = filepath.Join("out", base+".svg")

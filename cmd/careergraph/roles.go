@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -168,22 +169,26 @@ func newCard(g *graph.Graph, r graph.Role, out, in []graph.Move) card {
 		c.RecommendedSkills = emptyIfNil(p.RecommendedSkills)
 		c.Qualifications = emptyIfNil(p.Qualifications)
 	}
+	related := map[string][]string{} // a related role and where either side names the other
 	for _, m := range out {
-		l := link{name(g, m.To), sourceStrings(m.Sources)}
 		if m.Kind == graph.Career {
-			c.CareerTo = append(c.CareerTo, l)
+			c.CareerTo = append(c.CareerTo, link{name(g, m.To), sourceStrings(m.Sources)})
 		} else {
-			c.Related = append(c.Related, l)
+			related[m.To] = append(related[m.To], sourceStrings(m.Sources)...)
 		}
 	}
 	for _, m := range in {
-		l := link{name(g, m.From), sourceStrings(m.Sources)}
 		if m.Kind == graph.Career {
-			c.CareerFrom = append(c.CareerFrom, l)
+			c.CareerFrom = append(c.CareerFrom, link{name(g, m.From), sourceStrings(m.Sources)})
 		} else {
-			c.Related = append(c.Related, l)
+			related[m.From] = append(related[m.From], sourceStrings(m.Sources)...)
 		}
 	}
+	for id, src := range related {
+		slices.Sort(src)
+		c.Related = append(c.Related, link{name(g, id), slices.Compact(src)})
+	}
+	slices.SortFunc(c.Related, func(a, b link) int { return strings.Compare(a.Role, b.Role) })
 	return c
 }
 

@@ -214,10 +214,19 @@ func writeCheck(w io.Writer, c *loader.Corpus, cycles [][]string) {
 	if len(cycles) > 0 {
 		fmt.Fprintln(w, "\nCareer moves that go round in a circle")
 		for _, cy := range cycles {
-			fmt.Fprintf(w, "  %s\n", strings.Join(quoteEach(names(c.Graph, cy)), ", "))
+			shown := quoteEach(names(c.Graph, cy[:min(len(cy), maxCycleNames)]))
+			line := strings.Join(shown, ", ")
+			if more := len(cy) - len(shown); more > 0 {
+				line = fmt.Sprintf("%d roles: %s and %d more (--json lists all)", len(cy), line, more)
+			}
+			fmt.Fprintf(w, "  %s\n", line)
 		}
 	}
 }
+
+// maxCycleNames is how many roles of one career cycle the text of check
+// shows.
+const maxCycleNames = 10
 
 func quoteEach(s []string) []string {
 	out := make([]string, len(s))

@@ -476,8 +476,8 @@ func TestMermaidTooLarge(t *testing.T) {
 		g    *graph.Graph
 		want string
 	}{
-		{chain(t, 501, 1), "mermaid draws at most 500 moves; this graph has 501: export a selection (--ladder, --around, --path)"},
-		{chain(t, 10, 6000), "mermaid reads at most 50000 characters; this graph has 66561: export a selection (--ladder, --around, --path)"},
+		{chain(t, 501, 1), "mermaid draws at most 500 moves; this graph has 501: export a smaller selection (--ladder, --around --depth, --path --k) or use another format"},
+		{chain(t, 10, 6000), "mermaid reads at most 50000 characters; this graph has 66561: export a smaller selection (--ladder, --around --depth, --path --k) or use another format"},
 	} {
 		buf.Reset()
 		err := export.WriteMermaid(&buf, c.g)

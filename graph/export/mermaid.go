@@ -39,7 +39,7 @@ func (e *TooLargeError) Error() string {
 	if e.What == "characters" {
 		verb = "reads"
 	}
-	return fmt.Sprintf("%s %s at most %d %s; this graph has %d: export a selection (--ladder, --around, --path)",
+	return fmt.Sprintf("%s %s at most %d %s; this graph has %d: export a smaller selection (--ladder, --around --depth, --path --k) or use another format",
 		e.Format, verb, e.Max, e.What, e.Has)
 }
 

@@ -192,7 +192,7 @@ func newDrawing(g *graph.Graph, sel graph.Selection, opt Options) (*drawing, err
 		}
 		n.w, n.h = labelSize(n.name, n.reading)
 		src := sources[i]
-		slices.SortFunc(src, compareSources)
+		slices.SortFunc(src, graph.CompareSources)
 		n.tooltip = roleTooltip(n.role, slices.Compact(src))
 	}
 
@@ -298,10 +298,6 @@ func uniqueID(used map[string]bool, id string) string {
 	}
 	used[out] = true
 	return out
-}
-
-func compareSources(a, b graph.Source) int {
-	return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 }
 
 func compareMoves(a, b graph.Move) int {
