@@ -26,7 +26,7 @@ func exportCommand() *cli.Command {
 		&cli.StringFlag{Name: "gexf-version", Value: export.DefaultGEXFVersion, Usage: "GEXF version: " + strings.Join(export.GEXFVersions(), " or ")},
 		&cli.StringFlag{Name: "ladder", Usage: "export only the career ladder of `ROLE`"},
 		&cli.StringFlag{Name: "around", Usage: "export only the roles within --depth moves of `ROLE`"},
-		&cli.IntFlag{Name: "depth", Value: 1, Usage: "with --around: how many moves away"},
+		&cli.IntFlag{Name: "depth", Value: 1, Usage: "with --around: roles up to `N` moves away"},
 		&cli.BoolFlag{Name: "path", Usage: "export only the route(s) between the two roles given as arguments"},
 		&cli.BoolFlag{Name: "related", Usage: "with --ladder: add the role's lateral moves"},
 	}

@@ -22,7 +22,7 @@ func renderCommand() *cli.Command {
 	common := func(extra ...cli.Flag) []cli.Flag {
 		return append([]cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE`; .svg, .dot, .png or .pdf (png and pdf need Graphviz's dot); default out/<role>-<kind>.svg"},
-			&cli.StringFlag{Name: "direction", Value: "BT", Usage: "layout direction: BT (juniors at the bottom), TB, LR or RL"},
+			&cli.StringFlag{Name: "direction", Value: "BT", Usage: "layout `DIRECTION`: BT (juniors at the bottom), TB, LR or RL"},
 			&cli.BoolFlag{Name: "reading", Usage: "add each role's kana reading under its name"},
 			&cli.IntFlag{Name: "max-roles", Value: defaultMaxRoles, Usage: "refuse pictures of more than `N` roles, which take minutes to lay out"},
 		}, extra...)
@@ -63,7 +63,7 @@ func renderCommand() *cli.Command {
 				Name:      "around",
 				Usage:     "every role within --depth moves of a role",
 				ArgsUsage: "ROLE",
-				Flags:     common(&cli.IntFlag{Name: "depth", Value: 1, Usage: "how many moves away"}),
+				Flags:     common(&cli.IntFlag{Name: "depth", Value: 1, Usage: "roles up to `N` moves away"}),
 				Action: renderAction(func(c *cli.Context, g *graph.Graph) (graph.Selection, string, error) {
 					r, err := oneRole(c, g)
 					if err != nil {
