@@ -14,6 +14,19 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
+// TestMain keeps the snapshot cache of the tests' corpora out of the
+// user's cache folder.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "careergraph-cache")
+	if err == nil {
+		os.Setenv("XDG_CACHE_HOME", dir)
+		os.Setenv("HOME", dir) // where macOS keeps its cache folder
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
 // runApp runs careergraph with args and returns stdout, stderr and the exit
 // code main would choose.
 func runApp(t *testing.T, args ...string) (string, string, int) {
