@@ -7,7 +7,7 @@ PKGS    := ./...
 # Debian packages of the real consumers the interop tests feed.
 DEBS    := graphviz libxml2-utils python3-networkx librsvg2-bin
 
-.PHONY: run build test vet fmt deps diagrams fuzz clean
+.PHONY: run build test vet fmt deps diagrams fuzz bench clean
 
 ## run: build careergraph and answer a real question on the embedded seeds
 run: build
@@ -53,6 +53,21 @@ diagrams: build
 	$(BIN) render path "Local Public Servant Recruitment (Administrative Position)" "Secretariat Director-General" --k 3 -o docs/path-recruit-to-director-general.svg
 	$(BIN) render around "Labor union secretary general" --depth 2 --reading -o docs/around-labor-union-secretary-general.svg
 	$(BIN) render all -o docs/all.svg
+
+## bench: generate synthetic corpora of 1k, 10k and 100k documents (kept in
+## out/bench, made again only when the generator changes), then print one
+## table of load and query times and peak memory (a few minutes)
+BENCH_DIR  := out/bench
+BENCH_HASH  = $(shell cat $(filter-out %_test.go,$(wildcard loader/synth/*.go cmd/gencorpus/*.go)) | sha256sum | cut -c1-12)
+bench: build
+	@for s in 1000:1k 10000:10k 100000:100k; do \
+	  n=$${s%%:*}; d=$(BENCH_DIR)/$${s##*:}; \
+	  if [ ! -f $$d/.synth-$(BENCH_HASH) ]; then \
+	    echo "generating $$d ($$n documents)"; rm -rf $$d; \
+	    $(GO) run ./cmd/gencorpus -n $$n -seed 1 -o $$d && touch $$d/.synth-$(BENCH_HASH) || exit 1; \
+	  fi; \
+	done
+	@$(GO) run ./cmd/benchtable -bin $(BIN) -cache $(BENCH_DIR)/cache $(BENCH_DIR)/1k $(BENCH_DIR)/10k $(BENCH_DIR)/100k
 
 ## fuzz: run the document parser's fuzz target for ten minutes
 fuzz:

@@ -171,7 +171,8 @@ func (g *Graph) index(id string) (int32, error) {
 }
 
 // Builder collects roles and moves and builds a Graph. The zero value is
-// ready to use.
+// ready to use. A role's handle is the order it was added in, from 0;
+// moves and rungs may name roles that are added later, before Build.
 type Builder struct {
 	roles []Role
 	moves []addedMove // in the order added
@@ -184,6 +185,14 @@ type addedMove struct {
 	from, to int
 	src, n   int32
 	kind     Kind
+}
+
+// Grow makes room for roles more roles and moves more moves of one source
+// each, sparing the copies of growing one by one. It is only a hint.
+func (b *Builder) Grow(roles, moves int) {
+	b.roles = slices.Grow(b.roles, roles)
+	b.moves = slices.Grow(b.moves, moves)
+	b.srcs = slices.Grow(b.srcs, moves)
 }
 
 // AddRole adds a role and returns its handle for AddMove. A role with an
@@ -299,55 +308,58 @@ func (b *Builder) Build() (*Graph, error) {
 	return g, nil
 }
 
-// Restore returns the graph made of roles, moves and rungs as a built
-// Graph's Roles, Moves and Rungs return them: roles sorted by ID with
-// their IDs set, moves sorted by From, To and Kind with their sources
-// sorted, every rung sorted. It brings a saved graph back without the
-// cost of Build: it checks the order, that every move and rung names a
-// known role and that no move leads from a role to itself, then lays out
-// the compact index. It takes ownership of the slices. Cost: O(V+E) map
-// look-ups; nothing is sorted but each role's arcs.
-func Restore(roles []Role, moves []Move, rungs [][]string) (*Graph, error) {
-	g := &Graph{roles: roles, byID: make(map[string]int32, len(roles)), moves: moves}
+// Ends are the ends of a move given to Restore: the indexes of its From
+// and To in the roles.
+type Ends struct{ From, To int32 }
+
+// Restore returns the graph of roles, moves and rungs as a built Graph's
+// Roles, Moves and Rungs give them — roles sorted by ID with their IDs
+// set, moves sorted by From, To and Kind with their sources sorted — but
+// with the ends of each move given by index in ends (Restore fills in its
+// From and To) and each rung as the sorted indexes of its roles. It
+// brings a saved graph back without the cost of Build: it checks the
+// order, that every index names a role and that no move leads from a
+// role to itself, then lays out the compact index. It takes ownership of
+// the slices. Cost: O(V+E), with no look-up by name and nothing sorted.
+func Restore(roles []Role, moves []Move, ends []Ends, rungs [][]int32) (*Graph, error) {
+	n := int32(len(roles))
+	g := &Graph{roles: roles, byID: make(map[string]int32, len(roles)), moves: moves, rungs: rungs}
 	for i, r := range roles {
 		if r.ID == "" || i > 0 && roles[i-1].ID >= r.ID {
 			return nil, fmt.Errorf("restore: role %d (%q) is out of order", i, r.ID)
 		}
-		g.byID[r.ID] = int32(i)
 	}
 	defer g.goIndexNames()()
+	for i, r := range roles {
+		g.byID[r.ID] = int32(i)
+	}
+	if len(ends) != len(moves) {
+		return nil, fmt.Errorf("restore: %d moves but %d ends", len(moves), len(ends))
+	}
 	from := make([]int32, len(moves))
 	to := make([]int32, len(moves))
-	f, okF := int32(0), false
-	for i, m := range moves {
-		if i == 0 || m.From != moves[i-1].From {
-			f, okF = g.byID[m.From] // moves come sorted by From
-		}
-		t, okT := g.byID[m.To]
+	for i := range moves {
+		m, e := &moves[i], ends[i]
 		switch {
-		case !okF || !okT:
-			return nil, fmt.Errorf("restore: move %q→%q names an unknown role", m.From, m.To)
-		case f == t || m.Kind > Related:
-			return nil, fmt.Errorf("restore: move %q→%q is not a move", m.From, m.To)
-		case i > 0 && cmp.Or(cmp.Compare(from[i-1], f), cmp.Compare(to[i-1], t), cmp.Compare(moves[i-1].Kind, m.Kind)) >= 0:
-			return nil, fmt.Errorf("restore: move %q→%q is out of order", m.From, m.To)
+		case e.From < 0 || e.From >= n || e.To < 0 || e.To >= n:
+			return nil, fmt.Errorf("restore: move %d names an unknown role", i)
+		case e.From == e.To || m.Kind > Related:
+			return nil, fmt.Errorf("restore: move %d is not a move", i)
+		case i > 0 && cmp.Or(cmp.Compare(from[i-1], e.From), cmp.Compare(to[i-1], e.To), cmp.Compare(moves[i-1].Kind, m.Kind)) >= 0:
+			return nil, fmt.Errorf("restore: move %d is out of order", i)
 		}
-		from[i], to[i] = f, t
+		m.From, m.To = roles[e.From].ID, roles[e.To].ID
+		from[i], to[i] = e.From, e.To
 	}
-	g.rungs = make([][]int32, len(rungs))
 	for i, rung := range rungs {
-		idx := make([]int32, len(rung))
-		for j, id := range rung {
-			r, ok := g.byID[id]
-			if !ok || j > 0 && idx[j-1] >= r {
+		for j, r := range rung {
+			if r < 0 || r >= n || j > 0 && rung[j-1] >= r {
 				return nil, fmt.Errorf("restore: rung %d names an unknown role or is out of order", i)
 			}
-			idx[j] = r
 		}
-		if len(idx) < 2 || i > 0 && slices.Compare(g.rungs[i-1], idx) >= 0 {
+		if len(rung) < 2 || i > 0 && slices.Compare(rungs[i-1], rung) >= 0 {
 			return nil, fmt.Errorf("restore: rung %d is out of order", i)
 		}
-		g.rungs[i] = idx
 	}
 	g.indexMoves(from, to)
 	return g, nil
@@ -484,6 +496,21 @@ func (g *Graph) indexNames() {
 	}
 }
 
+// isPlainKana reports whether s is only hiragana and katakana letters
+// (ぁ–ん, ァ–ン, ー), as readings are. Such a string is its own normal
+// form: NFKC leaves these letters as they are and they have no case.
+func isPlainKana(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !('ぁ' <= r && r <= 'ん' || 'ァ' <= r && r <= 'ン' || r == 'ー') {
+			return false
+		}
+	}
+	return true
+}
+
 // nameKeys returns the normal form of every name of every role in
 // eachName order, role i's at keys[off[i]:off[i+1]]. Normalising is most
 // of the cost of indexing names, so it runs on all cores.
@@ -508,7 +535,11 @@ func nameKeys(roles []Role) (keys []string, off []int32) {
 				for i := lo; i < min(lo+chunk, len(roles)); i++ {
 					j := off[i]
 					roles[i].eachName(func(s string) {
-						keys[j] = NormalName(s)
+						if isPlainKana(s) {
+							keys[j] = s // its own normal form, at a tenth of the cost
+						} else {
+							keys[j] = NormalName(s)
+						}
 						j++
 					})
 				}

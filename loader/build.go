@@ -218,7 +218,7 @@ type builder struct {
 	mentions  map[string]int    // normal form → handle of a role only mentioned
 	user      map[string]AliasRule
 	userUsed  map[string]bool
-	moves     []addedMove
+	gb        graph.Builder // its role handles are the builder's
 	rungs     [][]int
 	merges    []Merge
 	mergeOf   []int // handle of the role each merge joined
@@ -226,19 +226,18 @@ type builder struct {
 	ambiguous map[string]*Ambiguity
 }
 
-// addedMove is a move as one document writes it; graph.Builder merges
-// the moves written more than once.
-type addedMove struct {
-	from, to int
-	kind     graph.Kind
-	src      graph.Source
-}
-
 // Build resolves the names of docs and builds the graph. docs must be
 // sorted by file; aliases are the rows of a user alias file, if any. It
 // fails only when the graph cannot be built, which is a bug; every
 // problem of the input is in the Corpus.
 func Build(docs []*Document, aliases []AliasRule) (*Corpus, error) {
+	return build(docs, aliases, true)
+}
+
+// build is Build; unless keepDocs is set, the Corpus has no Docs, and the
+// documents are let go (docs is cleared) as soon as the names are
+// resolved, to lower the peak memory of a large load.
+func build(docs []*Document, aliases []AliasRule, keepDocs bool) (*Corpus, error) {
 	b := &builder{
 		exact:     map[string]*occupation{},
 		weak:      map[string][]*occupation{},
@@ -253,6 +252,7 @@ func Build(docs []*Document, aliases []AliasRule) (*Corpus, error) {
 		b.user[graph.NormalName(a.Name)] = a
 	}
 	b.collectOccupations(docs)
+	b.gb.Grow(0, estimateMoves(docs))
 	for _, o := range b.occs {
 		for _, d := range o.docs {
 			b.addMoves(o, d)
@@ -263,11 +263,33 @@ func Build(docs []*Document, aliases []AliasRule) (*Corpus, error) {
 			b.problem(a.Source, Warning, "alias %q is never used: no document names it", a.Name)
 		}
 	}
-	return b.finish(docs)
+	c := &Corpus{Docs: docs, Documents: len(docs), Files: len(docs)}
+	if !keepDocs {
+		c.Docs = nil
+		clear(docs)
+		b.occs, b.exact, b.weak = nil, nil, nil
+	}
+	return b.finish(c)
 }
 
-func (b *builder) finish(docs []*Document) (*Corpus, error) {
-	var gb graph.Builder
+// estimateMoves returns about how many moves docs write, to size for.
+func estimateMoves(docs []*Document) int {
+	n := 0
+	for _, d := range docs {
+		n += len(d.Related)
+		for _, cp := range d.Career {
+			for i := 1; i < len(cp.Rungs); i++ {
+				n += len(cp.Rungs[i-1]) * len(cp.Rungs[i])
+			}
+		}
+	}
+	return n
+}
+
+// finish builds the graph into c and adds what check reports.
+func (b *builder) finish(c *Corpus) (*Corpus, error) {
+	gb := &b.gb
+	gb.Grow(len(b.roles), 0)
 	for h := range b.roles {
 		r := &b.roles[h]
 		if !r.Documented {
@@ -276,9 +298,6 @@ func (b *builder) finish(docs []*Document) (*Corpus, error) {
 		r.Names = b.forms[h].names()
 		gb.AddRole(*r)
 	}
-	for _, m := range b.moves {
-		gb.AddMove(m.from, m.to, m.kind, m.src)
-	}
 	for _, r := range b.rungs {
 		gb.AddRung(r...)
 	}
@@ -286,7 +305,7 @@ func (b *builder) finish(docs []*Document) (*Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Corpus{Graph: g, Docs: docs, Documents: len(docs), Files: len(docs), Problems: b.problems, Merges: b.merges}
+	c.Graph, c.Problems, c.Merges = g, b.problems, b.merges
 	for i := range c.Merges {
 		c.Merges[i].Role = b.roles[b.mergeOf[i]].Name
 	}
@@ -564,7 +583,7 @@ func (b *builder) addMoves(o *occupation, d *Document) {
 							b.nameOf(from), cp.Rungs[i-1][x].Text, cp.Rungs[i][y].Text)
 						continue
 					}
-					b.moves = append(b.moves, addedMove{from, to, graph.Career, src})
+					b.gb.AddMove(from, to, graph.Career, src)
 				}
 			}
 		}
@@ -576,7 +595,7 @@ func (b *builder) addMoves(o *occupation, d *Document) {
 			b.problem(src, Warning, "related job %q is the occupation itself: dropped", it.Text)
 			continue
 		}
-		b.moves = append(b.moves, addedMove{o.handle, to, graph.Related, src})
+		b.gb.AddMove(o.handle, to, graph.Related, src)
 	}
 }
 

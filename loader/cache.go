@@ -1,17 +1,23 @@
 package loader
 
 import (
+	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"hash/crc32"
+	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"careergraph/graph"
 )
@@ -33,23 +39,49 @@ import (
 // snapshot that cannot be written only costs the next run its speed.
 // With an empty cacheDir, or for the embedded seeds (they load in
 // milliseconds), nothing is cached. Errors are Load's.
+//
+// While it reads a snapshot, LoadCached holds off garbage collection in
+// the whole program (debug.SetGCPercent): the snapshot decodes to live
+// data only, so collecting would find nothing to free, and at 100k
+// documents it would cost a fifth of the time.
 func LoadCached(opt Options, cacheDir, version string) (c *Corpus, fromCache bool, err error) {
+	if cacheDir == "" || len(opt.Paths) == 0 {
+		files, err := listFiles(opt)
+		if err != nil {
+			return nil, false, err
+		}
+		c, err := loadFiles(files, opt, false)
+		return c, false, err
+	}
+	// The snapshot is read while the files are listed and looked at, on
+	// the other core; it is used only if its key turns out to match.
+	resumeGC := sync.OnceFunc(func() func() {
+		old := debug.SetGCPercent(-1)
+		return func() { debug.SetGCPercent(old) }
+	}())
+	defer resumeGC()
+	name := filepath.Join(cacheDir, snapshotName(opt))
+	type snapshot struct {
+		c   *Corpus
+		key [32]byte
+		err error
+	}
+	snap := make(chan snapshot, 1)
+	go func() {
+		c, key, err := readSnapshot(name)
+		snap <- snapshot{c, key, err}
+	}()
 	files, err := listFiles(opt)
 	if err != nil {
 		return nil, false, err
 	}
-	if cacheDir == "" || len(opt.Paths) == 0 {
-		c, err := loadFiles(files, opt, false)
-		return c, false, err
-	}
 	key, keyed := snapshotKey(files, opt.Aliases, version)
-	name := filepath.Join(cacheDir, snapshotName(opt))
-	if keyed {
-		if c, err := readSnapshot(name, key); err == nil {
-			now := time.Now()
-			_ = os.Chtimes(name, now, now) // in use: see removeStale
-			return c, true, nil
-		}
+	s := <-snap
+	resumeGC()
+	if keyed && s.err == nil && s.key == key {
+		now := time.Now()
+		_ = os.Chtimes(name, now, now) // in use: see removeStale
+		return s.c, true, nil
 	}
 	c, err = loadFiles(files, opt, false)
 	if err != nil {
@@ -161,12 +193,15 @@ func writeSnapshot(name string, key [32]byte, c *Corpus) error {
 		return err
 	}
 	removeStale(dir)
-	data := encodeSnapshot(key, c)
+	e := encodeCorpus(c)
 	f, err := os.CreateTemp(dir, "snapshot-*.tmp")
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
+	w := bufio.NewWriterSize(f, 1<<20)
+	if err = e.writeSnapshot(w, key); err == nil {
+		err = w.Flush()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -194,22 +229,24 @@ func removeStale(dir string) {
 	}
 }
 
-// readSnapshot reads the snapshot in name if it was made for key.
-func readSnapshot(name string, key [32]byte) (*Corpus, error) {
+// readSnapshot reads the snapshot in name and returns it with the key it
+// was made for.
+func readSnapshot(name string) (c *Corpus, key [32]byte, err error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
-		return nil, err
+		return nil, key, err
 	}
 	head := len(snapshotFormat) + len(key)
-	if len(data) < head+4 || string(data[:len(snapshotFormat)]) != snapshotFormat ||
-		[32]byte(data[len(snapshotFormat):head]) != key {
-		return nil, errSnapshot
+	if len(data) < head+4 || string(data[:len(snapshotFormat)]) != snapshotFormat {
+		return nil, key, errSnapshot
 	}
+	key = [32]byte(data[len(snapshotFormat):head])
 	body := data[:len(data)-4]
 	if crc32.Checksum(body, crcTable) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
-		return nil, errSnapshot
+		return nil, key, errSnapshot
 	}
-	return decodeSnapshot(body[head:])
+	c, err = decodeSnapshot(body[head:])
+	return c, key, err
 }
 
 // encoder writes a snapshot body, interning strings into a table.
@@ -261,13 +298,25 @@ func (e *encoder) sources(list []graph.Source) {
 	}
 }
 
+// encodeSnapshot returns the snapshot of c for key.
 func encodeSnapshot(key [32]byte, c *Corpus) []byte {
+	var b bytes.Buffer
+	encodeCorpus(c).writeSnapshot(&b, key)
+	return b.Bytes()
+}
+
+// encodeCorpus encodes c into a string table and a body.
+func encodeCorpus(c *Corpus) *encoder {
 	g := c.Graph
 	roles := g.Roles()
 	e := &encoder{index: make(map[string]uint64, len(roles)*4)}
 	e.int(c.Documents)
 	e.int(c.Files)
 	e.int(c.Broken)
+	// The roles go in a section of their own, its length first, so that
+	// they can be decoded at the same time as the moves.
+	body := e.buf
+	e.buf = nil
 	e.length(len(roles))
 	for _, r := range roles {
 		e.str(r.ID)
@@ -291,6 +340,9 @@ func encodeSnapshot(key [32]byte, c *Corpus) []byte {
 			e.strs(p.Qualifications)
 		}
 	}
+	section := e.buf
+	e.buf = binary.AppendUvarint(body, uint64(len(section)))
+	e.buf = append(e.buf, section...)
 	index := make(map[string]int, len(roles))
 	for i, r := range roles {
 		index[r.ID] = i
@@ -337,22 +389,37 @@ func encodeSnapshot(key [32]byte, c *Corpus) []byte {
 		e.strs(n.Roles)
 	}
 
-	size := 0
+	return e
+}
+
+// writeSnapshot writes the snapshot file for key to w, without making
+// a copy of it in memory.
+func (e *encoder) writeSnapshot(w io.Writer, key [32]byte) error {
+	crc := crc32.New(crcTable)
+	mw := io.MultiWriter(w, crc)
+	head := append([]byte(snapshotFormat), key[:]...)
+	head = binary.AppendUvarint(head, uint64(len(e.table)))
 	for _, s := range e.table {
-		size += len(s)
+		head = binary.AppendUvarint(head, uint64(len(s)))
 	}
-	out := make([]byte, 0, len(snapshotFormat)+len(key)+16+len(e.table)*2+size+len(e.buf)+4)
-	out = append(out, snapshotFormat...)
-	out = append(out, key[:]...)
-	out = binary.AppendUvarint(out, uint64(len(e.table)))
-	for _, s := range e.table {
-		out = binary.AppendUvarint(out, uint64(len(s)))
+	if _, err := mw.Write(head); err != nil {
+		return err
 	}
-	for _, s := range e.table {
-		out = append(out, s...)
+	chunk := make([]byte, 0, 64<<10)
+	for i, s := range e.table {
+		chunk = append(chunk, s...)
+		if len(chunk) >= 64<<10 || i == len(e.table)-1 {
+			if _, err := mw.Write(chunk); err != nil {
+				return err
+			}
+			chunk = chunk[:0]
+		}
 	}
-	out = append(out, e.buf...)
-	return binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, crcTable))
+	if _, err := mw.Write(e.buf); err != nil {
+		return err
+	}
+	_, err := w.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32()))
+	return err
 }
 
 // decoder reads a snapshot body. The first error sticks: every read after
@@ -410,7 +477,11 @@ func (d *decoder) index(n int) int {
 
 // length reads the length of a list whose every element takes at least
 // one byte, so that a corrupt length cannot make a huge allocation.
-func (d *decoder) length() int { return d.index(len(d.buf) - d.off + 1) }
+func (d *decoder) length() int { return d.count(1) }
+
+// count reads the length of a list whose every element takes at least
+// min bytes.
+func (d *decoder) count(min int) int { return d.index((len(d.buf)-d.off)/min + 1) }
 
 // nilable reads a length written by encoder.list: -1 for nil.
 func (d *decoder) nilable() int { return d.length() - 1 }
@@ -423,13 +494,49 @@ func (d *decoder) str() string {
 	return d.strs[i]
 }
 
-// role reads the index of a role and returns its ID.
-func (d *decoder) role(roles []graph.Role) string {
-	i := d.index(len(roles))
-	if d.err != nil {
-		return ""
+// int32 reads a number that fits an int32; graph.Restore checks it names
+// a role.
+func (d *decoder) int32() int32 { return int32(d.index(math.MaxInt32)) }
+
+func (d *decoder) roles() []graph.Role {
+	roles := make([]graph.Role, d.count(7)) // ID, Name, Names, Reading, Classification, Docs, flags
+	var profiles []graph.Profile
+	for i := range roles {
+		r := &roles[i]
+		r.ID = d.str()
+		r.Name = d.str()
+		r.Names = d.strList()
+		r.Reading = d.str()
+		r.Classification = d.strList()
+		r.Docs = d.strList()
+		flags := d.uint()
+		r.Documented = flags&1 != 0
+		if flags&2 != 0 {
+			if len(profiles) == 0 {
+				profiles = make([]graph.Profile, min(len(roles)-i, slabSize))
+			}
+			p := &profiles[0]
+			profiles = profiles[1:]
+			p.Summary = d.str()
+			p.RequiredSkills = d.strList()
+			p.RecommendedSkills = d.strList()
+			p.Qualifications = d.strList()
+			r.Profile = p
+		}
 	}
-	return roles[i].ID
+	return roles
+}
+
+func (d *decoder) moves() ([]graph.Move, []graph.Ends) {
+	n := d.count(4) // From, To, Kind, Sources
+	moves := make([]graph.Move, n)
+	ends := make([]graph.Ends, n)
+	for i := range moves {
+		ends[i] = graph.Ends{From: d.int32(), To: d.int32()}
+		moves[i].Kind = graph.Kind(d.index(int(graph.Related) + 1))
+		moves[i].Sources = d.sources()
+	}
+	return moves, ends
 }
 
 func (d *decoder) source() graph.Source { return graph.Source{File: d.str(), Line: d.signed()} }
@@ -468,63 +575,49 @@ func (d *decoder) sources() []graph.Source {
 	return out
 }
 
+// decodeSnapshot decodes a snapshot body. The Corpus's strings share
+// data's bytes: the caller must never modify data afterwards.
 func decodeSnapshot(data []byte) (*Corpus, error) {
 	d := &decoder{buf: data}
 	d.strs = make([]string, d.length())
-	lens := make([]int, len(d.strs))
-	total := 0
-	for i := range lens {
-		lens[i] = d.length()
-		total += lens[i]
+	// The lengths are read twice: to find the strings' bytes, then to cut
+	// them into the table.
+	start, total := d.off, 0
+	for range d.strs {
+		total += d.length()
 	}
 	if d.err != nil || total > len(d.buf)-d.off {
 		return nil, errSnapshot
 	}
-	all := string(d.buf[d.off : d.off+total])
-	d.off += total
-	for i, l := range lens {
+	// The strings share the snapshot's bytes rather than copy them: tens
+	// of megabytes at 100k documents, which a fresh process would spend
+	// as much time faulting in as copying. Nothing writes to data after
+	// it is read (see readSnapshot), so the strings never change.
+	all := unsafe.String(unsafe.SliceData(d.buf[d.off:]), total)
+	end := d.off + total
+	d.off = start
+	for i := range d.strs {
+		l := d.length()
 		d.strs[i], all = all[:l], all[l:]
 	}
+	d.off = end
 
 	c := &Corpus{Documents: int(d.uint()), Files: int(d.uint()), Broken: int(d.uint())}
-	roles := make([]graph.Role, d.length())
-	var profiles []graph.Profile
-	for i := range roles {
-		r := &roles[i]
-		r.ID = d.str()
-		r.Name = d.str()
-		r.Names = d.strList()
-		r.Reading = d.str()
-		r.Classification = d.strList()
-		r.Docs = d.strList()
-		flags := d.uint()
-		r.Documented = flags&1 != 0
-		if flags&2 != 0 {
-			if len(profiles) == 0 {
-				profiles = make([]graph.Profile, min(len(roles)-i, slabSize))
-			}
-			p := &profiles[0]
-			profiles = profiles[1:]
-			p.Summary = d.str()
-			p.RequiredSkills = d.strList()
-			p.RecommendedSkills = d.strList()
-			p.Qualifications = d.strList()
-			r.Profile = p
-		}
+	size := d.length()
+	if d.err != nil {
+		return nil, errSnapshot
 	}
-	moves := make([]graph.Move, d.length())
-	for i := range moves {
-		m := &moves[i]
-		m.From = d.role(roles)
-		m.To = d.role(roles)
-		m.Kind = graph.Kind(d.index(int(graph.Related) + 1))
-		m.Sources = d.sources()
-	}
-	rungs := make([][]string, d.length())
+	rd := &decoder{buf: d.buf[d.off : d.off+size], strs: d.strs}
+	d.off += size
+	var roles []graph.Role
+	var wg sync.WaitGroup
+	wg.Go(func() { roles = rd.roles() })
+	moves, ends := d.moves()
+	rungs := make([][]int32, d.length())
 	for i := range rungs {
-		rung := make([]string, d.length())
+		rung := make([]int32, d.length())
 		for j := range rung {
-			rung[j] = d.role(roles)
+			rung[j] = d.int32()
 		}
 		rungs[i] = rung
 	}
@@ -556,10 +649,11 @@ func decodeSnapshot(data []byte) (*Corpus, error) {
 			nd.Key, nd.Roles = d.str(), d.strList()
 		}
 	}
-	if d.err != nil || d.off != len(d.buf) {
+	wg.Wait()
+	if d.err != nil || d.off != len(d.buf) || rd.err != nil || rd.off != len(rd.buf) {
 		return nil, errSnapshot
 	}
-	g, err := graph.Restore(roles, moves, rungs)
+	g, err := graph.Restore(roles, moves, ends, rungs)
 	if err != nil {
 		return nil, errSnapshot
 	}

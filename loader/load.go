@@ -67,7 +67,9 @@ func listFiles(opt Options) ([]sourceFile, error) {
 			files = append(files, found...)
 		}
 		slices.SortFunc(files, func(a, b sourceFile) int { return strings.Compare(a.name, b.name) })
-		files = dedupe(files)
+		if len(opt.Paths) > 1 { // one path lists no file twice
+			files = dedupe(files)
+		}
 		if len(files) == 0 {
 			return nil, fmt.Errorf("%s: no documents (*.txt or *.md) found", strings.Join(opt.Paths, ", "))
 		}
@@ -89,12 +91,9 @@ func loadFiles(files []sourceFile, opt Options, keepDocs bool) (*Corpus, error) 
 		}
 	}
 	docs, problems := parseAll(files, opt.Progress, keepDocs)
-	c, err := Build(docs, aliases)
+	c, err := build(docs, aliases, keepDocs)
 	if err != nil {
 		return nil, err
-	}
-	if !keepDocs {
-		c.Docs = nil
 	}
 	c.Files = len(files)
 	c.Broken = len(files) - len(docs)
@@ -109,10 +108,16 @@ func loadFiles(files []sourceFile, opt Options, keepDocs bool) (*Corpus, error) 
 func dedupe(files []sourceFile) []sourceFile {
 	seen := make(map[string]bool, len(files))
 	out := files[:0]
+	// filepath.Abs asks the system for the working folder on every call:
+	// ask once.
+	cwd, err := os.Getwd()
+	if err != nil {
+		cwd = ""
+	}
 	for _, f := range files {
-		key, err := filepath.Abs(f.name)
-		if err != nil {
-			key = filepath.Clean(f.name)
+		key := filepath.Clean(f.name)
+		if !filepath.IsAbs(key) && cwd != "" {
+			key = filepath.Join(cwd, key)
 		}
 		if !seen[key] {
 			seen[key] = true
@@ -212,6 +217,9 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
+			// Aptitude names share the file's text: kept as they are, they
+			// would keep every file in memory until all are parsed.
+			names := map[string]string{}
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(files) {
@@ -231,6 +239,14 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]
 						results[i].aptitudes = AptitudeItems(doc)
 						if !keep {
 							results[i].doc = compactDocument(doc)
+							for j, a := range results[i].aptitudes {
+								c, ok := names[a]
+								if !ok {
+									c = strings.Clone(a)
+									names[c] = c
+								}
+								results[i].aptitudes[j] = c
+							}
 						}
 					}
 				}

@@ -1,0 +1,375 @@
+// Command benchtable measures careergraph on generated corpora and prints
+// one table, a row per corpus: its size, the time to read its files alone
+// with all cores (the floor), the time to load it (parse, resolve, build;
+// no cache), the ratio of the two, the peak memory of a careergraph
+// process that loads it, the wall time of `careergraph path A B` from a
+// warm snapshot cache, and the median time in process of each query.
+// `make bench` runs it:
+//
+//	benchtable -bin out/careergraph -cache out/bench/cache out/bench/1k out/bench/10k out/bench/100k
+//
+// Queries run on deterministic random pairs of documented roles, so two
+// runs on one machine measure the same work. Nothing here asserts a time.
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"careergraph/graph"
+	"careergraph/graph/render"
+	"careergraph/loader"
+)
+
+func main() {
+	bin := flag.String("bin", "out/careergraph", "the careergraph `binary` whose peak memory and warm-cache time are measured")
+	cache := flag.String("cache", "out/bench/cache", "the `folder` the binary keeps its snapshot cache in (XDG_CACHE_HOME)")
+	samples := flag.Int("n", 50, "role `pairs` per query; the medians are over these")
+	flag.Parse()
+	if flag.NArg() == 0 {
+		fmt.Fprintln(os.Stderr, "usage: benchtable [-bin FILE] [-cache FOLDER] [-n PAIRS] CORPUS...")
+		os.Exit(2)
+	}
+	var rows []row
+	for _, dir := range flag.Args() {
+		fmt.Fprintf(os.Stderr, "benchtable: measuring %s\n", dir)
+		r, err := measure(dir, *bin, *cache, *samples)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "benchtable: %s: %v\n", dir, err)
+			os.Exit(1)
+		}
+		rows = append(rows, r)
+	}
+	print(os.Stdout, rows)
+}
+
+// row is what one corpus measured.
+type row struct {
+	docs, roles, moves int
+	bytes              int64
+	read, load         time.Duration
+	peakRSS            int64 // bytes
+	warm               time.Duration
+	path, paths, reach time.Duration
+	ladder, search     time.Duration
+	svg                time.Duration
+	svgRoles           int  // median roles in a rendered ladder, or the smallest ladder's
+	svgDrawn           bool // false: no ladder of the sample was small enough to draw
+}
+
+func measure(dir, bin, cache string, n int) (row, error) {
+	var r row
+	last := time.Now()
+	step := func(what string) {
+		fmt.Fprintf(os.Stderr, "benchtable: %s: %s took %s\n", filepath.Base(dir), what, dur(time.Since(last)))
+		last = time.Now()
+	}
+	files, size, err := listFiles(dir)
+	if err != nil {
+		return r, err
+	}
+	r.bytes = size
+	readFiles(files) // warm the page cache: every figure is for cached files
+	r.read = median(3, func() { readFiles(files) })
+	step("reading")
+
+	var c *loader.Corpus
+	loads := 3
+	if len(files) > 50_000 {
+		loads = 1
+	}
+	r.load = median(loads, func() {
+		c = nil
+		runtime.GC()
+		var err2 error
+		// As `careergraph --no-cache` loads: the corpus without its
+		// documents' full text.
+		c, _, err2 = loader.LoadCached(loader.Options{Paths: []string{dir}}, "", "")
+		if err2 != nil {
+			err = err2
+		}
+	})
+	if err != nil {
+		return r, err
+	}
+	step("loading")
+	g := c.Graph
+	r.docs, r.roles, r.moves = c.Documents, len(g.Roles()), len(g.Moves())
+
+	pairs := documentedPairs(g, n)
+	a, b := routablePair(g, pairs)
+	if r.peakRSS, err = peakRSS(bin, dir); err != nil {
+		return r, err
+	}
+	step("careergraph --no-cache stats")
+	if r.warm, err = warmPath(bin, cache, dir, g, a, b); err != nil {
+		return r, err
+	}
+	step("careergraph path (warm cache)")
+
+	r.path = each(pairs, func(p [2]string) { g.Path(p[0], p[1], graph.PathOptions{}) })
+	r.paths = each(pairs, func(p [2]string) { g.Paths(p[0], p[1], 5, graph.PathOptions{}) })
+	r.reach = each(pairs, func(p [2]string) { g.Reach(p[0], graph.ReachOptions{}) })
+	r.ladder = each(pairs, func(p [2]string) { g.Ladder(p[0]) })
+	queries := searchQueries(g, pairs)
+	i := 0
+	r.search = each(pairs, func([2]string) { g.Search(queries[i%len(queries)], 0); i++ })
+	step("queries")
+
+	r.svg, r.svgRoles, r.svgDrawn = ladderPictures(g)
+	step("ladder SVG")
+	return r, nil
+}
+
+// maxPicture is the most roles a ladder picture is drawn with here.
+const maxPicture = 500
+
+// ladderPictures renders ladders to SVG and returns the median time and
+// number of roles, or the size of the smallest ladder and ok false when
+// none is small enough to draw. A ladder holds every role that leads to
+// its role by career moves, transitively, and every role it leads to;
+// through the hub roles of a large corpus that is thousands of roles,
+// which Graphviz would take hours to lay out. So the five smallest
+// ladders of 400 documented roles are drawn, if they have at most
+// maxPicture roles: the pictures a person would look at.
+func ladderPictures(g *graph.Graph) (d time.Duration, roles int, ok bool) {
+	type ladder struct {
+		id   string
+		size int
+	}
+	var ls []ladder
+	for _, p := range documentedPairs(g, 400) {
+		l, err := g.Ladder(p[0])
+		if err != nil {
+			continue
+		}
+		n := 1
+		for _, r := range append(l.Below, l.Above...) {
+			n += len(r)
+		}
+		ls = append(ls, ladder{p[0], n})
+	}
+	slices.SortStableFunc(ls, func(a, b ladder) int { return a.size - b.size })
+	var sels []graph.Selection
+	for _, l := range ls[:min(5, len(ls))] {
+		if sel, err := g.SelectLadder(l.id, false); err == nil && len(sel.Roles) <= maxPicture {
+			sels = append(sels, sel)
+		}
+	}
+	if len(sels) == 0 {
+		if len(ls) > 0 {
+			return 0, ls[0].size, false
+		}
+		return 0, 0, false
+	}
+	i := 0
+	d = median(len(sels), func() {
+		render.SVG(context.Background(), io.Discard, g, sels[i], render.Options{})
+		i++
+	})
+	return d, len(sels[len(sels)/2].Roles), true
+}
+
+// listFiles returns the documents below dir and their total size.
+func listFiles(dir string) ([]string, int64, error) {
+	var files []string
+	var size int64
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") || !strings.HasSuffix(p, ".txt") && !strings.HasSuffix(p, ".md") {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		files = append(files, p)
+		size += info.Size()
+		return nil
+	})
+	if err == nil && len(files) == 0 {
+		err = errors.New("no documents")
+	}
+	return files, size, err
+}
+
+// readFiles reads every file on all cores, as the loader does, and does
+// nothing with them: the floor under any load.
+func readFiles(files []string) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
+				os.ReadFile(files[i])
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// median runs f n times and returns the median duration.
+func median(n int, f func()) time.Duration {
+	d := make([]time.Duration, n)
+	for i := range d {
+		start := time.Now()
+		f()
+		d[i] = time.Since(start)
+	}
+	slices.Sort(d)
+	return d[n/2]
+}
+
+// each runs f once per pair and returns the median duration.
+func each(pairs [][2]string, f func([2]string)) time.Duration {
+	if len(pairs) == 0 {
+		return 0
+	}
+	i := 0
+	return median(len(pairs), func() { f(pairs[i]); i++ })
+}
+
+// documentedPairs returns n pairs of documented role IDs, the same every
+// run for the same graph.
+func documentedPairs(g *graph.Graph, n int) [][2]string {
+	var docs []string
+	for _, r := range g.Roles() {
+		if r.Documented {
+			docs = append(docs, r.ID)
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	out := make([][2]string, n)
+	for i := range out {
+		out[i] = [2]string{docs[rng.IntN(len(docs))], docs[rng.IntN(len(docs))]}
+	}
+	return out
+}
+
+// routablePair returns the display names of the first pair with a route,
+// for the command-line measurement.
+func routablePair(g *graph.Graph, pairs [][2]string) (string, string) {
+	for _, p := range pairs {
+		if _, err := g.Path(p[0], p[1], graph.PathOptions{}); err == nil {
+			a, _ := g.Role(p[0])
+			b, _ := g.Role(p[1])
+			return a.Name, b.Name
+		}
+	}
+	a, _ := g.Role(pairs[0][0])
+	return a.Name, a.Name
+}
+
+// searchQueries returns what a user might type into `roles`: the last two
+// words of a documented role's name, in lower case.
+func searchQueries(g *graph.Graph, pairs [][2]string) []string {
+	var out []string
+	for _, p := range pairs {
+		r, _ := g.Role(p[1])
+		name, _, _ := strings.Cut(r.Name, " (")
+		w := strings.Fields(strings.ToLower(name))
+		out = append(out, strings.Join(w[max(0, len(w)-2):], " "))
+	}
+	return out
+}
+
+// peakRSS runs `careergraph --no-cache stats` on dir and returns the
+// child's peak resident memory.
+func peakRSS(bin, dir string) (int64, error) {
+	cmd := exec.Command(bin, "--no-cache", "stats", "--data", dir)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		return 0, fmt.Errorf("%s stats: %v: %s", bin, err, stderr.String())
+	}
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return 0, errors.New("no resource usage on this system")
+	}
+	return ru.Maxrss * 1024, nil // kilobytes on Linux
+}
+
+// warmPath returns the median wall time of `careergraph path A B` on dir
+// once the snapshot cache is warm.
+func warmPath(bin, cache, dir string, g *graph.Graph, a, b string) (time.Duration, error) {
+	abs, err := filepath.Abs(cache)
+	if err != nil {
+		return 0, err
+	}
+	run := func() error {
+		cmd := exec.Command(bin, "path", a, b, "--data", dir)
+		cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+abs, "CAREERGRAPH_NO_CACHE=")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("%s path %q %q: %v: %s", bin, a, b, err, stderr.String())
+		}
+		return nil
+	}
+	if err := run(); err != nil { // fills the cache if need be
+		return 0, err
+	}
+	var failed error
+	d := median(5, func() {
+		if err := run(); err != nil {
+			failed = err
+		}
+	})
+	return d, failed
+}
+
+func print(w io.Writer, rows []row) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "docs\troles\tmoves\tMB\tread\tload\tload/read\tpeak RSS\twarm path\t"+
+		"path\tpath -k 5\treach\tladder\troles search\tladder SVG (roles)\t")
+	for _, r := range rows {
+		svg := fmt.Sprintf("%s (%d)", dur(r.svg), r.svgRoles)
+		if !r.svgDrawn {
+			svg = fmt.Sprintf("— (≥ %d)", r.svgRoles)
+		}
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%.0f\t%s\t%s\t%.1f×\t%.0f MB\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
+			r.docs, r.roles, r.moves, float64(r.bytes)/1e6, dur(r.read), dur(r.load),
+			float64(r.load)/float64(r.read), float64(r.peakRSS)/(1<<20),
+			dur(r.warm), dur(r.path), dur(r.paths), dur(r.reach), dur(r.ladder), dur(r.search), svg)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "%s %s/%s, %d cores. Medians. read: the files alone, all cores; load: parse, resolve, build, no cache;\n"+
+		"peak RSS: `careergraph --no-cache stats`; warm path: wall time of `careergraph path A B` with a warm cache;\n"+
+		"queries in process over random pairs of documented roles; ladder SVG: the 5 smallest ladders of 400 documented\n"+
+		"roles (roles drawn in parentheses), — when none has at most %d roles (the smallest's size in parentheses).\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), maxPicture)
+}
+
+// dur prints d with three significant figures in a fitting unit.
+func dur(d time.Duration) string {
+	switch {
+	case d >= time.Second:
+		return fmt.Sprintf("%.2f s", d.Seconds())
+	case d >= time.Millisecond:
+		return fmt.Sprintf("%.3g ms", float64(d)/1e6)
+	default:
+		return fmt.Sprintf("%.3g µs", float64(d)/1e3)
+	}
+}

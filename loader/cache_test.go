@@ -1,0 +1,306 @@
+package loader
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"careergraph/graph"
+	"careergraph/loader/synth"
+)
+
+// cacheFixture writes a small synthetic corpus and returns its folder and
+// an empty cache folder.
+func cacheFixture(t *testing.T) (data, cache string) {
+	t.Helper()
+	data = t.TempDir()
+	if err := synth.Write(data, 300, 7); err != nil {
+		t.Fatal(err)
+	}
+	return data, filepath.Join(t.TempDir(), "cache")
+}
+
+func loadCached(t *testing.T, opt Options, cache, version string) (*Corpus, bool) {
+	t.Helper()
+	c, hit, err := LoadCached(opt, cache, version)
+	if err != nil {
+		t.Fatalf("LoadCached: %v", err)
+	}
+	return c, hit
+}
+
+// sameCorpus fails unless a and b hold the same graph and findings.
+func sameCorpus(t *testing.T, a, b *Corpus) {
+	t.Helper()
+	type view struct {
+		Roles                    []graph.Role
+		Moves                    []graph.Move
+		Rungs                    [][]string
+		Stats                    graph.Stats
+		Documents, Files, Broken int
+		Problems                 []Problem
+		Merges                   []Merge
+		Ambiguous                []Ambiguity
+		NearDuplicates           []NearDuplicate
+		Routes                   []graph.Route
+	}
+	see := func(c *Corpus) view {
+		g := c.Graph
+		v := view{
+			Roles: g.Roles(), Moves: g.Moves(), Rungs: g.Rungs(), Stats: g.Stats(),
+			Documents: c.Documents, Files: c.Files, Broken: c.Broken,
+			Problems: c.Problems, Merges: c.Merges, Ambiguous: c.Ambiguous, NearDuplicates: c.NearDuplicates,
+		}
+		roles := g.Roles()
+		for i := 0; i < 20; i++ {
+			r, err := g.Path(roles[i*7%len(roles)].ID, roles[i*13%len(roles)].ID, graph.PathOptions{})
+			if err == nil {
+				v.Routes = append(v.Routes, r)
+			}
+		}
+		return v
+	}
+	if diff := cmp.Diff(see(a), see(b), cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("corpora differ (-first +second):\n%s", diff)
+	}
+}
+
+func TestLoadCached(t *testing.T) {
+	data, cache := cacheFixture(t)
+	opt := Options{Paths: []string{data}}
+	want, err := Load(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, hit := loadCached(t, opt, cache, "1")
+	if hit {
+		t.Fatal("first LoadCached came from a cache that was empty")
+	}
+	second, hit := loadCached(t, opt, cache, "1")
+	if !hit {
+		t.Fatal("second LoadCached did not use the snapshot")
+	}
+	if first.Docs != nil || second.Docs != nil {
+		t.Error("LoadCached kept Docs")
+	}
+	if want.Documents != len(want.Docs) || want.Documents != 300 {
+		t.Errorf("Load: Documents = %d, len(Docs) = %d; want 300", want.Documents, len(want.Docs))
+	}
+	sameCorpus(t, want, first)
+	sameCorpus(t, want, second)
+}
+
+func TestLoadCachedStale(t *testing.T) {
+	data, cache := cacheFixture(t)
+	opt := Options{Paths: []string{data}}
+	file := filepath.Join(data, synth.New(300, 7).Name(5))
+	loadCached(t, opt, cache, "1")
+
+	changes := []struct {
+		name   string
+		change func(t *testing.T) (version string)
+	}{
+		{"modification time", func(t *testing.T) string {
+			later := time.Now().Add(time.Hour)
+			if err := os.Chtimes(file, later, later); err != nil {
+				t.Fatal(err)
+			}
+			return "1"
+		}},
+		{"size and title", func(t *testing.T) string {
+			text, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			info, _ := os.Stat(file)
+			if err := os.WriteFile(file, append([]byte("Changed Title For Test\n"), text...), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			os.Chtimes(file, info.ModTime(), info.ModTime()) // only the size tells
+			return "1"
+		}},
+		{"new file", func(t *testing.T) string {
+			if err := os.WriteFile(filepath.Join(data, "extra.txt"), []byte("Extra Occupation\nSummary\nNew.\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return "1"
+		}},
+		{"version", func(t *testing.T) string { return "2" }},
+	}
+	for _, ch := range changes {
+		version := ch.change(t)
+		c, hit := loadCached(t, opt, cache, version)
+		if hit {
+			t.Errorf("after a change of %s: the stale snapshot was used", ch.name)
+		}
+		want, err := Load(opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameCorpus(t, want, c)
+		if _, hit := loadCached(t, opt, cache, version); !hit {
+			t.Errorf("after a change of %s: the snapshot was not rebuilt", ch.name)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(data, "extra.txt")); err == nil {
+		g, _ := loadCached(t, opt, cache, "2")
+		if _, err := g.Graph.Resolve("Extra Occupation"); err != nil {
+			t.Errorf("the cached corpus misses the new document: %v", err)
+		}
+	}
+}
+
+func TestLoadCachedAliases(t *testing.T) {
+	data, cache := cacheFixture(t)
+	aliases := filepath.Join(t.TempDir(), "aliases.csv")
+	if err := os.WriteFile(aliases, []byte("name,canonical\nFoo,Bar\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{Paths: []string{data}, Aliases: aliases}
+	loadCached(t, opt, cache, "1")
+	if _, hit := loadCached(t, opt, cache, "1"); !hit {
+		t.Fatal("the snapshot was not used")
+	}
+	if err := os.WriteFile(aliases, []byte("name,canonical\nFoo,Baz\nQux,Bar\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, hit := loadCached(t, opt, cache, "1")
+	if hit {
+		t.Fatal("the snapshot was used after the alias file changed")
+	}
+	want, err := Load(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameCorpus(t, want, c)
+}
+
+// TestLoadCachedCorrupt damages the snapshot in many ways: each load must
+// notice, load the documents and write a good snapshot again.
+func TestLoadCachedCorrupt(t *testing.T) {
+	data, cache := cacheFixture(t)
+	opt := Options{Paths: []string{data}}
+	want, _ := loadCached(t, opt, cache, "1")
+	snap := filepath.Join(cache, snapshotName(opt))
+	good, err := os.ReadFile(snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	damages := map[string][]byte{
+		"empty":     {},
+		"truncated": good[:len(good)/2],
+		"no crc":    good[:len(good)-4],
+		"flipped":   flip(good, len(good)/3),
+		"garbage":   []byte("not a snapshot at all"),
+		"directory": nil, // the snapshot's name is taken by a folder
+	}
+	for name, bad := range damages {
+		os.RemoveAll(snap)
+		if name == "directory" {
+			os.Mkdir(snap, 0o755)
+		} else if err := os.WriteFile(snap, bad, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c, hit := loadCached(t, opt, cache, "1")
+		if hit {
+			t.Errorf("%s snapshot: used", name)
+		}
+		sameCorpus(t, want, c)
+		if name == "directory" {
+			continue
+		}
+		if _, hit := loadCached(t, opt, cache, "1"); !hit {
+			t.Errorf("%s snapshot: not rewritten", name)
+		}
+	}
+}
+
+func flip(b []byte, i int) []byte {
+	out := append([]byte(nil), b...)
+	out[i] ^= 0x55
+	return out
+}
+
+// TestDecodeSnapshotDamaged feeds the decoder every truncation and many
+// single-byte changes of a good snapshot body (skipping the checksum that
+// would catch them): it must fail or succeed, never panic.
+func TestDecodeSnapshotDamaged(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 20, 3); err != nil {
+		t.Fatal(err)
+	}
+	c, err := loadFiles(mustList(t, Options{Paths: []string{dir}}), Options{}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var key [32]byte
+	data := encodeSnapshot(key, c)
+	body := data[len(snapshotFormat)+len(key) : len(data)-4]
+	if _, err := decodeSnapshot(body); err != nil {
+		t.Fatalf("good snapshot: %v", err)
+	}
+	step := max(1, len(body)/800)
+	for n := 0; n < len(body); n += step {
+		decodeSnapshot(body[:n])
+		for _, x := range []byte{0x01, 0x80, 0xff} {
+			decodeSnapshot(flip2(body, n, x))
+		}
+	}
+}
+
+func flip2(b []byte, i int, x byte) []byte {
+	out := append([]byte(nil), b...)
+	out[i] ^= x
+	return out
+}
+
+func mustList(t *testing.T, opt Options) []sourceFile {
+	t.Helper()
+	files, err := listFiles(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func TestLoadCachedUnwritable(t *testing.T) {
+	data, _ := cacheFixture(t)
+	blocker := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(blocker, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cache := filepath.Join(blocker, "cache") // below a file: never creatable
+	opt := Options{Paths: []string{data}}
+	want, err := Load(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		c, hit := loadCached(t, opt, cache, "1")
+		if hit {
+			t.Fatal("a snapshot that cannot exist was used")
+		}
+		sameCorpus(t, want, c)
+	}
+}
+
+func TestLoadCachedSeedsAndNoCache(t *testing.T) {
+	cache := filepath.Join(t.TempDir(), "cache")
+	c, hit := loadCached(t, Options{}, cache, "1")
+	if hit || c.Documents != 5 {
+		t.Errorf("seeds: from cache %v, %d documents; want false, 5", hit, c.Documents)
+	}
+	if _, err := os.Stat(cache); err == nil {
+		t.Error("the seeds were cached")
+	}
+	data, _ := cacheFixture(t)
+	for range 2 {
+		if _, hit := loadCached(t, Options{Paths: []string{data}}, "", "1"); hit {
+			t.Error("an empty cache folder was used")
+		}
+	}
+}
