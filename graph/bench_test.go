@@ -158,7 +158,7 @@ func BenchmarkLadder(b *testing.B) {
 	g, _ := benchData(b)
 	pairs := benchPairs(g, 64)
 	measure(b, func(i int) {
-		if _, err := g.Ladder(pairs[i%len(pairs)][0]); err != nil {
+		if _, err := g.Ladder(pairs[i%len(pairs)][0], 0); err != nil {
 			b.Fatal(err)
 		}
 	})

@@ -131,10 +131,18 @@ type AmbiguousError struct {
 	Candidates []string // display names, sorted
 }
 
-// Error names the candidates and asks for the full name.
+// Error names the candidates, the first ten of many, and asks for the
+// full name.
 func (e *AmbiguousError) Error() string {
+	if n := len(e.Candidates); n > maxCandidates {
+		return fmt.Sprintf("role %q: %v: it could be any of %d roles, such as %s (give the full name; `careergraph roles %q` lists them)",
+			e.Name, ErrAmbiguous, n, quoteList(e.Candidates[:maxCandidates]), e.Name)
+	}
 	return fmt.Sprintf("role %q: %v: it could be %s (give the full name)", e.Name, ErrAmbiguous, quoteList(e.Candidates))
 }
+
+// maxCandidates is how many candidates an AmbiguousError message names.
+const maxCandidates = 10
 
 // Unwrap returns ErrAmbiguous.
 func (e *AmbiguousError) Unwrap() error { return ErrAmbiguous }
@@ -164,6 +172,17 @@ func (g *Graph) Resolve(name string) (Role, error) {
 	if idx := g.names[key]; len(idx) == 1 {
 		return g.roles[idx[0]], nil
 	} else if len(idx) > 1 {
+		// A role shown by exactly this name wins over roles that merely
+		// list it among their aliases.
+		var shown []int32
+		for _, i := range idx {
+			if NormalName(g.roles[i].Name) == key {
+				shown = append(shown, i)
+			}
+		}
+		if len(shown) == 1 {
+			return g.roles[shown[0]], nil
+		}
 		return Role{}, &AmbiguousError{Name: name, Candidates: g.displayNames(idx)}
 	}
 	if i, ok := g.byID[name]; ok {

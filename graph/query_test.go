@@ -95,37 +95,42 @@ func TestLadder(t *testing.T) {
 	tests := []struct {
 		lines        []string
 		id           string
+		depth        int
 		below, above [][]string
 		moves        []string
 	}{
-		{ladderGraph, "S", [][]string{{"I", "J"}, {"K"}}, [][]string{{"L"}, {"M"}, {"D"}},
+		{ladderGraph, "S", 0, [][]string{{"I", "J"}, {"K"}}, [][]string{{"L"}, {"M"}, {"D"}},
 			[]string{"I -> S", "J -> S", "K -> J", "L -> M", "M -> D", "S -> L"}},
-		{ladderGraph, "K", [][]string{}, [][]string{{"J"}, {"S"}, {"L"}, {"M"}, {"D"}},
+		{ladderGraph, "S", 1, [][]string{{"I", "J"}}, [][]string{{"L"}},
+			[]string{"I -> S", "J -> S", "S -> L"}},
+		{ladderGraph, "S", 2, [][]string{{"I", "J"}, {"K"}}, [][]string{{"L"}, {"M"}},
+			[]string{"I -> S", "J -> S", "K -> J", "L -> M", "S -> L"}},
+		{ladderGraph, "K", 0, [][]string{}, [][]string{{"J"}, {"S"}, {"L"}, {"M"}, {"D"}},
 			[]string{"J -> S", "K -> J", "L -> M", "M -> D", "S -> L"}},
-		{ladderGraph, "Q", [][]string{}, [][]string{{"L"}, {"M"}, {"D"}},
+		{ladderGraph, "Q", 0, [][]string{}, [][]string{{"L"}, {"M"}, {"D"}},
 			[]string{"L -> M", "M -> D", "Q -> L"}},
-		{[]string{"A -> B", "B -> A", "B -> C"}, "A", [][]string{{"B"}}, [][]string{{"B"}, {"C"}},
+		{[]string{"A -> B", "B -> A", "B -> C"}, "A", 0, [][]string{{"B"}}, [][]string{{"B"}, {"C"}},
 			[]string{"A -> B", "B -> A", "B -> C"}},
-		{[]string{"A -- B"}, "A", [][]string{}, [][]string{}, []string{}},
+		{[]string{"A -- B"}, "A", 0, [][]string{}, [][]string{}, []string{}},
 	}
 	for _, tt := range tests {
 		g := g
 		if !slices.Equal(tt.lines, ladderGraph) {
 			g = newTestGraph(t, nil, tt.lines...)
 		}
-		l, err := g.Ladder(tt.id)
+		l, err := g.Ladder(tt.id, tt.depth)
 		if err != nil {
-			t.Errorf("Ladder(%q): %v", tt.id, err)
+			t.Errorf("Ladder(%q, %d): %v", tt.id, tt.depth, err)
 			continue
 		}
 		if l.Role != tt.id || !reflect.DeepEqual(l.Below, tt.below) || !reflect.DeepEqual(l.Above, tt.above) {
-			t.Errorf("Ladder(%q) = %q below %v above %v; want below %v above %v", tt.id, l.Role, l.Below, l.Above, tt.below, tt.above)
+			t.Errorf("Ladder(%q, %d) = %q below %v above %v; want below %v above %v", tt.id, tt.depth, l.Role, l.Below, l.Above, tt.below, tt.above)
 		}
 		if got := moveStrings(l.Moves); !slices.Equal(got, tt.moves) {
-			t.Errorf("Ladder(%q).Moves = %v; want %v", tt.id, got, tt.moves)
+			t.Errorf("Ladder(%q, %d).Moves = %v; want %v", tt.id, tt.depth, got, tt.moves)
 		}
 	}
-	if _, err := g.Ladder("Z"); !errors.Is(err, graph.ErrNotFound) {
+	if _, err := g.Ladder("Z", 0); !errors.Is(err, graph.ErrNotFound) {
 		t.Errorf("Ladder(%q) error %v; want ErrNotFound", "Z", err)
 	}
 }
@@ -278,12 +283,12 @@ func TestSelect(t *testing.T) {
 		got  graph.Selection
 		want graph.Selection
 	}{
-		{"SelectLadder(S, false)", must(ladder.SelectLadder("S", false)), graph.Selection{
+		{"SelectLadder(S, false)", must(ladder.SelectLadder("S", 0, false)), graph.Selection{
 			Kind: "ladder", Title: `Career ladder of "S"`, Focus: []string{"S"},
 			Roles: []string{"D", "I", "J", "K", "L", "M", "S"},
 			Moves: mustMoves(t, ladder, "I -> S", "J -> S", "K -> J", "L -> M", "M -> D", "S -> L"),
 		}},
-		{"SelectLadder(S, true)", must(ladder.SelectLadder("S", true)), graph.Selection{
+		{"SelectLadder(S, true)", must(ladder.SelectLadder("S", 0, true)), graph.Selection{
 			Kind: "ladder", Title: `Career ladder of "S"`, Focus: []string{"S"},
 			Roles: []string{"D", "I", "J", "K", "L", "M", "Q", "S"},
 			Moves: mustMoves(t, ladder, "I -> S", "J -> S", "K -> J", "L -> M", "M -> D", "S -- Q", "S -> L"),
@@ -325,7 +330,7 @@ func TestSelect(t *testing.T) {
 		t.Errorf("SelectAround(C, -1) gave no error")
 	}
 	for _, err := range []error{
-		second(plain.SelectAround("Z", 1)), second(plain.SelectLadder("Z", true)),
+		second(plain.SelectAround("Z", 1)), second(plain.SelectLadder("Z", 0, true)),
 		second(plain.SelectPath("A", "Z", 1, graph.PathOptions{})),
 	} {
 		if !errors.Is(err, graph.ErrNotFound) {
@@ -384,7 +389,7 @@ func TestSubgraph(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	sel, err := g.SelectLadder("id-Section Chief", false)
+	sel, err := g.SelectLadder("id-Section Chief", 0, false)
 	if err != nil {
 		t.Fatal(err)
 	}

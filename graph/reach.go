@@ -137,9 +137,10 @@ func (g *Graph) dial(sc *scratch, s int32, off []int32, arcs []arc, w weights, l
 // roles above it likewise forward, and the career moves with both ends
 // among the role and those below, or both among the role and those above.
 // Related moves play no part. A role on a career cycle through id is both
-// below and above it. An unknown ID wraps ErrNotFound. Ladder is two
+// below and above it. depth > 0 keeps only that many rungs each way; 0
+// keeps them all. An unknown ID wraps ErrNotFound. Ladder is two
 // breadth-first searches: O(V+E).
-func (g *Graph) Ladder(id string) (Ladder, error) {
+func (g *Graph) Ladder(id string, depth int) (Ladder, error) {
 	r, err := g.index(id)
 	if err != nil {
 		return Ladder{}, err
@@ -147,8 +148,8 @@ func (g *Graph) Ladder(id string) (Ladder, error) {
 	sc := g.getScratch()
 	defer putScratch(sc)
 	l := Ladder{Role: id}
-	below := g.rungsFrom(sc, r, g.bwdOff, g.bwd, sc.seenB)
-	above := g.rungsFrom(sc, r, g.fwdOff, g.fwd, sc.seenF)
+	below := g.rungsFrom(sc, r, g.bwdOff, g.bwd, sc.seenB, depth)
+	above := g.rungsFrom(sc, r, g.fwdOff, g.fwd, sc.seenF, depth)
 	l.Below, l.Above = g.rungIDs(below), g.rungIDs(above)
 
 	moves := []int32{}
@@ -177,12 +178,13 @@ func (g *Graph) Ladder(id string) (Ladder, error) {
 
 // rungsFrom is a breadth-first search from r over the career arcs of
 // (off, arcs); it stamps every role found, r included, in seen and returns
-// the roles by distance, each rung sorted.
-func (g *Graph) rungsFrom(sc *scratch, r int32, off []int32, arcs []arc, seen []uint32) [][]int32 {
+// the roles by distance, each rung sorted, at most depth rungs when depth
+// is above 0.
+func (g *Graph) rungsFrom(sc *scratch, r int32, off []int32, arcs []arc, seen []uint32, depth int) [][]int32 {
 	seen[r] = sc.gen
 	rungs := [][]int32{}
 	cur := []int32{r}
-	for len(cur) > 0 {
+	for len(cur) > 0 && (depth <= 0 || len(rungs) < depth) {
 		var next []int32
 		for _, u := range cur {
 			for _, a := range arcs[off[u]:off[u+1]] {

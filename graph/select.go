@@ -15,11 +15,11 @@ const (
 
 // SelectLadder returns the career ladder of the role with ID id as a
 // selection: the role, the roles below and above it, and the career moves
-// among them, as Ladder gives them. withRelated adds the role's related
+// among them, as Ladder gives them for depth. withRelated adds the role's related
 // moves, written either way, and the roles at their other ends. The focus
 // is the role. An unknown ID wraps ErrNotFound. It costs what Ladder does.
-func (g *Graph) SelectLadder(id string, withRelated bool) (Selection, error) {
-	l, err := g.Ladder(id)
+func (g *Graph) SelectLadder(id string, depth int, withRelated bool) (Selection, error) {
+	l, err := g.Ladder(id, depth)
 	if err != nil {
 		return Selection{}, err
 	}

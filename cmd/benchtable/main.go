@@ -127,7 +127,7 @@ func measure(dir, bin, cache string, n int) (row, error) {
 	r.path = each(pairs, func(p [2]string) { g.Path(p[0], p[1], graph.PathOptions{}) })
 	r.paths = each(pairs, func(p [2]string) { g.Paths(p[0], p[1], 5, graph.PathOptions{}) })
 	r.reach = each(pairs, func(p [2]string) { g.Reach(p[0], graph.ReachOptions{}) })
-	r.ladder = each(pairs, func(p [2]string) { g.Ladder(p[0]) })
+	r.ladder = each(pairs, func(p [2]string) { g.Ladder(p[0], 0) })
 	queries := searchQueries(g, pairs)
 	i := 0
 	r.search = each(pairs, func([2]string) { g.Search(queries[i%len(queries)], 0); i++ })
@@ -156,7 +156,7 @@ func ladderPictures(g *graph.Graph) (d time.Duration, roles int, ok bool) {
 	}
 	var ls []ladder
 	for _, p := range documentedPairs(g, 400) {
-		l, err := g.Ladder(p[0])
+		l, err := g.Ladder(p[0], 0)
 		if err != nil {
 			continue
 		}
@@ -169,7 +169,7 @@ func ladderPictures(g *graph.Graph) (d time.Duration, roles int, ok bool) {
 	slices.SortStableFunc(ls, func(a, b ladder) int { return a.size - b.size })
 	var sels []graph.Selection
 	for _, l := range ls[:min(5, len(ls))] {
-		if sel, err := g.SelectLadder(l.id, false); err == nil && len(sel.Roles) <= maxPicture {
+		if sel, err := g.SelectLadder(l.id, 0, false); err == nil && len(sel.Roles) <= maxPicture {
 			sels = append(sels, sel)
 		}
 	}

@@ -26,7 +26,7 @@ func exportCommand() *cli.Command {
 		&cli.StringFlag{Name: "gexf-version", Value: export.DefaultGEXFVersion, Usage: "GEXF version: " + strings.Join(export.GEXFVersions(), " or ")},
 		&cli.StringFlag{Name: "ladder", Usage: "export only the career ladder of `ROLE`"},
 		&cli.StringFlag{Name: "around", Usage: "export only the roles within --depth moves of `ROLE`"},
-		&cli.IntFlag{Name: "depth", Value: 1, Usage: "with --around: roles up to `N` moves away"},
+		&cli.IntFlag{Name: "depth", Usage: "with --around: roles up to `N` moves away (default 1); with --ladder: the N nearest rungs (default all)"},
 		&cli.BoolFlag{Name: "path", Usage: "export only the route(s) between the two roles given as arguments"},
 		&cli.BoolFlag{Name: "related", Usage: "with --ladder: add the role's lateral moves"},
 	}
@@ -96,12 +96,15 @@ func exportCommand() *cli.Command {
 func exportFlagsAgree(c *cli.Context, format export.Format) error {
 	needs := []struct{ flag, needs string }{
 		{"k", "path"}, {"avoid", "path"}, {"no-lateral", "path"}, {"lateral-cost", "path"},
-		{"depth", "around"}, {"related", "ladder"},
+		{"related", "ladder"},
 	}
 	for _, n := range needs {
 		if c.IsSet(n.flag) && !c.IsSet(n.needs) {
 			return usagef("--%s goes with --%s", n.flag, n.needs)
 		}
+	}
+	if c.IsSet("depth") && !c.IsSet("around") && !c.IsSet("ladder") {
+		return usagef("--depth goes with --around or --ladder")
 	}
 	if c.IsSet("gexf-version") && format.Name != "gexf" {
 		return usagef("--gexf-version goes with --format gexf")
@@ -130,13 +133,21 @@ func exportSelection(c *cli.Context, g *graph.Graph) (graph.Selection, error) {
 		if err != nil {
 			return graph.Selection{}, fmt.Errorf("--ladder: %w", err)
 		}
-		return g.SelectLadder(r.ID, c.Bool("related"))
+		depth, err := ladderDepth(c)
+		if err != nil {
+			return graph.Selection{}, err
+		}
+		return g.SelectLadder(r.ID, depth, c.Bool("related"))
 	case c.IsSet("around"):
 		r, err := g.Resolve(c.String("around"))
 		if err != nil {
 			return graph.Selection{}, fmt.Errorf("--around: %w", err)
 		}
-		return selectAround(g, r, c.Int("depth"))
+		depth := 1
+		if c.IsSet("depth") {
+			depth = c.Int("depth")
+		}
+		return selectAround(g, r, depth)
 	case c.Bool("path"):
 		return selectPath(c, g)
 	}

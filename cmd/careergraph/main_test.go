@@ -204,7 +204,8 @@ func TestBadUsage(t *testing.T) {
 		{[]string{"render", "ladder", "Section Chief", "--max-roles", "3"}, "more than --max-roles 3"},
 		{[]string{"render", "all", "--max-roles", "-1"}, "--max-roles -1"},
 		{[]string{"export", "--k", "2"}, "--k goes with --path"},
-		{[]string{"export", "--depth", "2"}, "--depth goes with --around"},
+		{[]string{"export", "--depth", "2"}, "--depth goes with --around or --ladder"},
+		{[]string{"ladder", "Section Chief", "--depth", "-1"}, "--depth -1"},
 		{[]string{"export", "--gexf-version", "1.3"}, "--gexf-version goes with --format gexf"},
 	}
 	for _, tt := range tests {
@@ -361,6 +362,7 @@ func TestExportCounts(t *testing.T) {
 		{[]string{"export", "--format", "json"}, 38, 43},
 		{[]string{"export", "--format", "json", "--ladder", "Section Chief"}, 7, 7},
 		{[]string{"export", "--format", "json", "--ladder", "Section Chief", "--related"}, 9, 9},
+		{[]string{"export", "--format", "json", "--ladder", "Section Chief", "--depth", "1"}, 4, 3},
 		{[]string{"export", "--format", "json", "--path", "Union secretary", "Labor union chairperson"}, 4, 3},
 		{[]string{"export", "Union secretary", "Labor union chairperson", "--path", "--format=json"}, 4, 3},
 		{[]string{"export", "--format", "json", "--around", "Section Chief", "--depth", "1"}, 6, 5},

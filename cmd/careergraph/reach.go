@@ -110,7 +110,7 @@ func ladderCommand() *cli.Command {
 		Name:      "ladder",
 		Usage:     "the career moves into and out of a role, rung by rung",
 		ArgsUsage: "ROLE",
-		Flags:     []cli.Flag{jsonFlag},
+		Flags:     []cli.Flag{ladderDepthFlag, jsonFlag},
 		Action: func(c *cli.Context) error {
 			corpus, err := loadCorpus(c, false)
 			if err != nil {
@@ -121,7 +121,11 @@ func ladderCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			l, err := g.Ladder(role.ID)
+			depth, err := ladderDepth(c)
+			if err != nil {
+				return err
+			}
+			l, err := g.Ladder(role.ID, depth)
 			if err != nil {
 				return err
 			}
@@ -136,6 +140,17 @@ func ladderCommand() *cli.Command {
 			return err
 		},
 	}
+}
+
+// ladderDepthFlag limits a ladder to the rungs nearest its role.
+var ladderDepthFlag = &cli.IntFlag{Name: "depth", Usage: "only the `N` rungs nearest the role, each way (0: all)"}
+
+func ladderDepth(c *cli.Context) (int, error) {
+	d := c.Int("depth")
+	if d < 0 {
+		return 0, usagef("--depth %d: give 0 (all rungs) or more", d)
+	}
+	return d, nil
 }
 
 func ladderJSON(g *graph.Graph, role graph.Role, l graph.Ladder) any {

@@ -35,13 +35,17 @@ func renderCommand() *cli.Command {
 				Name:      "ladder",
 				Usage:     "the career moves into and out of a role, rung by rung",
 				ArgsUsage: "ROLE",
-				Flags:     common(&cli.BoolFlag{Name: "related", Usage: "add the role's lateral (related) moves"}),
+				Flags:     common(ladderDepthFlag, &cli.BoolFlag{Name: "related", Usage: "add the role's lateral (related) moves"}),
 				Action: renderAction(func(c *cli.Context, g *graph.Graph) (graph.Selection, string, error) {
 					r, err := oneRole(c, g)
 					if err != nil {
 						return graph.Selection{}, "", err
 					}
-					sel, err := g.SelectLadder(r.ID, c.Bool("related"))
+					depth, err := ladderDepth(c)
+					if err != nil {
+						return graph.Selection{}, "", err
+					}
+					sel, err := g.SelectLadder(r.ID, depth, c.Bool("related"))
 					return sel, r.ID + "-ladder", err
 				}),
 			},
@@ -103,7 +107,7 @@ func tooLarge(sel graph.Selection, limit int) error {
 	hint := "draw a part with `render around ROLE` or `render ladder ROLE`"
 	switch sel.Kind {
 	case graph.SelectionLadder:
-		hint = "draw `render around ROLE --depth 1` instead"
+		hint = "lower --depth"
 	case graph.SelectionAround:
 		hint = "lower --depth"
 	case graph.SelectionPath:

@@ -33,7 +33,7 @@ func seedGraph(t *testing.T) *graph.Graph {
 func seedFixtures(t *testing.T) []fixture {
 	t.Helper()
 	g := seedGraph(t)
-	sel, err := g.SelectLadder("branch-office-chief-local-government", true)
+	sel, err := g.SelectLadder("branch-office-chief-local-government", 0, true)
 	if err != nil {
 		t.Fatalf("SelectLadder: %v", err)
 	}

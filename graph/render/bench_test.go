@@ -11,7 +11,7 @@ import (
 
 func BenchmarkSVGLadder(b *testing.B) {
 	g := seedGraph(b)
-	sel, err := g.SelectLadder(resolve(b, g, "Section Chief"), true)
+	sel, err := g.SelectLadder(resolve(b, g, "Section Chief"), 0, true)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -267,7 +267,7 @@ func resolve(t testing.TB, g *graph.Graph, name string) string {
 
 func seedFixtures(t testing.TB) []fixture {
 	g := seedGraph(t)
-	ladder, err := g.SelectLadder(resolve(t, g, "Section Chief"), false)
+	ladder, err := g.SelectLadder(resolve(t, g, "Section Chief"), 0, false)
 	if err != nil {
 		t.Fatal(err)
 	}
