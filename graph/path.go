@@ -120,7 +120,9 @@ func seqKey(roles []int32) string {
 //
 // Errors: k < 1, an unknown ID (wraps ErrNotFound), avoiding either end,
 // and no route at all (wraps ErrNoPath). Paths is Yen's algorithm: up to
-// k·L searches like Path's, L the number of roles on a route; because
+// k·L searches like Path's, L the number of roles on a route, though each
+// route found searches only from where it leaves the routes before it,
+// and a search stops once it cannot beat the candidates in hand; because
 // each search breaks ties by the same order the result is ordered, the
 // k routes are exactly the first k of all loop-free routes in that order.
 func (g *Graph) Paths(from, to string, k int, opt PathOptions) ([]Route, error) {
@@ -150,10 +152,20 @@ func (g *Graph) Paths(from, to string, k int, opt PathOptions) ([]Route, error) 
 }
 
 // yen returns the k first loop-free routes of q, q.from != q.to.
+//
+// It is Yen's algorithm with two savings that leave the answer as it is.
+// Lawler's: a route found spurs only from the last role it shares with a
+// route found before it, onwards. At a shorter root an earlier route
+// already took its next role, so the moves blocked there are unchanged
+// and the best spur from that root is pending already. And pruning: once
+// need = k-len(found) candidates are pending, no route after the need-th
+// of them in order can be among the answers, so pending keeps need at
+// most and a spur search gives up once its route would cost more than
+// the need-th.
 func (g *Graph) yen(q pathQuery, k int) ([]*candidate, error) {
 	sc := g.getScratch()
 	defer putScratch(sc)
-	search := func(s int32, root []int32, block []int32) ([]hop, int64, bool) {
+	search := func(s int32, root, block []int32, limit int64, hops []hop) ([]hop, int64, bool) {
 		sc.next()
 		for _, a := range q.avoid {
 			sc.avoid[a] = sc.gen
@@ -161,9 +173,9 @@ func (g *Graph) yen(q pathQuery, k int) ([]*candidate, error) {
 		for _, r := range root {
 			sc.avoid[r] = sc.gen
 		}
-		return g.cheapest(sc, s, q.to, &spec{w: q.w, from: s, block: block}, nil)
+		return g.cheapest(sc, s, q.to, &spec{w: q.w, from: s, block: block, limit: limit}, hops)
 	}
-	hops, key, ok := search(q.from, nil, nil)
+	hops, key, ok := search(q.from, nil, nil, 0, nil)
 	if !ok {
 		return nil, g.noPath(q)
 	}
@@ -176,12 +188,27 @@ func (g *Graph) yen(q pathQuery, k int) ([]*candidate, error) {
 
 	found := []*candidate{first}
 	seen := map[string]bool{seqKey(first.roles): true}
-	var pending []*candidate
+	var pending []*candidate // in order, at most k-len(found)
 	var block []int32
 	for len(found) < k {
 		last := found[len(found)-1]
+		need := k - len(found)
+		start := 0
+		for _, c := range found[:len(found)-1] {
+			start = max(start, commonPrefix(c.roles, last.roles)-1)
+		}
 		var rootKey int64
-		for i := 0; i+1 < len(last.roles); i++ {
+		for _, a := range last.arcs[:start] {
+			rootKey += q.w.of(g.fwd[a])
+		}
+		for i := start; i+1 < len(last.roles); i++ {
+			var limit int64
+			if len(pending) == need {
+				// A spur costs at least one step, and rootKey only grows.
+				if limit = pending[need-1].key - rootKey; limit <= 0 {
+					break
+				}
+			}
 			root := last.roles[:i+1]
 			// Block the next move of every route found that shares this
 			// root, so the spur search finds a route not yet seen.
@@ -191,18 +218,24 @@ func (g *Graph) yen(q pathQuery, k int) ([]*candidate, error) {
 					block = append(block, c.roles[i+1])
 				}
 			}
-			spur, key, ok := search(root[i], root[:i], block)
+			hops, key, ok = search(root[i], root[:i], block, limit, hops[:0])
 			if ok {
 				c := &candidate{key: rootKey + key}
-				c.roles = append(slices.Clone(root[:i]), root[i])
-				c.arcs = slices.Clone(last.arcs[:i])
-				for _, h := range spur {
+				c.roles = make([]int32, i+1, i+1+len(hops))
+				copy(c.roles, root)
+				c.arcs = make([]int32, i, i+len(hops))
+				copy(c.arcs, last.arcs[:i])
+				for _, h := range hops {
 					c.roles = append(c.roles, g.fwd[h.arc].to)
 					c.arcs = append(c.arcs, h.arc)
 				}
 				if sk := seqKey(c.roles); !seen[sk] {
 					seen[sk] = true
-					pending = append(pending, c)
+					at, _ := slices.BinarySearchFunc(pending, c, compareCandidates)
+					pending = slices.Insert(pending, at, c)
+					if len(pending) > need {
+						pending = pending[:need]
+					}
 				}
 			}
 			rootKey += q.w.of(g.fwd[last.arcs[i]])
@@ -210,14 +243,17 @@ func (g *Graph) yen(q pathQuery, k int) ([]*candidate, error) {
 		if len(pending) == 0 {
 			break
 		}
-		best := 0
-		for i, c := range pending {
-			if compareCandidates(c, pending[best]) < 0 {
-				best = i
-			}
-		}
-		found = append(found, pending[best])
-		pending = slices.Delete(pending, best, best+1)
+		found = append(found, pending[0])
+		pending = pending[1:]
 	}
 	return found, nil
+}
+
+// commonPrefix returns the number of roles a and b start with alike.
+func commonPrefix(a, b []int32) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }

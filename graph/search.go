@@ -155,11 +155,14 @@ func (h *keyHeap) pop() heapItem {
 
 // spec is what one point-to-point search may use: the arc weights, and
 // arcs from block.from to any of block.to that it may not take. Roles it
-// may not enter are stamped in scratch.avoid beforehand.
+// may not enter are stamped in scratch.avoid beforehand. A limit above 0
+// is the greatest key of a route worth finding: the search gives up as
+// soon as it knows the cheapest route costs more.
 type spec struct {
 	w     weights
 	from  int32 // -1: no blocked arcs
 	block []int32
+	limit int64 // 0: no limit
 }
 
 func (sp *spec) blocked(u, x int32) bool {
@@ -174,7 +177,8 @@ type hop struct {
 }
 
 // cheapest returns the cheapest route from s to t (s != t) under sp and
-// its key, or ok false when there is none.
+// its key, or ok false when there is none or, with a limit, when its key
+// is above sp.limit.
 //
 // Among routes of equal cost it returns the one with the fewest steps and,
 // among those, the one whose sequence of role IDs sorts first; so the
@@ -190,6 +194,10 @@ func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop
 	sc.heapF.push(0, s)
 	sc.heapB.push(0, t)
 	mu := int64(keyInf)
+	limit := sp.limit
+	if limit <= 0 {
+		limit = keyInf
+	}
 	for {
 		topF := sc.top(&sc.heapF, sc.distF, sc.doneF)
 		topB := sc.top(&sc.heapB, sc.distB, sc.doneB)
@@ -198,6 +206,10 @@ func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop
 		// is when either side has settled all it can reach.
 		if topF == keyInf || topB == keyInf || topF+topB > mu {
 			break
+		}
+		// No route not yet met costs less than topF+topB.
+		if topF+topB > limit && mu > limit {
+			return hops, 0, false
 		}
 		if len(sc.heapF) <= len(sc.heapB) {
 			it := sc.heapF.pop()
@@ -242,7 +254,7 @@ func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop
 			}
 		}
 	}
-	if mu == keyInf {
+	if mu == keyInf || mu > limit {
 		return hops, 0, false
 	}
 	sc.doneB[t] = gen // its label 0 is final even if never popped
