@@ -243,28 +243,42 @@ func (b *Builder) Build() (*Graph, error) {
 	defer g.goIndexNames()()
 
 	// Order the added moves by the new indexes of their ends, which is the
-	// order of their IDs, and merge the moves added more than once.
+	// order of their IDs, and merge the moves added more than once. A
+	// counting sort puts them in order of from; each role's few moves are
+	// then sorted by to and kind.
 	type sortKey struct {
 		ends uint64 // from's index in the high half, to's in the low
 		kind Kind
 		i    int32
 	}
-	keys := make([]sortKey, len(b.moves))
-	for i, m := range b.moves {
+	start := make([]int32, n+1) // role i's moves are keys[start[i]:start[i+1]]
+	for _, m := range b.moves {
 		if m.from < 0 || m.from >= n || m.to < 0 || m.to >= n {
 			return nil, fmt.Errorf("move %d→%d names a role that was never added", m.from, m.to)
 		}
 		if m.from == m.to {
 			return nil, fmt.Errorf("move from %q to itself", b.roles[m.from].Name)
 		}
-		keys[i] = sortKey{uint64(pos[m.from])<<32 | uint64(pos[m.to]), m.kind, int32(i)}
+		start[pos[m.from]+1]++
 	}
-	slices.SortFunc(keys, func(x, y sortKey) int {
-		if x.ends != y.ends {
-			return cmp.Compare(x.ends, y.ends)
-		}
-		return cmp.Compare(x.kind, y.kind)
-	})
+	for i := range n {
+		start[i+1] += start[i]
+	}
+	keys := make([]sortKey, len(b.moves))
+	fill := slices.Clone(start[:n])
+	for i, m := range b.moves {
+		f := pos[m.from]
+		keys[fill[f]] = sortKey{uint64(f)<<32 | uint64(pos[m.to]), m.kind, int32(i)}
+		fill[f]++
+	}
+	for i := range n {
+		slices.SortFunc(keys[start[i]:start[i+1]], func(x, y sortKey) int {
+			if x.ends != y.ends {
+				return cmp.Compare(x.ends, y.ends)
+			}
+			return cmp.Compare(x.kind, y.kind)
+		})
+	}
 	g.moves = make([]Move, 0, len(keys))
 	from := make([]int32, 0, len(keys))
 	to := make([]int32, 0, len(keys))
@@ -377,9 +391,14 @@ func assignIDs(roles []Role) {
 			taken[r.ID] = true
 		} else {
 			pending = append(pending, i)
-			slugs[i] = Slug(r.Name)
 		}
 	}
+	// Slug normalises each name: most of the cost, so on all cores.
+	forChunks(len(pending), func(lo, hi int) {
+		for _, i := range pending[lo:hi] {
+			slugs[i] = Slug(roles[i].Name)
+		}
+	})
 	slices.SortFunc(pending, func(x, y int) int {
 		if c := strings.Compare(slugs[x], slugs[y]); c != 0 {
 			return c
@@ -397,6 +416,26 @@ func assignIDs(roles []Role) {
 		taken[id] = true
 		roles[i].ID = id
 	}
+}
+
+// forChunks calls fn with consecutive ranges [lo, hi) that cover [0, n),
+// on all cores; it returns when every call has.
+func forChunks(n int, fn func(lo, hi int)) {
+	const chunk = 4096
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), 1+n/chunk) {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= n {
+					return
+				}
+				fn(lo, min(lo+chunk, n))
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // goIndexNames starts indexNames on another core, once g.roles is final:
@@ -522,31 +561,19 @@ func nameKeys(roles []Role) (keys []string, off []int32) {
 		off[i+1] = off[i] + c
 	}
 	keys = make([]string, off[len(roles)])
-	const chunk = 4096
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), 1+len(roles)/chunk) {
-		wg.Go(func() {
-			for {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= len(roles) {
-					return
+	forChunks(len(roles), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			j := off[i]
+			roles[i].eachName(func(s string) {
+				if isPlainKana(s) {
+					keys[j] = s // its own normal form, at a tenth of the cost
+				} else {
+					keys[j] = NormalName(s)
 				}
-				for i := lo; i < min(lo+chunk, len(roles)); i++ {
-					j := off[i]
-					roles[i].eachName(func(s string) {
-						if isPlainKana(s) {
-							keys[j] = s // its own normal form, at a tenth of the cost
-						} else {
-							keys[j] = NormalName(s)
-						}
-						j++
-					})
-				}
-			}
-		})
-	}
-	wg.Wait()
+				j++
+			})
+		}
+	})
 	return keys, off
 }
 

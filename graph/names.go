@@ -84,6 +84,32 @@ func asciiNormal(s string) string {
 	return string(b)
 }
 
+// AppendNormalName appends NormalName(s) to dst and returns the extended
+// buffer: for many names, one buffer and one string conversion instead of
+// a string each.
+func AppendNormalName(dst []byte, s string) []byte {
+	if !isPlainASCII(s) {
+		return append(dst, NormalName(s)...)
+	}
+	start, space := len(dst), false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' { // as asciiNormal: every control byte is white space
+			space = len(dst) > start
+			continue
+		}
+		if space {
+			dst = append(dst, ' ')
+			space = false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 // Slug returns a lower-case identifier for name: letters and digits kept
 // (kana included), every other run of characters turned into one hyphen.
 // It never returns an empty string.

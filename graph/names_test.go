@@ -18,10 +18,15 @@ func TestNormalName(t *testing.T) {
 		{"ｶﾅ", "カナ"},
 		{"Straße", "strasse"},
 		{"", ""},
+		{" \x01Chief\x7f  of\x00staff\r\n", "chief\x7f of staff"},
+		{"   ", ""},
 	}
 	for _, tt := range tests {
 		if got := graph.NormalName(tt.in); got != tt.want {
 			t.Errorf("NormalName(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+		if got := string(graph.AppendNormalName([]byte("x|"), tt.in)); got != "x|"+tt.want {
+			t.Errorf("AppendNormalName(\"x|\", %q) = %q; want %q", tt.in, got, "x|"+tt.want)
 		}
 	}
 }

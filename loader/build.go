@@ -3,9 +3,13 @@ package loader
 import (
 	"cmp"
 	"fmt"
+	"hash/maphash"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"careergraph/graph"
 )
@@ -120,9 +124,125 @@ func (c *Corpus) Warnings() int { return len(c.Problems) - c.Errors() }
 
 // occupation is one documented role: the documents that share a title.
 type occupation struct {
-	docs   []*Document
+	docs   []*keyedDoc
 	handle int
 	key    string // normal form of the title
+}
+
+// keyedDoc is a document with the normal forms (graph.NormalName) of the
+// names it writes. Normalising is most of the work of resolving names, and
+// unlike resolving it needs nothing but the document, so keyDocuments does
+// it for every document on all cores first.
+type keyedDoc struct {
+	*Document
+	title    string // the normal form of Title
+	short    string // shortTitle(Title), as written
+	shortKey string // its normal form
+	// The normal forms of the items of the document's lists, by index.
+	aliases, related                      []string
+	required, recommended, qualifications []string
+	rungs                                 [][][]string // by career path, rung and alternative
+}
+
+// keyDocuments returns docs with the normal forms of their names, worked
+// out on all cores.
+func keyDocuments(docs []*Document) []keyedDoc {
+	out := make([]keyedDoc, len(docs))
+	forChunks(len(docs), func(lo, hi int) {
+		var scratch keyScratch
+		for i := lo; i < hi; i++ {
+			out[i].Document = docs[i]
+			out[i].normalise(&scratch)
+		}
+	})
+	return out
+}
+
+// forChunks calls fn with consecutive ranges [lo, hi) that cover [0, n),
+// on all cores; it returns when every call has.
+func forChunks(n int, fn func(lo, hi int)) {
+	const chunk = 1024
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), 1+n/chunk) {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= n {
+					return
+				}
+				fn(lo, min(lo+chunk, n))
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// keyScratch is the working space of keyedDoc.normalise, reused from one
+// document to the next.
+type keyScratch struct {
+	names []string // written names, in the order of the keys
+	ends  []int    // where each name's normal form ends in buf
+	buf   []byte
+}
+
+// normalise fills in the normal forms of d's names. They share one string:
+// one allocation per document rather than one per name.
+func (d *keyedDoc) normalise(s *keyScratch) {
+	d.short = shortTitle(d.Title)
+	n, rungs := 2, 0
+	for _, list := range [][]Item{d.Aliases, d.Related, d.RequiredSkills, d.RecommendedSkills, d.Qualifications} {
+		n += len(list)
+	}
+	for _, cp := range d.Career {
+		rungs += len(cp.Rungs)
+		for _, r := range cp.Rungs {
+			n += len(r)
+		}
+	}
+	keys := make([]string, n)
+	s.names = append(s.names[:0], d.Title, d.short)
+	take := func(items []Item) []string {
+		from := len(s.names)
+		for _, it := range items {
+			s.names = append(s.names, it.Text)
+		}
+		return keys[from:len(s.names):len(s.names)]
+	}
+	d.aliases = take(d.Aliases)
+	d.related = take(d.Related)
+	d.required = take(d.RequiredSkills)
+	d.recommended = take(d.RecommendedSkills)
+	d.qualifications = take(d.Qualifications)
+	if len(d.Career) > 0 {
+		all := make([][]string, rungs)
+		d.rungs = make([][][]string, len(d.Career))
+		for i, cp := range d.Career {
+			d.rungs[i], all = all[:len(cp.Rungs):len(cp.Rungs)], all[len(cp.Rungs):]
+			for j, r := range cp.Rungs {
+				d.rungs[i][j] = take(r)
+			}
+		}
+	}
+	s.buf, s.ends = s.buf[:0], s.ends[:0]
+	for _, name := range s.names {
+		s.buf = graph.AppendNormalName(s.buf, name)
+		s.ends = append(s.ends, len(s.buf))
+	}
+	all, from := string(s.buf), 0
+	for i, end := range s.ends {
+		keys[i] = all[from:end]
+		from = end
+	}
+	d.title, d.shortKey = keys[0], keys[1]
+}
+
+// weakClaim is the occupations that claim a name by rule 2, with the rule
+// and the written form of the first claim.
+type weakClaim struct {
+	occs []*occupation
+	rule Rule
+	name string
 }
 
 // mention is a role that documents name but none describes.
@@ -141,21 +261,29 @@ type forms struct {
 
 type form struct {
 	s     string
-	count int
+	hash  uint32 // of s, from formHash
+	count int32
 	own   bool // its normal form is the role's key
 }
+
+// formSeed seeds the hashes forms compare before their strings: the
+// strings lie all over memory, and comparing each would be a cache miss.
+var formSeed = maphash.MakeSeed()
+
+func formHash(s string) uint32 { return uint32(maphash.String(formSeed, s)) }
 
 const formsIndexed = 16 // forms a role has before they are indexed
 
 func (f *forms) add(s string, own bool) {
-	i := -1
+	i, h := -1, uint32(0)
 	if f.index != nil {
 		if j, ok := f.index[s]; ok {
 			i = j
 		}
 	} else {
+		h = formHash(s)
 		for j := range f.list {
-			if f.list[j].s == s {
+			if f.list[j].hash == h && f.list[j].s == s {
 				i = j
 				break
 			}
@@ -163,7 +291,7 @@ func (f *forms) add(s string, own bool) {
 	}
 	if i < 0 {
 		i = len(f.list)
-		f.list = append(f.list, form{s: s})
+		f.list = append(f.list, form{s: s, hash: h}) // h is unused once indexed
 		if f.index != nil {
 			f.index[s] = i
 		} else if len(f.list) > formsIndexed {
@@ -211,13 +339,12 @@ type builder struct {
 	roles     []graph.Role // by handle
 	forms     []forms      // by handle
 	occs      []*occupation
-	exact     map[string]*occupation   // normal form of a title
-	weak      map[string][]*occupation // short titles and aliases
-	weakRule  map[string]Rule
-	weakName  map[string]string // the first written form of a weak name
-	mentions  map[string]int    // normal form → handle of a role only mentioned
+	exact     map[string]*occupation // normal form of a title
+	weak      map[string]weakClaim   // short titles and aliases
+	mentions  map[string]int         // normal form → handle of a role only mentioned
 	user      map[string]AliasRule
 	userUsed  map[string]bool
+	formLog   []formAdd     // forms not counted yet, in order
 	gb        graph.Builder // its role handles are the builder's
 	rungs     [][]int
 	merges    []Merge
@@ -231,22 +358,25 @@ type builder struct {
 // fails only when the graph cannot be built, which is a bug; every
 // problem of the input is in the Corpus.
 func Build(docs []*Document, aliases []AliasRule) (*Corpus, error) {
-	return build(docs, aliases, true)
+	return build(keyDocuments(docs), aliases, true)
 }
 
-// build is Build; unless keepDocs is set, the Corpus has no Docs, and the
-// documents are let go (docs is cleared) as soon as the names are
-// resolved, to lower the peak memory of a large load.
-func build(docs []*Document, aliases []AliasRule, keepDocs bool) (*Corpus, error) {
+// build is Build for documents whose names are normalised already; unless
+// keepDocs is set, the Corpus has no Docs, and the documents are let go
+// (docs is cleared) as soon as the names are resolved, to lower the peak
+// memory of a large load.
+func build(docs []keyedDoc, aliases []AliasRule, keepDocs bool) (*Corpus, error) {
+	// Most documents have titles of their own, and many a short title or
+	// an alias: size for them rather than grow the maps step by step.
 	b := &builder{
-		exact:     map[string]*occupation{},
-		weak:      map[string][]*occupation{},
-		weakRule:  map[string]Rule{},
-		weakName:  map[string]string{},
+		exact:     make(map[string]*occupation, len(docs)),
+		weak:      make(map[string]weakClaim, len(docs)),
 		mentions:  map[string]int{},
 		user:      map[string]AliasRule{},
 		userUsed:  map[string]bool{},
 		ambiguous: map[string]*Ambiguity{},
+		roles:     make([]graph.Role, 0, len(docs)),
+		forms:     make([]forms, 0, len(docs)),
 	}
 	for _, a := range aliases {
 		b.user[graph.NormalName(a.Name)] = a
@@ -263,9 +393,13 @@ func build(docs []*Document, aliases []AliasRule, keepDocs bool) (*Corpus, error
 			b.problem(a.Source, Warning, "alias %q is never used: no document names it", a.Name)
 		}
 	}
-	c := &Corpus{Docs: docs, Documents: len(docs), Files: len(docs)}
-	if !keepDocs {
-		c.Docs = nil
+	c := &Corpus{Documents: len(docs), Files: len(docs)}
+	if keepDocs {
+		c.Docs = make([]*Document, len(docs))
+		for i := range docs {
+			c.Docs[i] = docs[i].Document
+		}
+	} else {
 		clear(docs)
 		b.occs, b.exact, b.weak = nil, nil, nil
 	}
@@ -273,7 +407,7 @@ func build(docs []*Document, aliases []AliasRule, keepDocs bool) (*Corpus, error
 }
 
 // estimateMoves returns about how many moves docs write, to size for.
-func estimateMoves(docs []*Document) int {
+func estimateMoves(docs []keyedDoc) int {
 	n := 0
 	for _, d := range docs {
 		n += len(d.Related)
@@ -290,22 +424,42 @@ func estimateMoves(docs []*Document) int {
 func (b *builder) finish(c *Corpus) (*Corpus, error) {
 	gb := &b.gb
 	gb.Grow(len(b.roles), 0)
-	for h := range b.roles {
-		r := &b.roles[h]
-		if !r.Documented {
-			r.Name = b.forms[h].display()
+	b.countForms()
+	forChunks(len(b.roles), func(lo, hi int) {
+		for h := lo; h < hi; h++ {
+			r := &b.roles[h]
+			if !r.Documented {
+				r.Name = b.forms[h].display()
+			}
+			r.Names = b.forms[h].names()
 		}
-		r.Names = b.forms[h].names()
-		gb.AddRole(*r)
+	})
+	b.formLog = nil
+	for _, r := range b.roles {
+		gb.AddRole(r)
 	}
 	for _, r := range b.rungs {
 		gb.AddRung(r...)
 	}
+	// The findings for check need the roles' names but not the graph:
+	// sort them on another core while the graph is built.
+	var wg sync.WaitGroup
+	wg.Go(func() { b.report(c) })
 	g, err := gb.Build()
 	if err != nil {
+		wg.Wait()
 		return nil, err
 	}
-	c.Graph, c.Problems, c.Merges = g, b.problems, b.merges
+	c.Graph = g
+	c.NearDuplicates = nearDuplicates(g)
+	wg.Wait()
+	return c, nil
+}
+
+// report puts the problems, merges and ambiguities b found into c, each
+// sorted. Role names must be final.
+func (b *builder) report(c *Corpus) {
+	c.Problems, c.Merges = b.problems, b.merges
 	for i := range c.Merges {
 		c.Merges[i].Role = b.roles[b.mergeOf[i]].Name
 	}
@@ -318,9 +472,7 @@ func (b *builder) finish(c *Corpus) (*Corpus, error) {
 		c.Ambiguous = append(c.Ambiguous, *a)
 	}
 	slices.SortFunc(c.Ambiguous, func(x, y Ambiguity) int { return cmp.Compare(x.Name, y.Name) })
-	c.NearDuplicates = nearDuplicates(g)
 	sortProblems(c.Problems)
-	return c, nil
 }
 
 // nameOf returns the display name role h has so far.
@@ -328,7 +480,56 @@ func (b *builder) nameOf(h int) string {
 	if b.roles[h].Documented {
 		return b.roles[h].Name
 	}
+	b.countForms()
 	return b.forms[h].display()
+}
+
+// formAdd is a written form of role h, logged by addForm.
+type formAdd struct {
+	s   string
+	h   int32
+	own bool
+}
+
+// addForm counts s as a written form of role h, own when its normal form
+// is the role's key. The count is put off until countForms: b.forms is
+// read only for display names, and counting there is a cache miss or two
+// for every name the documents write, better spent on all cores.
+func (b *builder) addForm(h int, s string, own bool) {
+	b.formLog = append(b.formLog, formAdd{s: s, h: int32(h), own: own})
+	if len(b.formLog) >= maxFormLog {
+		b.countForms()
+	}
+}
+
+// maxFormLog bounds the forms logged, and so the memory the log takes,
+// while being large enough that counting them is worth starting workers.
+const maxFormLog = 1 << 16
+
+// countForms counts the written forms logged since the last call into
+// b.forms. Each worker takes the roles of some blocks of handles and counts
+// their forms in the order they were logged, so the counts, and the order
+// forms were first seen in, are those of counting one by one.
+func (b *builder) countForms() {
+	if len(b.formLog) == 0 {
+		return
+	}
+	// Blocks of 64 handles keep workers off each other's cache lines.
+	const blockShift = 6
+	workers := min(runtime.GOMAXPROCS(0), 1+len(b.formLog)/4096)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for _, a := range b.formLog {
+				if int(a.h>>blockShift)%workers == w {
+					b.forms[a.h].add(a.s, a.own)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	clear(b.formLog) // let go of the strings
+	b.formLog = b.formLog[:0]
 }
 
 func (b *builder) newRole(r graph.Role) int {
@@ -348,15 +549,16 @@ func (b *builder) merge(name string, h int, rule Rule, src graph.Source) {
 
 // collectOccupations makes one documented role per distinct title and
 // records the weaker names (rule 2) each occupation claims.
-func (b *builder) collectOccupations(docs []*Document) {
-	for _, d := range docs {
-		k := graph.NormalName(d.Title)
+func (b *builder) collectOccupations(docs []keyedDoc) {
+	for i := range docs {
+		d := &docs[i]
+		k := d.title
 		if o := b.exact[k]; o != nil {
 			o.docs = append(o.docs, d)
 			b.merge(d.Title, o.handle, RuleSameTitle, graph.Source{File: d.File, Line: d.TitleLine})
 			continue
 		}
-		o := &occupation{docs: []*Document{d}, key: k}
+		o := &occupation{docs: []*keyedDoc{d}, key: k}
 		o.handle = b.newRole(graph.Role{Documented: true, Name: d.Title})
 		b.exact[k] = o
 		b.occs = append(b.occs, o)
@@ -364,8 +566,9 @@ func (b *builder) collectOccupations(docs []*Document) {
 	for _, o := range b.occs {
 		r := &b.roles[o.handle]
 		r.Profile = &graph.Profile{}
+		var required, recommended, qualifications []string // normal forms of the profile's lists
 		for _, d := range o.docs {
-			b.forms[o.handle].add(d.Title, true)
+			b.addForm(o.handle, d.Title, true)
 			r.Docs = append(r.Docs, d.File)
 			if r.Reading == "" {
 				r.Reading = d.Reading
@@ -376,24 +579,24 @@ func (b *builder) collectOccupations(docs []*Document) {
 			if r.Profile.Summary == "" {
 				r.Profile.Summary = d.Summary
 			}
-			r.Profile.RequiredSkills = appendItems(r.Profile.RequiredSkills, d.RequiredSkills)
-			r.Profile.RecommendedSkills = appendItems(r.Profile.RecommendedSkills, d.RecommendedSkills)
-			r.Profile.Qualifications = appendItems(r.Profile.Qualifications, d.Qualifications)
-			if short := shortTitle(d.Title); short != d.Title {
-				b.claim(short, o, RuleShortTitle)
+			r.Profile.RequiredSkills, required = appendItems(r.Profile.RequiredSkills, required, d.RequiredSkills, d.required)
+			r.Profile.RecommendedSkills, recommended = appendItems(r.Profile.RecommendedSkills, recommended, d.RecommendedSkills, d.recommended)
+			r.Profile.Qualifications, qualifications = appendItems(r.Profile.Qualifications, qualifications, d.Qualifications, d.qualifications)
+			if d.short != d.Title {
+				b.claim(d.short, d.shortKey, o, RuleShortTitle)
 			}
-			for _, a := range d.Aliases {
-				b.claim(a.Text, o, RuleAlias)
-				b.forms[o.handle].add(a.Text, false)
+			for i, a := range d.Aliases {
+				b.claim(a.Text, d.aliases[i], o, RuleAlias)
+				b.addForm(o.handle, a.Text, false)
 			}
 		}
 	}
-	for k, os := range b.weak {
-		if len(os) < 2 {
+	for k, w := range b.weak {
+		if len(w.occs) < 2 {
 			continue
 		}
-		a := &Ambiguity{Name: b.weakName[k]}
-		for _, o := range os {
+		a := &Ambiguity{Name: w.name}
+		for _, o := range w.occs {
 			a.Claimants = append(a.Claimants, b.roles[o.handle].Name)
 		}
 		slices.Sort(a.Claimants)
@@ -401,37 +604,36 @@ func (b *builder) collectOccupations(docs []*Document) {
 	}
 }
 
-// claim records that occupation o is also known by name, unless name is
-// some occupation's exact title, which always wins.
-func (b *builder) claim(name string, o *occupation, rule Rule) {
-	k := graph.NormalName(name)
-	if k == "" || b.exact[k] != nil || slices.Contains(b.weak[k], o) {
+// claim records that occupation o is also known by name, whose normal
+// form is k, unless name is some occupation's exact title, which always
+// wins.
+func (b *builder) claim(name, k string, o *occupation, rule Rule) {
+	if k == "" || b.exact[k] != nil {
 		return
 	}
-	b.weak[k] = append(b.weak[k], o)
-	if _, ok := b.weakRule[k]; !ok {
-		b.weakRule[k] = rule
-		b.weakName[k] = strings.TrimSpace(name)
+	w, ok := b.weak[k]
+	if slices.Contains(w.occs, o) {
+		return
 	}
+	if !ok {
+		w.rule, w.name = rule, strings.TrimSpace(name)
+	}
+	w.occs = append(w.occs, o)
+	b.weak[k] = w
 }
 
-// appendItems appends the texts of items not yet in list (by normal form).
-func appendItems(list []string, items []Item) []string {
-	if len(items) == 0 {
-		return list
-	}
-	keys := make([]string, len(list), len(list)+len(items))
-	for i, s := range list {
-		keys[i] = graph.NormalName(s)
-	}
-	for _, it := range items {
-		k := graph.NormalName(it.Text)
-		if !slices.Contains(keys, k) {
+// appendItems appends the texts of items not yet in list (by normal
+// form), and their normal forms to keys, which holds those of list;
+// itemKeys are those of items.
+func appendItems(list, keys []string, items []Item, itemKeys []string) ([]string, []string) {
+	list, keys = slices.Grow(list, len(items)), slices.Grow(keys, len(items))
+	for i, it := range items {
+		if k := itemKeys[i]; !slices.Contains(keys, k) {
 			keys = append(keys, k)
 			list = append(list, it.Text)
 		}
 	}
-	return list
+	return list, keys
 }
 
 // shortTitle returns title without a trailing parenthetical qualifier:
@@ -471,8 +673,8 @@ func (b *builder) lookup(k string) (h int, rule Rule, ok bool) {
 	if o := b.exact[k]; o != nil {
 		return o.handle, RuleExact, true
 	}
-	if os := b.weak[k]; len(os) == 1 {
-		return os[0].handle, b.weakRule[k], true
+	if w := b.weak[k]; len(w.occs) == 1 {
+		return w.occs[0].handle, w.rule, true
 	}
 	return -1, 0, false
 }
@@ -496,17 +698,19 @@ func (b *builder) canonical(a AliasRule) int {
 	if o := b.exact[k]; o != nil {
 		return o.handle
 	}
-	if os := b.weak[k]; len(os) == 1 {
-		return os[0].handle
+	if w := b.weak[k]; len(w.occs) == 1 {
+		return w.occs[0].handle
+	}
+	if h, ok := b.mentions[k]; ok {
+		return h // the canonical name was counted when the role was made
 	}
 	return b.mention(k, name, true)
 }
 
-// roleOf returns the role an item names by rules 1, 2 and 6 or as a
-// mention, recording nothing and counting no written form: the item is
-// counted where it is itself resolved.
-func (b *builder) roleOf(it Item) int {
-	k := graph.NormalName(it.Text)
+// roleOf returns the role an item whose normal form is k names by rules
+// 1, 2 and 6 or as a mention, recording nothing and counting no written
+// form: the item is counted where it is itself resolved.
+func (b *builder) roleOf(k string) int {
 	if h, _, ok := b.lookup(k); ok {
 		return h
 	}
@@ -523,18 +727,14 @@ func (b *builder) mention(k, written string, own bool) int {
 		b.mentions[k] = h
 	}
 	if written != "" {
-		b.forms[h].add(written, own)
+		b.addForm(h, written, own)
 	}
 	return h
 }
 
-// resolve returns the role a mention names by rules 1, 2 and 6, recording
-// the merge or the use of an ambiguous name.
-func (b *builder) resolve(it Item, file string) int {
-	return b.resolveKey(it, graph.NormalName(it.Text), file)
-}
-
-// resolveKey is resolve for an item whose normal form k is known.
+// resolveKey returns the role a mention, whose normal form is k, names
+// by rules 1, 2 and 6, recording the merge or the use of an ambiguous
+// name.
 func (b *builder) resolveKey(it Item, k, file string) int {
 	src := graph.Source{File: file, Line: it.Line}
 	h, rule, ok := b.lookup(k)
@@ -557,7 +757,7 @@ func (b *builder) joined(written, k string, h int, rule Rule, src graph.Source) 
 		b.userUsed[k] = true
 	}
 	own := rule == RuleExact
-	b.forms[h].add(written, own)
+	b.addForm(h, written, own)
 	if !own {
 		b.merge(written, h, rule, src)
 	}
@@ -565,9 +765,9 @@ func (b *builder) joined(written, k string, h int, rule Rule, src graph.Source) 
 
 // addMoves adds the career moves of d's career paths and the related moves
 // from o to d's related jobs.
-func (b *builder) addMoves(o *occupation, d *Document) {
-	for _, cp := range d.Career {
-		handles := b.resolvePath(o, d, cp)
+func (b *builder) addMoves(o *occupation, d *keyedDoc) {
+	for n, cp := range d.Career {
+		handles := b.resolvePath(o, d, cp, d.rungs[n])
 		for i, rung := range handles {
 			if len(rung) > 1 {
 				b.rungs = append(b.rungs, rung)
@@ -588,8 +788,8 @@ func (b *builder) addMoves(o *occupation, d *Document) {
 			}
 		}
 	}
-	for _, it := range d.Related {
-		to := b.resolve(it, d.File)
+	for i, it := range d.Related {
+		to := b.resolveKey(it, d.related[i], d.File)
 		src := graph.Source{File: d.File, Line: it.Line}
 		if to == o.handle {
 			b.problem(src, Warning, "related job %q is the occupation itself: dropped", it.Text)
@@ -603,20 +803,18 @@ func (b *builder) addMoves(o *occupation, d *Document) {
 // and 6 first, then rule 3 (the rung that is d's own occupation) and rule
 // 4 (a rung that is one of d's related jobs). It returns role handles by
 // rung.
-func (b *builder) resolvePath(o *occupation, d *Document, cp CareerPath) [][]int {
+func (b *builder) resolvePath(o *occupation, d *keyedDoc, cp CareerPath, keys [][]string) [][]int {
 	type pending struct{ rung, alt int }
 	out := make([][]int, len(cp.Rungs))
-	keys := make([][]string, len(cp.Rungs))
 	var open []pending
 	ownFound := false
 	for i, rung := range cp.Rungs {
 		out[i] = make([]int, len(rung))
-		keys[i] = make([]string, len(rung))
 		for j, it := range rung {
-			k := graph.NormalName(it.Text)
-			keys[i][j] = k
-			if h, _, ok := b.lookup(k); ok {
-				out[i][j] = b.resolveKey(it, k, d.File)
+			k := keys[i][j]
+			if h, rule, ok := b.lookup(k); ok {
+				b.joined(it.Text, k, h, rule, graph.Source{File: d.File, Line: it.Line}) // as resolveKey would
+				out[i][j] = h
 				ownFound = ownFound || h == o.handle
 				continue
 			}
@@ -647,26 +845,18 @@ func (b *builder) resolvePath(o *occupation, d *Document, cp CareerPath) [][]int
 			open = slices.Delete(open, best, best+1)
 		}
 	}
-	var related []string
 	for _, p := range open {
 		it := cp.Rungs[p.rung][p.alt]
 		k := keys[p.rung][p.alt]
-		if related == nil {
-			related = make([]string, len(d.Related))
-			for r := range d.Related {
-				related[r] = graph.NormalName(d.Related[r].Text)
-			}
-		}
-		var match *Item
-		count := 0
+		match, count := "", 0
 		for r := range d.Related {
-			if trailingMatch(k, related[r:r+1]) > 0 {
-				match = &d.Related[r]
+			if trailingMatch(k, d.related[r:r+1]) > 0 {
+				match = d.related[r]
 				count++
 			}
 		}
 		if count == 1 {
-			h := b.roleOf(*match)
+			h := b.roleOf(match)
 			b.joined(it.Text, k, h, RuleRelatedRung, graph.Source{File: d.File, Line: it.Line})
 			out[p.rung][p.alt] = h
 			continue
@@ -681,10 +871,8 @@ func (b *builder) resolvePath(o *occupation, d *Document, cp CareerPath) [][]int
 func (b *builder) ownNames(o *occupation) []string {
 	var out []string
 	for _, d := range o.docs {
-		out = append(out, graph.NormalName(d.Title), graph.NormalName(shortTitle(d.Title)))
-		for _, a := range d.Aliases {
-			out = append(out, graph.NormalName(a.Text))
-		}
+		out = append(out, d.title, d.shortKey)
+		out = append(out, d.aliases...)
 	}
 	return out
 }
@@ -708,11 +896,24 @@ func trailingMatch(k string, names []string) int {
 // qualifiers are removed, where one of them has no qualifier at all
 // (rule 5 keeps them apart).
 func nearDuplicates(g *graph.Graph) []NearDuplicate {
-	groups := map[string][]string{}
-	plain := map[string]bool{}
-	for _, r := range g.Roles() {
-		n := graph.NormalName(r.Name)
-		k := stripQualifiers(n)
+	roles := g.Roles()
+	normal := make([]string, len(roles))
+	keys := make([]string, len(roles))
+	forChunks(len(roles), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			normal[i] = graph.NormalName(roles[i].Name)
+			keys[i] = normal[i]
+			// Without a parenthesis a normal form is its own key: it has
+			// single spaces and none at the ends.
+			if strings.Contains(normal[i], "(") {
+				keys[i] = stripQualifiers(normal[i])
+			}
+		}
+	})
+	groups := make(map[string][]string, len(roles))
+	plain := make(map[string]bool, len(roles))
+	for i, r := range roles {
+		n, k := normal[i], keys[i]
 		groups[k] = append(groups[k], r.Name)
 		plain[k] = plain[k] || k == n
 	}

@@ -202,14 +202,16 @@ func listPath(p string) ([]sourceFile, error) {
 // parseResult is what parsing one file gave.
 type parseResult struct {
 	doc       *Document
+	keyed     keyedDoc // doc with its names normalised, while it is in cache
 	problems  []Problem
 	aptitudes []string // aptitude item names its delimited rows gave
 }
 
-// parseAll reads and parses files on all cores. It returns the documents
-// in file order and a problem for every file that could not be read.
-// Unless keep is set, the documents are compacted (see compactDocument).
-func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]*Document, []Problem) {
+// parseAll reads and parses files on all cores. It returns the documents,
+// with their names normalised for build, in file order and a problem for
+// every file that could not be read. Unless keep is set, the documents are
+// compacted (see compactDocument).
+func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]keyedDoc, []Problem) {
 	results := make([]parseResult, len(files))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(files)/8))
 	var next, done atomic.Int64
@@ -220,6 +222,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]
 			// Aptitude names share the file's text: kept as they are, they
 			// would keep every file in memory until all are parsed.
 			names := map[string]string{}
+			var scratch keyScratch
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(files) {
@@ -230,7 +233,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]
 				if err != nil {
 					results[i].problems = []Problem{{File: f.name, Severity: Error, Msg: fmt.Sprintf("cannot read: %v: skipped", unwrapPath(err))}}
 				} else {
-					doc, probs, err := ParseBytes(data, f.name)
+					doc, probs, err := parseOwned(data, f.name) // data is ours alone
 					results[i] = parseResult{doc: doc, problems: probs}
 					if err != nil {
 						results[i].doc = nil
@@ -248,6 +251,8 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]
 								results[i].aptitudes[j] = c
 							}
 						}
+						results[i].keyed = keyedDoc{Document: results[i].doc}
+						results[i].keyed.normalise(&scratch)
 					}
 				}
 				if n := done.Add(1); progress != nil && (n%256 == 0 || int(n) == len(files)) {
@@ -260,11 +265,11 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]
 	}
 	wg.Wait()
 	reparseAptitudes(files, results, keep)
-	var docs []*Document
+	docs := make([]keyedDoc, 0, len(results))
 	var problems []Problem
 	for _, r := range results {
 		if r.doc != nil {
-			docs = append(docs, r.doc)
+			docs = append(docs, r.keyed)
 		}
 		problems = append(problems, r.problems...)
 	}
@@ -303,7 +308,8 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keep bool) {
 			if !keep {
 				doc = compactDocument(doc)
 			}
-			results[i] = parseResult{doc: doc, problems: probs}
+			results[i] = parseResult{doc: doc, problems: probs, keyed: keyedDoc{Document: doc}}
+			results[i].keyed.normalise(new(keyScratch))
 		}
 	}
 }

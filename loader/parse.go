@@ -1,16 +1,17 @@
 package loader
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -41,7 +42,7 @@ func Parse(r io.Reader, name string) (*Document, []Problem, error) {
 	if err != nil {
 		return nil, nil, &ParseError{File: name, Err: err}
 	}
-	return ParseBytes(data, name)
+	return parseOwned(data, name) // data is ours alone
 }
 
 // ParseBytes parses one document. name is used in messages. It returns the
@@ -60,17 +61,55 @@ func ParseBytes(data []byte, name string) (*Document, []Problem, error) {
 
 // ParseBytesOptions is ParseBytes with options; see ParseOptions.
 func ParseBytesOptions(data []byte, name string, opt ParseOptions) (*Document, []Problem, error) {
-	data = bytes.TrimPrefix(data, utf8BOM)
-	if err := checkText(data, name); err != nil {
+	return parseText(string(data), name, opt)
+}
+
+// parseOwned is ParseBytes for a buffer that nothing writes to again, such
+// as a file's contents just read and handed over: the document's strings
+// point into data itself, sparing a copy of every file. The caller must
+// not modify data afterwards.
+func parseOwned(data []byte, name string) (*Document, []Problem, error) {
+	return parseText(unsafe.String(unsafe.SliceData(data), len(data)), name, ParseOptions{})
+}
+
+// parseText is ParseBytesOptions over text the document may point into.
+func parseText(text, name string, opt ParseOptions) (*Document, []Problem, error) {
+	text = strings.TrimPrefix(text, utf8BOM)
+	if err := checkText(text, name); err != nil {
 		return nil, nil, err
 	}
-	p := parser{opt: opt, lines: splitLines(string(data))}
+	sc := scratchPool.Get().(*parseScratch)
+	defer sc.release()
+	p := parser{opt: opt, scratch: sc, lines: splitLines(sc.lines, text), docItems: sc.items[:0]}
 	p.doc = &Document{File: name}
-	if err := p.parse(); err != nil {
+	err := p.parse()
+	sc.lines, sc.items = p.lines, p.docItems
+	if err != nil {
 		return nil, nil, err
 	}
 	slices.SortStableFunc(p.problems, func(a, b Problem) int { return cmp.Compare(a.Line, b.Line) })
 	return p.doc, p.problems, nil
+}
+
+// parseScratch is the working space of a parser, kept for the next
+// document: nothing in it ends up in the Document, and reusing it spares
+// most of the allocations a document costs beyond its own content.
+type parseScratch struct {
+	lines  []srcLine
+	blocks []secBlock
+	cells  []string
+	items  []string // parser.docItems
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(parseScratch) }}
+
+// release returns sc to the pool, emptied first so that it does not keep
+// the document's text alive.
+func (sc *parseScratch) release() {
+	clear(sc.lines)
+	clear(sc.cells[:cap(sc.cells)])
+	clear(sc.items[:cap(sc.items)])
+	scratchPool.Put(sc)
 }
 
 // AptitudeItems returns the item names of doc's aptitude rows that came
@@ -80,6 +119,9 @@ func ParseBytesOptions(data []byte, name string, opt ParseOptions) (*Document, [
 // out; re-parse such a document with the corpus's names.
 func AptitudeItems(doc *Document) []string {
 	var out []string
+	if n := len(doc.Strengths) + len(doc.Weaknesses); n > 0 {
+		out = make([]string, 0, n)
+	}
 	for _, rows := range [][]Aptitude{doc.Strengths, doc.Weaknesses} {
 		for _, a := range rows {
 			if a.Item != "" && a.Reason != "" {
@@ -87,16 +129,19 @@ func AptitudeItems(doc *Document) []string {
 			}
 		}
 	}
+	if len(out) == 0 {
+		return nil // as when nothing was allocated
+	}
 	slices.Sort(out)
 	return slices.Compact(out)
 }
 
-var utf8BOM = []byte("\uFEFF")
+const utf8BOM = "\uFEFF"
 
 // checkText returns a *ParseError when data holds a NUL byte or is not
 // valid UTF-8, positioned at the line of the first bad byte.
-func checkText(data []byte, name string) error {
-	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 {
+func checkText(data, name string) error {
+	if utf8.ValidString(data) && strings.IndexByte(data, 0) < 0 {
 		return nil
 	}
 	off, detail := 0, ""
@@ -110,7 +155,7 @@ func checkText(data []byte, name string) error {
 			off++
 			continue
 		}
-		r, size := utf8.DecodeRune(data[off:])
+		r, size := utf8.DecodeRuneInString(data[off:])
 		if r == utf8.RuneError && size == 1 {
 			detail = fmt.Sprintf("byte 0x%02X", c)
 			if off == 0 && len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
@@ -126,7 +171,7 @@ func checkText(data []byte, name string) error {
 
 // lineAt returns the 1-based line of byte offset off, counting line ends
 // as splitLines does.
-func lineAt(data []byte, off int) int {
+func lineAt(data string, off int) int {
 	n := 1
 	for i := 0; i < off && i < len(data); i++ {
 		switch data[i] {
@@ -149,10 +194,10 @@ type srcLine struct {
 	kind secKind // 0 (kNone) when the line is not a known heading
 }
 
-// splitLines splits s at "\n", "\r\n" and lone "\r". A final line end does
-// not start another line.
-func splitLines(s string) []srcLine {
-	lines := make([]srcLine, 0, strings.Count(s, "\n")+strings.Count(s, "\r")+1)
+// splitLines appends the lines of s to lines[:0]: s split at "\n", "\r\n"
+// and lone "\r". A final line end does not start another line.
+func splitLines(lines []srcLine, s string) []srcLine {
+	lines = lines[:0] // usually a previous document's, with room enough
 	pos, nl := 0, -1
 	for pos < len(s) {
 		if nl < pos {
@@ -456,6 +501,7 @@ type secBlock struct {
 
 type parser struct {
 	opt      ParseOptions
+	scratch  *parseScratch
 	lines    []srcLine
 	spaced   bool // the spaced layout: blank lines after headings
 	doc      *Document
@@ -543,7 +589,7 @@ func (p *parser) blank(i int) bool { return i < 0 || i >= len(p.lines) || p.line
 // blocks cuts lines[start:] into sections at known headings and at lines
 // taken for unknown headings.
 func (p *parser) blocks(start int) []secBlock {
-	out := make([]secBlock, 0, numKinds)
+	out := p.scratch.blocks[:0]
 	cur := secBlock{kind: kNone, head: -1, from: start}
 	var st blockState
 	open := func(k secKind, i int) {
@@ -569,11 +615,12 @@ func (p *parser) blocks(start int) []secBlock {
 		}
 		st.content = true
 		st.last = i
-		if !hasListMark(l.text) {
+		if st.allMarked && !hasListMark(l.text) { // past the first unmarked line, no need to look
 			st.allMarked = false
 		}
 	}
 	open(kNone, len(p.lines))
+	p.scratch.blocks = out
 	return out
 }
 
@@ -754,22 +801,45 @@ func eachItem(t string, f func(string)) {
 	}
 }
 
+// countItems returns at least the number of items eachItem finds in
+// lines, to size for.
+func countItems(lines []srcLine) int {
+	n := 0
+	for _, l := range lines {
+		if l.text != "" {
+			n += 1 + strings.Count(l.text, " / ")
+		}
+	}
+	return n
+}
+
 func appendListItems(dst []Item, lines []srcLine) []Item {
+	dst = slices.Grow(dst, countItems(lines))
 	for _, l := range lines {
 		if l.text != "" {
 			eachItem(l.text, func(s string) { dst = append(dst, Item{Text: s, Line: l.num}) })
 		}
 	}
-	return dst
+	return nilIfEmpty(dst)
+}
+
+// nilIfEmpty returns s, or nil when it is empty: a list sized in advance
+// but left empty is nil, as it would be had nothing been allocated.
+func nilIfEmpty[S ~[]E, E any](s S) S {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }
 
 func appendListStrings(dst []string, lines []srcLine) []string {
+	dst = slices.Grow(dst, countItems(lines))
 	for _, l := range lines {
 		if l.text != "" {
 			eachItem(l.text, func(s string) { dst = append(dst, s) })
 		}
 	}
-	return dst
+	return nilIfEmpty(dst)
 }
 
 // classification reads one "- Major : X" line. A line without a key is the
@@ -893,15 +963,22 @@ func (p *parser) rung(s string, ln int) Rung {
 	return r
 }
 
-// tableCells splits a "| a | b |" row into trimmed cells.
-func tableCells(s string) []string {
+// tableCells splits a "| a | b |" row into trimmed cells. The slice is
+// the parser's, good until the next call.
+func (p *parser) tableCells(s string) []string {
 	s = strings.ReplaceAll(s, "｜", "|")
 	s = strings.TrimPrefix(s, "|")
 	s = strings.TrimSuffix(s, "|")
-	cells := strings.Split(s, "|")
-	for i := range cells {
-		cells[i] = trimLine(cells[i])
+	cells := p.scratch.cells[:0]
+	for {
+		cell, rest, found := strings.Cut(s, "|")
+		cells = append(cells, trimLine(cell))
+		if !found {
+			break
+		}
+		s = rest
 	}
+	p.scratch.cells = cells
 	return cells
 }
 
@@ -938,7 +1015,7 @@ func (p *parser) collectDelimited(row string) {
 	var item, reason string
 	switch {
 	case isTableRow(t) || strings.Contains(t, "|"):
-		cells := tableCells(t)
+		cells := p.tableCells(t)
 		if isSeparatorRow(cells) {
 			return
 		}
@@ -961,6 +1038,13 @@ func (p *parser) collectDelimited(row string) {
 // else after the longest known item name it starts with, else at a colon;
 // a row none of these split is kept whole as the item, with a warning.
 func (p *parser) aptitudes(dst []Aptitude, lines []srcLine) []Aptitude {
+	rows := 0
+	for _, l := range lines {
+		if l.text != "" {
+			rows++
+		}
+	}
+	dst = slices.Grow(dst, rows)
 	for _, l := range lines {
 		if l.text == "" {
 			continue
@@ -972,7 +1056,7 @@ func (p *parser) aptitudes(dst []Aptitude, lines []srcLine) []Aptitude {
 		var item, reason string
 		switch {
 		case isTableRow(t) || strings.Contains(t, "|"):
-			cells := tableCells(t)
+			cells := p.tableCells(t)
 			if isSeparatorRow(cells) {
 				continue
 			}
@@ -1017,7 +1101,7 @@ func (p *parser) aptitudes(dst []Aptitude, lines []srcLine) []Aptitude {
 		}
 		dst = append(dst, Aptitude{Item: item, Reason: reason, Line: l.num})
 	}
-	return dst
+	return nilIfEmpty(dst)
 }
 
 // trimSeparator trims white space and a leading ":", "-", "–" or "—" that
