@@ -286,3 +286,18 @@ func TestBuildIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestUserAliasNamesTheRole checks that an alias to a name no document
+// writes makes a role shown by that name, counted once however often the
+// alias is used.
+func TestUserAliasNamesTheRole(t *testing.T) {
+	c := mustBuild(t, []AliasRule{{Name: "Chief (Main)", Canonical: "Chief", Source: graph.Source{File: "al.csv", Line: 1}}},
+		doc("a", "Mayor", []string{"Chief (Main) → Mayor", "Clerk → Chief (Main)", "Aide → Chief (Main)"}, nil))
+	r, err := c.Graph.Resolve("Chief (Main)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Name != "Chief" || !slices.Equal(r.Names, []string{"Chief", "Chief (Main)"}) {
+		t.Errorf("role = %q with names %q; want \"Chief\" with both names", r.Name, r.Names)
+	}
+}
