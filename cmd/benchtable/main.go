@@ -141,50 +141,49 @@ func measure(dir, bin, cache string, n int) (row, error) {
 // maxPicture is the most roles a ladder picture is drawn with here.
 const maxPicture = 500
 
-// ladderPictures renders ladders to SVG and returns the median time and
-// number of roles, or the size of the smallest ladder and ok false when
-// none is small enough to draw. A ladder holds every role that leads to
-// its role by career moves, transitively, and every role it leads to;
-// through the hub roles of a large corpus that is thousands of roles,
-// which Graphviz would take hours to lay out. So the five smallest
-// ladders of 400 documented roles are drawn, if they have at most
-// maxPicture roles: the pictures a person would look at.
+// pictureDepth is how many rungs each way the measured ladder pictures
+// keep: `careergraph render ladder ROLE --depth 2`, the picture a person
+// asks for in a large corpus, where a whole ladder through the hub roles
+// holds thousands of roles.
+const pictureDepth = 2
+
+// ladderPictures returns the median time to render a ladder picture to
+// SVG and the median number of roles drawn, over the first five of 400
+// random documented roles whose ladder within pictureDepth has at most
+// maxPicture roles; ok is false, with the smallest size seen, when none
+// has.
 func ladderPictures(g *graph.Graph) (d time.Duration, roles int, ok bool) {
-	type ladder struct {
-		id   string
-		size int
-	}
-	var ls []ladder
+	var sels []graph.Selection
+	smallest := 0
 	for _, p := range documentedPairs(g, 400) {
-		l, err := g.Ladder(p[0], 0)
+		sel, err := g.SelectLadder(p[0], pictureDepth, false)
 		if err != nil {
 			continue
 		}
-		n := 1
-		for _, r := range append(l.Below, l.Above...) {
-			n += len(r)
+		if smallest == 0 || len(sel.Roles) < smallest {
+			smallest = len(sel.Roles)
 		}
-		ls = append(ls, ladder{p[0], n})
-	}
-	slices.SortStableFunc(ls, func(a, b ladder) int { return a.size - b.size })
-	var sels []graph.Selection
-	for _, l := range ls[:min(5, len(ls))] {
-		if sel, err := g.SelectLadder(l.id, 0, false); err == nil && len(sel.Roles) <= maxPicture {
+		if len(sel.Roles) <= maxPicture {
 			sels = append(sels, sel)
+			if len(sels) == 5 {
+				break
+			}
 		}
 	}
 	if len(sels) == 0 {
-		if len(ls) > 0 {
-			return 0, ls[0].size, false
-		}
-		return 0, 0, false
+		return 0, smallest, false
 	}
 	i := 0
 	d = median(len(sels), func() {
 		render.SVG(context.Background(), io.Discard, g, sels[i], render.Options{})
 		i++
 	})
-	return d, len(sels[len(sels)/2].Roles), true
+	sizes := make([]int, len(sels))
+	for i, s := range sels {
+		sizes[i] = len(s.Roles)
+	}
+	slices.Sort(sizes)
+	return d, sizes[len(sizes)/2], true
 }
 
 // listFiles returns the documents below dir and their total size.
@@ -358,8 +357,9 @@ func print(w io.Writer, rows []row) {
 	tw.Flush()
 	fmt.Fprintf(w, "%s %s/%s, %d cores. Medians. read: the files alone, all cores; load: parse, resolve, build, no cache;\n"+
 		"peak RSS: `careergraph --no-cache stats`; warm path: wall time of `careergraph path A B` with a warm cache;\n"+
-		"queries in process over random pairs of documented roles; ladder SVG: the 5 smallest ladders of 400 documented\n"+
-		"roles (roles drawn in parentheses), — when none has at most %d roles (the smallest's size in parentheses).\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), maxPicture)
+		"queries in process over random pairs of documented roles; ladder SVG: `render ladder ROLE --depth %d` for 5 random\n"+
+		"documented roles (median roles drawn in parentheses), — when none has at most %d roles.\n",
+		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), pictureDepth, maxPicture)
 }
 
 // dur prints d with three significant figures in a fitting unit.
