@@ -68,6 +68,21 @@ func pathOptions(c *cli.Context, g *graph.Graph) (graph.PathOptions, error) {
 	return opt, nil
 }
 
+// routeQuery loads the corpus and reads a route question: the FROM and TO
+// arguments and the route options.
+func routeQuery(c *cli.Context) (g *graph.Graph, from, to graph.Role, opt graph.PathOptions, err error) {
+	corpus, err := loadCorpus(c, false)
+	if err != nil {
+		return nil, from, to, opt, err
+	}
+	g = corpus.Graph
+	if from, to, err = twoRoles(c, g); err != nil {
+		return nil, from, to, opt, err
+	}
+	opt, err = pathOptions(c, g)
+	return g, from, to, opt, err
+}
+
 // twoRoles resolves the FROM and TO arguments.
 func twoRoles(c *cli.Context, g *graph.Graph) (from, to graph.Role, err error) {
 	if c.NArg() != 2 {
@@ -100,16 +115,7 @@ func pathCommand() *cli.Command {
 		ArgsUsage: "FROM TO",
 		Flags:     append(pathFlags(true), jsonFlag),
 		Action: func(c *cli.Context) error {
-			corpus, err := loadCorpus(c, false)
-			if err != nil {
-				return err
-			}
-			g := corpus.Graph
-			from, to, err := twoRoles(c, g)
-			if err != nil {
-				return err
-			}
-			opt, err := pathOptions(c, g)
+			g, from, to, opt, err := routeQuery(c)
 			if err != nil {
 				return err
 			}
@@ -208,16 +214,7 @@ func gapCommand() *cli.Command {
 		ArgsUsage: "FROM TO",
 		Flags:     append(pathFlags(false), jsonFlag),
 		Action: func(c *cli.Context) error {
-			corpus, err := loadCorpus(c, false)
-			if err != nil {
-				return err
-			}
-			g := corpus.Graph
-			from, to, err := twoRoles(c, g)
-			if err != nil {
-				return err
-			}
-			opt, err := pathOptions(c, g)
+			g, from, to, opt, err := routeQuery(c)
 			if err != nil {
 				return err
 			}

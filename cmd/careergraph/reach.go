@@ -11,6 +11,17 @@ import (
 	"careergraph/graph"
 )
 
+// roleQuery loads the corpus and resolves the single ROLE argument of a
+// command.
+func roleQuery(c *cli.Context) (*graph.Graph, graph.Role, error) {
+	corpus, err := loadCorpus(c, false)
+	if err != nil {
+		return nil, graph.Role{}, err
+	}
+	role, err := oneRole(c, corpus.Graph)
+	return corpus.Graph, role, err
+}
+
 // oneRole resolves the single ROLE argument of a command.
 func oneRole(c *cli.Context, g *graph.Graph) (graph.Role, error) {
 	if c.NArg() != 1 {
@@ -31,12 +42,7 @@ func reachCommand() *cli.Command {
 			jsonFlag,
 		}, lateralFlags()...),
 		Action: func(c *cli.Context) error {
-			corpus, err := loadCorpus(c, false)
-			if err != nil {
-				return err
-			}
-			g := corpus.Graph
-			role, err := oneRole(c, g)
+			g, role, err := roleQuery(c)
 			if err != nil {
 				return err
 			}
@@ -112,12 +118,7 @@ func ladderCommand() *cli.Command {
 		ArgsUsage: "ROLE",
 		Flags:     []cli.Flag{ladderDepthFlag, jsonFlag},
 		Action: func(c *cli.Context) error {
-			corpus, err := loadCorpus(c, false)
-			if err != nil {
-				return err
-			}
-			g := corpus.Graph
-			role, err := oneRole(c, g)
+			g, role, err := roleQuery(c)
 			if err != nil {
 				return err
 			}

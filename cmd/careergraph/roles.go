@@ -109,12 +109,7 @@ func showCommand() *cli.Command {
 		ArgsUsage: "ROLE",
 		Flags:     []cli.Flag{jsonFlag},
 		Action: func(c *cli.Context) error {
-			corpus, err := loadCorpus(c, false)
-			if err != nil {
-				return err
-			}
-			g := corpus.Graph
-			role, err := oneRole(c, g)
+			g, role, err := roleQuery(c)
 			if err != nil {
 				return err
 			}

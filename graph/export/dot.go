@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"careergraph/graph"
+	"careergraph/graph/internal/dot"
 )
 
 // WriteDOT writes g as a Graphviz DOT digraph.
@@ -30,10 +31,10 @@ import (
 func WriteDOT(w io.Writer, g *graph.Graph) error {
 	bw := bufio.NewWriter(w)
 	idx := nodeIndex(g)
-	fmt.Fprintf(bw, "digraph %s {\n", dotQuote("careergraph"))
-	fmt.Fprintf(bw, "\tnode [shape=%s];\n", dotQuote("box"))
+	fmt.Fprintf(bw, "digraph %s {\n", dot.Quote("careergraph"))
+	fmt.Fprintf(bw, "\tnode [shape=%s];\n", dot.Quote("box"))
 	for i, r := range g.Roles() {
-		fmt.Fprintf(bw, "\t%s [%s];\n", dotQuote(fmt.Sprintf("n%d", i)), dotAttrs(
+		fmt.Fprintf(bw, "\t%s [%s];\n", dot.Quote(fmt.Sprintf("n%d", i)), dotAttrs(
 			"label", r.Name,
 			"slug", r.ID,
 			"documented", strconv.FormatBool(r.Documented),
@@ -48,7 +49,7 @@ func WriteDOT(w io.Writer, g *graph.Graph) error {
 			style = "dashed"
 		}
 		fmt.Fprintf(bw, "\t%s -> %s [%s];\n",
-			dotQuote(fmt.Sprintf("n%d", idx[m.From])), dotQuote(fmt.Sprintf("n%d", idx[m.To])), dotAttrs(
+			dot.Quote(fmt.Sprintf("n%d", idx[m.From])), dot.Quote(fmt.Sprintf("n%d", idx[m.To])), dotAttrs(
 				"kind", m.Kind.String(),
 				"style", style,
 				"sources", joinList(sourceStrings(m.Sources)),
@@ -69,32 +70,7 @@ func dotAttrs(kv ...string) string {
 		if b.Len() > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(kv[i] + "=" + dotQuote(kv[i+1]))
+		b.WriteString(kv[i] + "=" + dot.Quote(kv[i+1]))
 	}
-	return b.String()
-}
-
-// dotQuote returns s as a DOT double-quoted string. Backslashes are
-// doubled, so Graphviz's label escapes (\n, \l, \N …) cannot be triggered
-// by a name and a trailing backslash cannot swallow the closing quote;
-// line breaks become the \n escape.
-func dotQuote(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
 	return b.String()
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"careergraph/graph"
+	"careergraph/graph/internal/dot"
 )
 
 // Options shape a picture.
@@ -357,21 +358,21 @@ func listSources(src []graph.Source) string {
 func (d *drawing) writeDOT(b *strings.Builder) {
 	b.WriteString("digraph \"careergraph\" {\n")
 	fmt.Fprintf(b, "\tgraph [rankdir=%s, newrank=true, fontname=%s, fontcolor=%s, labelloc=t, nodesep=0.3, ranksep=0.45, pad=0.25, bgcolor=white",
-		d.rankdir, quote(fontName), quote(colText))
+		d.rankdir, dot.Quote(fontName), dot.Quote(colText))
 	if label := d.graphLabel(); label != "" {
 		b.WriteString(", label=" + label)
 	}
 	b.WriteString("];\n")
 	fmt.Fprintf(b, "\tnode [shape=box, style=\"rounded,filled\", fixedsize=true, fontname=%s, fontsize=%s, fontcolor=%s, color=%s, fillcolor=%s, penwidth=1.2];\n",
-		quote(fontName), num(nameSize), quote(colText), quote(colDocLine), quote(colDocFill))
-	fmt.Fprintf(b, "\tedge [color=%s, penwidth=%s, arrowsize=0.7];\n", quote(colCareer), careerWidth)
+		dot.Quote(fontName), num(nameSize), dot.Quote(colText), dot.Quote(colDocLine), dot.Quote(colDocFill))
+	fmt.Fprintf(b, "\tedge [color=%s, penwidth=%s, arrowsize=0.7];\n", dot.Quote(colCareer), careerWidth)
 
 	inCluster := make([]bool, len(d.nodes))
 	for ci, c := range d.clusters {
 		fmt.Fprintf(b, "\tsubgraph \"cluster_%d\" {\n", ci)
 		fmt.Fprintf(b, "\t\tgraph [id=%s, label=%s, tooltip=%s, style=\"rounded,filled\", color=%s, fillcolor=%s, fontsize=%s, fontcolor=%s, labeljust=l, labelloc=%s];\n",
-			quote(fmt.Sprintf("cluster-%d", ci)), quoteLeft(c.lines), quote(c.label),
-			quote(colClusterLine), quote(colClusterFill), num(clusterSize), quote(colReading), d.clusterLabelLoc())
+			dot.Quote(fmt.Sprintf("cluster-%d", ci)), quoteLeft(c.lines), dot.Quote(c.label),
+			dot.Quote(colClusterLine), dot.Quote(colClusterFill), num(clusterSize), dot.Quote(colReading), d.clusterLabelLoc())
 		for _, i := range c.nodes {
 			inCluster[i] = true
 			b.WriteString("\t\t")
@@ -393,19 +394,19 @@ func (d *drawing) writeDOT(b *strings.Builder) {
 		b.WriteString("}\n")
 	}
 	for _, e := range d.edges {
-		fmt.Fprintf(b, "\tn%d -> n%d [id=%s, tooltip=%s", e.from, e.to, quote(e.id), quote(e.tooltip))
+		fmt.Fprintf(b, "\tn%d -> n%d [id=%s, tooltip=%s", e.from, e.to, dot.Quote(e.id), dot.Quote(e.tooltip))
 		if e.move.Kind == graph.Related {
 			// Lateral: no arrowhead, and free to sit on one rank.
 			b.WriteString(", style=dashed, dir=none, minlen=0")
 			if e.route == 0 {
-				fmt.Fprintf(b, ", color=%s", quote(colRelated))
+				fmt.Fprintf(b, ", color=%s", dot.Quote(colRelated))
 			}
 		}
 		switch e.route {
 		case 1:
-			fmt.Fprintf(b, ", color=%s, penwidth=%s, weight=4", quote(colRoute), routeWidth)
+			fmt.Fprintf(b, ", color=%s, penwidth=%s, weight=4", dot.Quote(colRoute), routeWidth)
 		case 2:
-			fmt.Fprintf(b, ", color=%s, penwidth=%s", quote(colAlt), altWidth)
+			fmt.Fprintf(b, ", color=%s, penwidth=%s", dot.Quote(colAlt), altWidth)
 		}
 		b.WriteString("];\n")
 	}
@@ -415,7 +416,7 @@ func (d *drawing) writeDOT(b *strings.Builder) {
 func (d *drawing) writeNode(b *strings.Builder, i int) {
 	n := d.nodes[i]
 	fmt.Fprintf(b, "n%d [id=%s, label=%s, tooltip=%s, width=%s, height=%s",
-		i, quote("role-"+n.role.ID), n.label(), quote(n.tooltip), num(n.w), num(n.h))
+		i, dot.Quote("role-"+n.role.ID), n.label(), dot.Quote(n.tooltip), num(n.w), num(n.h))
 	// Documented, not focus, off the route: the node defaults.
 	var style, line, fill, font, pen string
 	switch {
@@ -431,16 +432,16 @@ func (d *drawing) writeNode(b *strings.Builder, i int) {
 		line, pen = colRoute, "2"
 	}
 	if style != "" {
-		b.WriteString(", style=" + quote(style))
+		b.WriteString(", style=" + dot.Quote(style))
 	}
 	if line != "" {
-		b.WriteString(", color=" + quote(line))
+		b.WriteString(", color=" + dot.Quote(line))
 	}
 	if fill != "" {
-		b.WriteString(", fillcolor=" + quote(fill))
+		b.WriteString(", fillcolor=" + dot.Quote(fill))
 	}
 	if font != "" {
-		b.WriteString(", fontcolor=" + quote(font))
+		b.WriteString(", fontcolor=" + dot.Quote(font))
 	}
 	if pen != "" {
 		b.WriteString(", penwidth=" + pen)
@@ -452,7 +453,7 @@ func (d *drawing) writeNode(b *strings.Builder, i int) {
 // HTML-like label, the only way to set the reading in smaller type.
 func (n node) label() string {
 	if len(n.reading) == 0 {
-		return quote(strings.Join(n.name, "\n"))
+		return dot.Quote(strings.Join(n.name, "\n"))
 	}
 	// One row per line: Graphviz sets the lines of one HTML text block
 	// a bare font size apart, too tight for kana under Latin.
@@ -554,37 +555,13 @@ func ceilPt(pt float64) int { return int(pt + 0.999) }
 // num formats a size with at most two decimals, trailing zeros dropped.
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// quote returns s as a DOT quoted string. Inside one, Graphviz reads \"
-// as a quote and, in labels and tooltips, \\ as a backslash and \n as a
-// line break; every other byte, UTF-8 included, stands for itself.
-func quote(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
 // quoteLeft returns lines as one DOT quoted label, each line ended by \l:
 // left-justified, so a cluster's label keeps to its corner, out of the
 // way of the moves that leave the cluster.
 func quoteLeft(lines []string) string {
 	var b strings.Builder
 	for _, l := range lines {
-		q := quote(l)
+		q := dot.Quote(l)
 		b.WriteString(q[1 : len(q)-1])
 		b.WriteString(`\l`)
 	}

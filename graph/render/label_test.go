@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	dotlang "careergraph/graph/internal/dot"
 )
 
 func TestWrap(t *testing.T) {
@@ -115,9 +117,9 @@ func TestLabelsFitRealFonts(t *testing.T) {
 		}
 	}
 	var src strings.Builder
-	fmt.Fprintf(&src, "digraph {\n\tnode [shape=plaintext, margin=0, width=0, height=0, fontname=%s];\n", quote(fontName))
+	fmt.Fprintf(&src, "digraph {\n\tnode [shape=plaintext, margin=0, width=0, height=0, fontname=%s];\n", dotlang.Quote(fontName))
 	for i, l := range lines {
-		fmt.Fprintf(&src, "\tn%d [label=%s, fontsize=%s];\n", i, quote(l.text), num(l.size))
+		fmt.Fprintf(&src, "\tn%d [label=%s, fontsize=%s];\n", i, dotlang.Quote(l.text), num(l.size))
 	}
 	src.WriteString("}\n")
 	cmd := exec.Command(dot, "-Tplain")
