@@ -187,29 +187,35 @@ func TestPaths(t *testing.T) {
 	}
 }
 
+// randomGraphLines returns n role names A, B, … and the lines of a graph
+// of them with up to tries random moves, a third of them related, every
+// role listed so that none is left out.
+func randomGraphLines(rng *rand.Rand, n, tries int) (names, lines []string) {
+	names = make([]string, n)
+	for i := range names {
+		names[i] = string(rune('A' + i))
+	}
+	for range tries {
+		a, b := rng.IntN(n), rng.IntN(n)
+		if a == b {
+			continue
+		}
+		op := "->"
+		if rng.IntN(3) == 0 {
+			op = "--"
+		}
+		lines = append(lines, names[a]+" "+op+" "+names[b])
+	}
+	return names, append(lines, names...)
+}
+
 // TestPathsBruteForce compares Path and Paths with every loop-free route
 // of small random graphs, enumerated and sorted the slow way.
 func TestPathsBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for trial := range 2000 {
 		n := 3 + rng.IntN(6)
-		names := make([]string, n)
-		for i := range names {
-			names[i] = string(rune('A' + i))
-		}
-		var lines []string
-		for range n + rng.IntN(3*n) {
-			a, b := rng.IntN(n), rng.IntN(n)
-			if a == b {
-				continue
-			}
-			op := "->"
-			if rng.IntN(3) == 0 {
-				op = "--"
-			}
-			lines = append(lines, names[a]+" "+op+" "+names[b])
-		}
-		lines = append(lines, names...)
+		names, lines := randomGraphLines(rng, n, n+rng.IntN(3*n))
 		g := newTestGraph(t, nil, lines...)
 		opt := graph.PathOptions{CareerOnly: rng.IntN(4) == 0, LateralCost: rng.IntN(4)}
 		i, j := rng.IntN(n), rng.IntN(n-1)

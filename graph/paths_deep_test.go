@@ -22,23 +22,7 @@ func TestPathsBruteForceDeep(t *testing.T) {
 	}
 	for trial := range trials {
 		n := 6 + rng.IntN(5)
-		names := make([]string, n)
-		for i := range names {
-			names[i] = string(rune('A' + i))
-		}
-		var lines []string
-		for range 2*n + rng.IntN(2*n) {
-			a, b := rng.IntN(n), rng.IntN(n)
-			if a == b {
-				continue
-			}
-			op := "->"
-			if rng.IntN(3) == 0 {
-				op = "--"
-			}
-			lines = append(lines, names[a]+" "+op+" "+names[b])
-		}
-		lines = append(lines, names...)
+		names, lines := randomGraphLines(rng, n, 2*n+rng.IntN(2*n))
 		g := newTestGraph(t, nil, lines...)
 		opt := graph.PathOptions{CareerOnly: rng.IntN(5) == 0, LateralCost: rng.IntN(3)}
 		from, to := names[0], names[n-1]
