@@ -155,12 +155,12 @@ func loadCorpus(c *cli.Context, quiet bool) (*loader.Corpus, error) {
 		Aliases: c.String("aliases"),
 	}
 	stderr := c.App.ErrWriter
+	p := &progress{w: stderr, start: time.Now()}
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		p := &progress{w: stderr, start: time.Now()}
 		opt.Progress = p.update
-		defer p.finish()
 	}
 	corpus, _, err := loader.LoadCached(opt, cacheDir(c), version)
+	p.finish()
 	if err != nil {
 		return nil, err
 	}
@@ -218,6 +218,10 @@ func (p *progress) update(done, total int) {
 		return
 	}
 	p.shown = true
+	if done == total {
+		fmt.Fprintf(p.w, "\r\033[Kread %d documents; resolving names…", total)
+		return
+	}
 	fmt.Fprintf(p.w, "\rreading documents: %d/%d (%d%%)", done, total, done*100/max(total, 1))
 }
 
