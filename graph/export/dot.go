@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"careergraph/graph"
@@ -35,13 +34,7 @@ func WriteDOT(w io.Writer, g *graph.Graph) error {
 	fmt.Fprintf(bw, "\tnode [shape=%s];\n", dot.Quote("box"))
 	for i, r := range g.Roles() {
 		fmt.Fprintf(bw, "\t%s [%s];\n", dot.Quote(fmt.Sprintf("n%d", i)), dotAttrs(
-			"label", r.Name,
-			"slug", r.ID,
-			"documented", strconv.FormatBool(r.Documented),
-			"reading", r.Reading,
-			"names", joinList(r.Names),
-			"docs", joinList(r.Docs),
-		))
+			append([]string{"label", r.Name, "slug", r.ID}, roleAttrs(r)...)...))
 	}
 	for _, m := range g.Moves() {
 		style := ""
@@ -50,10 +43,7 @@ func WriteDOT(w io.Writer, g *graph.Graph) error {
 		}
 		fmt.Fprintf(bw, "\t%s -> %s [%s];\n",
 			dot.Quote(fmt.Sprintf("n%d", idx[m.From])), dot.Quote(fmt.Sprintf("n%d", idx[m.To])), dotAttrs(
-				"kind", m.Kind.String(),
-				"style", style,
-				"sources", joinList(sourceStrings(m.Sources)),
-			))
+				append(moveAttrs(m), "style", style)...))
 	}
 	fmt.Fprint(bw, "}\n")
 	return bw.Flush()

@@ -86,22 +86,14 @@ func WriteGEXF(w io.Writer, g *graph.Graph, version string) error {
 	roles := g.Roles()
 	doc.Graph.Nodes = gexfNodes{Count: len(roles), Node: make([]gexfNode, len(roles))}
 	for i, r := range roles {
-		doc.Graph.Nodes.Node[i] = gexfNode{ID: r.ID, Label: r.Name, Values: gexfValues(
-			"documented", strconv.FormatBool(r.Documented),
-			"reading", r.Reading,
-			"names", joinList(r.Names),
-			"docs", joinList(r.Docs),
-		)}
+		doc.Graph.Nodes.Node[i] = gexfNode{ID: r.ID, Label: r.Name, Values: gexfValues(roleAttrs(r)...)}
 	}
 	moves := g.Moves()
 	doc.Graph.Edges = gexfEdges{Count: len(moves), Edge: make([]gexfEdge, len(moves))}
 	for i, m := range moves {
 		e := gexfEdge{
 			ID: "e" + strconv.Itoa(i), Source: m.From, Target: m.To, Label: m.Kind.String(),
-			Values: gexfValues(
-				"kind", m.Kind.String(),
-				"sources", joinList(sourceStrings(m.Sources)),
-			),
+			Values: gexfValues(moveAttrs(m)...),
 		}
 		if v.name == "1.3" {
 			e.Kind = m.Kind.String()

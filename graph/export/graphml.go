@@ -42,14 +42,7 @@ func WriteGraphML(w io.Writer, g *graph.Graph) error {
 	roles := g.Roles()
 	doc.Graph.Nodes = make([]gmlNode, len(roles))
 	for i, r := range roles {
-		doc.Graph.Nodes[i] = gmlNode{ID: "n" + strconv.Itoa(i), Data: gmlValues(
-			"label", r.Name,
-			"slug", r.ID,
-			"documented", strconv.FormatBool(r.Documented),
-			"reading", r.Reading,
-			"names", joinList(r.Names),
-			"docs", joinList(r.Docs),
-		)}
+		doc.Graph.Nodes[i] = gmlNode{ID: "n" + strconv.Itoa(i), Data: gmlValues(append([]string{"label", r.Name, "slug", r.ID}, roleAttrs(r)...)...)}
 	}
 	idx := nodeIndex(g)
 	moves := g.Moves()
@@ -59,10 +52,7 @@ func WriteGraphML(w io.Writer, g *graph.Graph) error {
 			ID:     "e" + strconv.Itoa(i),
 			Source: "n" + strconv.Itoa(idx[m.From]),
 			Target: "n" + strconv.Itoa(idx[m.To]),
-			Data: gmlValues(
-				"kind", m.Kind.String(),
-				"sources", joinList(sourceStrings(m.Sources)),
-			),
+			Data:   gmlValues(moveAttrs(m)...),
 		}
 	}
 	return writeXML(w, doc)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"careergraph/graph"
@@ -63,6 +64,27 @@ func Lookup(name string) (Format, error) {
 		names[i] = f.Name
 	}
 	return Format{}, fmt.Errorf("unknown format %q (known: %s)", name, strings.Join(names, ", "))
+}
+
+// roleAttrs returns the attributes that the attribute-keyed formats (dot,
+// graphml, gexf) write for a role beyond its label and slug, as key, value
+// pairs in a fixed order. Their writers leave out empty values.
+func roleAttrs(r graph.Role) []string {
+	return []string{
+		"documented", strconv.FormatBool(r.Documented),
+		"reading", r.Reading,
+		"names", joinList(r.Names),
+		"docs", joinList(r.Docs),
+	}
+}
+
+// moveAttrs returns the attributes those formats write for a move, as
+// roleAttrs does for a role.
+func moveAttrs(m graph.Move) []string {
+	return []string{
+		"kind", m.Kind.String(),
+		"sources", joinList(sourceStrings(m.Sources)),
+	}
 }
 
 // sourceStrings returns sources as "file:line" strings, in their order.
