@@ -245,12 +245,6 @@ type weakClaim struct {
 	name string
 }
 
-// mention is a role that documents name but none describes.
-type mention struct {
-	handle int
-	key    string
-}
-
 // forms counts the written forms of one role for its display name. Most
 // roles have a handful, so they are searched in a slice; a map indexes
 // them only when there are many.

@@ -553,7 +553,7 @@ func TestParseLineNumbers(t *testing.T) {
 	items := func(list []Item) []lined {
 		var out []lined
 		for _, it := range list {
-			out = append(out, lined{it.Text, it.Line})
+			out = append(out, lined(it))
 		}
 		return out
 	}
@@ -562,7 +562,7 @@ func TestParseLineNumbers(t *testing.T) {
 		for _, c := range d.Career {
 			for _, r := range c.Rungs {
 				for _, it := range r {
-					out = append(out, lined{it.Text, it.Line})
+					out = append(out, lined(it))
 				}
 			}
 		}

@@ -10,7 +10,7 @@ import (
 // urfave/cli v2 stops reading flags at the first positional argument, and
 // reads global flags only before the command name. People type
 // `careergraph path A B --json` and `careergraph path A B --data dir`, so
-// reorderArgs moves every flag to where the library expects it: global
+// parseArgs and argv move every flag to where the library expects it: global
 // flags before the command, command flags before the positional
 // arguments. "--" ends the flags as usual.
 
@@ -34,11 +34,6 @@ func (p parsedArgs) argv(name string) []string {
 		out = append(out, p.args...)
 	}
 	return out
-}
-
-// reorderArgs returns argv with the flags moved into place.
-func reorderArgs(app *cli.App, argv []string) []string {
-	return parseArgs(app, argv[1:]).argv(argv[0])
 }
 
 // parseArgs takes a command line apart. It reports unknown commands and
