@@ -304,3 +304,33 @@ func TestLoadCachedSeedsAndNoCache(t *testing.T) {
 		}
 	}
 }
+
+// TestRemoveStale checks that the cache folder does not grow without end:
+// snapshots unused for a month and temporary files left for an hour go,
+// everything else stays.
+func TestRemoveStale(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Now()
+	files := map[string]time.Time{
+		"old.snap":            now.Add(-31 * 24 * time.Hour),
+		"recent.snap":         now.Add(-29 * 24 * time.Hour),
+		"snapshot-1.tmp":      now.Add(-2 * time.Hour),
+		"snapshot-2.tmp":      now.Add(-time.Minute),
+		"someone-elses.thing": now.Add(-365 * 24 * time.Hour),
+	}
+	for name, mtime := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Chtimes(p, mtime, mtime)
+	}
+	removeStale(dir)
+	for name := range files {
+		_, err := os.Stat(filepath.Join(dir, name))
+		gone := err != nil
+		if want := name == "old.snap" || name == "snapshot-1.tmp"; gone != want {
+			t.Errorf("%s: removed %v; want %v", name, gone, want)
+		}
+	}
+}

@@ -86,6 +86,8 @@ func TestCommandsOnSeeds(t *testing.T) {
 		{"show-mention", []string{"show", "Section Chief"}, 0},
 		{"gap", []string{"gap", "Local Office Director", "Branch Office Chief"}, 0},
 		{"gap-json", []string{"gap", "Local Office Director", "Branch Office Chief", "--json"}, 0},
+		{"gap-target-only", []string{"gap", "Union secretary", "Labor union secretary general"}, 0},
+		{"roles-documented", []string{"roles", "--documented", "--limit", "3"}, 0},
 		{"roles", []string{"roles"}, 0},
 		{"roles-search", []string{"roles", "chief"}, 0},
 		{"roles-json", []string{"roles", "section", "--json"}, 0},
@@ -463,5 +465,54 @@ func TestShowMergesRelatedBothWays(t *testing.T) {
 	json.Unmarshal([]byte(stdout), &got)
 	if len(got.Related) != 1 || len(got.Related[0].Sources) != 2 {
 		t.Errorf("related = %+v; want Manager once, with both sources", got.Related)
+	}
+}
+
+// TestEnvironment checks the settings the README says the environment
+// gives: CAREERGRAPH_DATA for --data and CAREERGRAPH_NO_CACHE.
+func TestEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Astronaut\nCareer Path\nPilot → Astronaut\n"), 0o644)
+	t.Setenv("CAREERGRAPH_DATA", dir)
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	stdout, stderr, code := runApp(t, "stats", "--json")
+	if code != 0 || !strings.Contains(stdout, `"roles": 2`) {
+		t.Fatalf("stats with CAREERGRAPH_DATA: exit %d, %s %s; want the 2 roles of %s", code, stdout, stderr, dir)
+	}
+	snaps, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "careergraph", "*.snap"))
+	if len(snaps) != 1 {
+		t.Fatalf("snapshots after a cached load = %q; want one", snaps)
+	}
+	before, _ := os.ReadFile(snaps[0])
+	// A new file makes the snapshot stale; with the cache off it must be
+	// neither used nor rewritten.
+	t.Setenv("CAREERGRAPH_NO_CACHE", "1")
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Pilot\n"), 0o644)
+	if _, stderr, code := runApp(t, "stats"); code != 0 {
+		t.Fatalf("stats: exit %d: %s", code, stderr)
+	}
+	if after, _ := os.ReadFile(snaps[0]); !bytes.Equal(before, after) {
+		t.Errorf("CAREERGRAPH_NO_CACHE=1 rewrote the snapshot %s", snaps[0])
+	}
+}
+
+// TestCheckStrict checks that warnings alone fail check only with
+// --strict.
+func TestCheckStrict(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Mayor\nCareer Path\nClerk → → Mayor\n"), 0o644)
+	out, _, code := runApp(t, "--data", dir, "check")
+	if code != 0 || !strings.Contains(out, "a.txt:3") {
+		t.Errorf("check: exit %d; want 0, with the warning at a.txt:3:\n%s", code, out)
+	}
+	if _, _, code := runApp(t, "--data", dir, "check", "--strict"); code != 1 {
+		t.Errorf("check --strict: exit %d; want 1 for a warning", code)
+	}
+}
+
+func TestExportGEXFVersion(t *testing.T) {
+	stdout, stderr, code := runApp(t, "export", "--format", "gexf", "--gexf-version", "1.2draft")
+	if code != 0 || !strings.Contains(stdout, `xmlns="http://www.gexf.net/1.2draft"`) {
+		t.Errorf("export --gexf-version 1.2draft: exit %d, %s; want a GEXF 1.2draft document", code, stderr)
 	}
 }
