@@ -12,8 +12,13 @@ import (
 	"sync"
 
 	"careergraph/graph"
+	"careergraph/graph/render/internal/gvcache"
 	"github.com/goccy/go-graphviz"
 )
+
+// go-graphviz compiled its WebAssembly in its own init, with the cache
+// gvcache chose; put TMPDIR back and record the cache as good.
+func init() { gvcache.Restore() }
 
 // gvMu serialises every use of go-graphviz: its WebAssembly module is one
 // per process and not safe for concurrent use. A graphviz instance costs
@@ -50,10 +55,16 @@ func SVG(ctx context.Context, w io.Writer, g *graph.Graph, sel graph.Selection, 
 	return err
 }
 
-// renderSVG lays out DOT source and returns Graphviz's SVG.
-func renderSVG(ctx context.Context, src []byte) ([]byte, error) {
+// renderSVG lays out DOT source and returns Graphviz's SVG. A panic in
+// go-graphviz becomes an error.
+func renderSVG(ctx context.Context, src []byte) (svg []byte, err error) {
 	gvMu.Lock()
 	defer gvMu.Unlock()
+	defer func() {
+		if p := recover(); p != nil {
+			svg, err = nil, fmt.Errorf("render svg: graphviz failed: %v", p)
+		}
+	}()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
