@@ -3,6 +3,7 @@ package export_test
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -410,6 +411,59 @@ func TestNetworkXParallelMoves(t *testing.T) {
 		}
 		if n := got.Nodes[to]; n.Label != "課長 (かちょう)" || !n.Documented {
 			t.Errorf("%s: NetworkX reads %s as %+v", reader, to, n)
+		}
+	}
+}
+
+// hostileGraph names roles with characters XML forbids and with text a
+// spreadsheet would take for a formula.
+func hostileGraph(t *testing.T) *graph.Graph {
+	t.Helper()
+	var b graph.Builder
+	names := []string{"Esc\x1b[31m red", "Vertical\vtab", "Non\uFFFEchar\uFFFF", "Bad\xffbyte", "=cmd|' /C calc'!A0", "+1 Lead", "-Deputy", "@Head", "\tTabbed", "\rReturned"}
+	prev := -1
+	for i, n := range names {
+		r := b.AddRole(graph.Role{Name: n, Reading: "かな\uFFFE", Names: []string{n, "=1+1"}, Docs: []string{"d\x1b.txt"}, Documented: i%2 == 0})
+		if prev >= 0 {
+			b.AddMove(prev, r, graph.Career, graph.Source{File: "f\uFFFE.txt", Line: i})
+		}
+		prev = r
+	}
+	g, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// TestXMLForbiddenCharacters: GraphML and GEXF of names holding ESC, VT,
+// U+FFFE, U+FFFF and bytes that are not UTF-8 are well-formed XML, and so
+// is the SVG the system dot draws from the DOT export.
+func TestXMLForbiddenCharacters(t *testing.T) {
+	xmllint := needTool(t, "xmllint", "libxml2-utils")
+	g := hostileGraph(t)
+	var gexf12 bytes.Buffer
+	if err := export.WriteGEXF(&gexf12, g, "1.2draft"); err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string][]byte{
+		"g.graphml": exportBytes(t, "graphml", g),
+		"g.gexf":    exportBytes(t, "gexf", g),
+		"g12.gexf":  gexf12.Bytes(),
+	}
+	if dot, err := exec.LookPath("dot"); err == nil {
+		cmd := exec.Command(dot, "-Tsvg")
+		cmd.Stdin = bytes.NewReader(exportBytes(t, "dot", g))
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("dot -Tsvg: %v", err)
+		}
+		docs["dot.svg"] = out
+	}
+	for _, name := range slices.Sorted(maps.Keys(docs)) {
+		path := writeTemp(t, name, docs[name])
+		if out, err := exec.Command(xmllint, "--noout", "--nonet", path).CombinedOutput(); err != nil {
+			t.Errorf("xmllint rejects %s: %v\n%s", name, err, out)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"careergraph/graph"
 	"careergraph/graph/internal/dot"
+	"careergraph/graph/internal/xmlchar"
 )
 
 // WriteDOT writes g as a Graphviz DOT digraph.
@@ -27,6 +28,10 @@ import (
 // backslash as one; other attributes are kept as written, so a reader of
 // slug, names or sources sees a backslash doubled. DOT offers no escape
 // that is right for both.
+//
+// Characters XML forbids (ESC, VT, U+FFFE, …) are written as U+FFFD, as
+// GraphML and GEXF write them: Graphviz copies them into the SVG it
+// draws, which no XML reader then takes.
 func WriteDOT(w io.Writer, g *graph.Graph) error {
 	bw := bufio.NewWriter(w)
 	idx := nodeIndex(g)
@@ -60,7 +65,7 @@ func dotAttrs(kv ...string) string {
 		if b.Len() > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(kv[i] + "=" + dot.Quote(kv[i+1]))
+		b.WriteString(kv[i] + "=" + dot.Quote(xmlchar.Clean(kv[i+1])))
 	}
 	return b.String()
 }

@@ -4,7 +4,9 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
+	"careergraph/graph/internal/xmlchar"
 	"github.com/mattn/go-runewidth"
 )
 
@@ -91,11 +93,13 @@ func cols(s string) int {
 	return n
 }
 
-// clean turns control characters into spaces and collapses white space,
-// so that no input can break a DOT or HTML line.
+// clean turns control characters, and every other character XML forbids
+// (U+FFFE, bytes that are not UTF-8, …), into spaces and collapses white
+// space, so that no input can break a DOT or HTML line, or the SVG, PNG
+// and PDF Graphviz draws from it.
 func clean(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsControl(r)
+		return unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError || !xmlchar.Allowed(r)
 	}), " ")
 }
 

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"careergraph/graph"
+	"careergraph/graph/internal/xmlchar"
 	"careergraph/graph/render/internal/gvcache"
 	"github.com/goccy/go-graphviz"
 )
@@ -51,7 +52,9 @@ func SVG(ctx context.Context, w io.Writer, g *graph.Graph, sel graph.Selection, 
 	if err != nil {
 		return err
 	}
-	_, err = w.Write(out)
+	// Labels and titles are clean already; this keeps whatever else
+	// Graphviz copied from the DOT (ids, attribute text) valid XML.
+	_, err = io.WriteString(w, xmlchar.Clean(string(out)))
 	return err
 }
 

@@ -5,6 +5,9 @@ import (
 	"context"
 	"encoding/xml"
 	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -358,5 +361,57 @@ func TestSVGCancelled(t *testing.T) {
 	var buf bytes.Buffer
 	if err := SVG(ctx, &buf, f.g, f.sel, f.opt); err == nil || buf.Len() > 0 {
 		t.Errorf("SVG(cancelled) = %v, wrote %d bytes; want an error and nothing", err, buf.Len())
+	}
+}
+
+// TestXMLForbiddenCharacters draws names holding characters XML forbids
+// (ESC, VT, U+FFFE, U+FFFF, a byte that is not UTF-8): the embedded
+// Graphviz's SVG, and the system dot's SVG from our DOT, must be XML that
+// xmllint takes.
+func TestXMLForbiddenCharacters(t *testing.T) {
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		t.Skip("xmllint not found: install libxml2-utils to run this test")
+	}
+	hostile := []string{"Esc\x1b[31m red", "Vertical\vtab", "Non\uFFFEchar", "Non\uFFFFchar", "Bad\xffbyte"}
+	var specs []roleSpec
+	var moves []string
+	for i, n := range hostile {
+		specs = append(specs, roleSpec{name: n, reading: "かな\uFFFE", class: []string{"Class\x1b\uFFFE"}, documented: i%2 == 0})
+		if i > 0 {
+			moves = append(moves, hostile[i-1]+" > "+n)
+		}
+	}
+	g := build(t, specs, moves)
+	sel := selectAll(g, graph.SelectionAll, "Title \uFFFE\x1b", id(t, g, hostile[0]))
+	lint := func(t *testing.T, name string, data []byte) {
+		t.Helper()
+		path := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(xmllint, "--noout", "--nonet", path).CombinedOutput(); err != nil {
+			t.Errorf("xmllint rejects %s: %v\n%s", name, err, out)
+		}
+	}
+	for _, opt := range []Options{{}, {Reading: true}} {
+		var svg bytes.Buffer
+		if err := SVG(context.Background(), &svg, g, sel, opt); err != nil {
+			t.Fatal(err)
+		}
+		lint(t, "embedded.svg", svg.Bytes())
+		if dot, err := exec.LookPath("dot"); err == nil {
+			var src bytes.Buffer
+			if err := DOT(&src, g, sel, opt); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(dot, "-Tsvg")
+			cmd.Stdin = &src
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("dot -Tsvg: %v", err)
+			}
+			lint(t, "dot.svg", out)
+		}
 	}
 }
