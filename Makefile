@@ -4,8 +4,12 @@
 GO      ?= go
 BIN     := out/careergraph
 PKGS    := ./...
-# Debian packages of the real consumers the interop tests feed.
-DEBS    := graphviz libxml2-utils python3-networkx librsvg2-bin
+# Debian packages of the real consumers the interop tests feed, and the
+# fonts PNG and PDF pictures need: DejaVu for Latin (Graphviz's own
+# metrics), Noto CJK for kana and kanji (else drawn as boxes), and
+# fontconfig's fc-list, with which pictures check that every character
+# has a font.
+DEBS    := graphviz libxml2-utils python3-networkx librsvg2-bin fontconfig fonts-dejavu-core fonts-noto-cjk
 
 .PHONY: run build test vet fmt deps diagrams fuzz bench clean
 
@@ -21,7 +25,8 @@ build:
 	$(GO) build -o $(BIN) ./cmd/careergraph
 
 ## test: formatting, vet, and every test; tests whose consumer (dot,
-## xmllint, NetworkX) is missing are skipped and listed at the end
+## xmllint, NetworkX, a Japanese font) is missing are skipped and listed
+## at the end, each with what it needs
 test: vet
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
@@ -30,7 +35,7 @@ test: vet
 	grep -E '^(ok|FAIL|panic:|\?)' out/test.log; \
 	if grep -q -- '--- FAIL' out/test.log; then echo; echo "Failures:"; grep -B1 -A15 -- '--- FAIL' out/test.log; fi; \
 	skips=$$(grep -B1 -- '--- SKIP' out/test.log | grep -v -e '--- SKIP' -e '^--$$' -e '^=== ' | sed 's/^ *//' | sort -u); \
-	if [ -n "$$skips" ]; then echo; echo "Skipped (install the named package, or run 'make deps'):"; echo "$$skips" | sed 's/^/  /'; fi; \
+	if [ -n "$$skips" ]; then echo; echo "Skipped (each says what it needs; 'make deps' installs every Debian package named):"; echo "$$skips" | sed 's/^/  /'; fi; \
 	echo "full log: out/test.log"; exit $$status
 
 vet:
@@ -39,7 +44,7 @@ vet:
 fmt:
 	gofmt -w $$(git ls-files '*.go')
 
-## deps: install the Debian packages the interop tests and PNG rendering use
+## deps: install the Debian packages the interop tests and PNG/PDF rendering use
 deps:
 	@if command -v apt-get >/dev/null; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -60,7 +60,12 @@ func exportCommand() *cli.Command {
 				if out == "" {
 					return usagef("--format %s writes two files: give a folder with -o DIR", format.Name)
 				}
-				if err := format.Dir(out, g); err != nil {
+				create := func(name string) (io.WriteCloser, error) { return os.Create(filepath.Join(out, name)) }
+				err := os.MkdirAll(out, 0o755)
+				if err == nil {
+					err = format.Dir(create, g)
+				}
+				if err != nil {
 					return fmt.Errorf("-o %s: %w (choose another -o)", out, unwrapPathErr(err))
 				}
 				fmt.Fprintf(c.App.Writer, "wrote %s and %s\n", filepath.Join(out, export.RolesFile), filepath.Join(out, export.MovesFile))

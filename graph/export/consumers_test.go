@@ -42,27 +42,31 @@ func needNetworkX(t *testing.T) {
 	}
 }
 
-// schemasDir returns ../shared/schemas beside the module root, or skips
-// the test.
+// schemasDir returns the folder of the GraphML and GEXF schemas:
+// $CAREERGRAPH_SCHEMAS, or shared/schemas beside the repository's
+// folder; or skips the test, saying how to get them.
 func schemasDir(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
+	schemas := os.Getenv("CAREERGRAPH_SCHEMAS")
+	if schemas == "" {
+		dir, err := os.Getwd()
+		if err != nil {
+			t.Fatal(err)
 		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root (go.mod) not found, so neither is ../shared/schemas")
+		for {
+			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+				break
+			}
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				t.Skip("module root (go.mod) not found: set CAREERGRAPH_SCHEMAS to the folder of the GraphML and GEXF schemas to run this test")
+			}
+			dir = parent
 		}
-		dir = parent
+		schemas = filepath.Join(dir, "..", "shared", "schemas")
 	}
-	schemas := filepath.Join(dir, "..", "shared", "schemas")
-	if _, err := os.Stat(schemas); err != nil {
-		t.Skipf("schemas not found at %s: check out shared/ beside the repository", schemas)
+	if _, err := os.Stat(filepath.Join(schemas, "graphml", "graphml.xsd")); err != nil {
+		t.Skipf("XML schemas not found at %s: set CAREERGRAPH_SCHEMAS to a folder holding graphml/graphml.xsd and gexf/specs/{1.2draft,1.3}/gexf.{xsd,rng} (the schemas from graphml.graphdrawing.org and gexf.net) to run this test", schemas)
 	}
 	return schemas
 }

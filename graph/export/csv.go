@@ -4,8 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
+	"strconv"
 	"strings"
 
 	"careergraph/graph"
@@ -30,11 +29,12 @@ var relTypes = map[graph.Kind]string{graph.Career: "CAREER_STEP", graph.Related:
 // neo4j-admin as --array-delimiter.
 const arrayDelimiter = ";"
 
-// WriteCSV writes g as two CSV tables in dir, creating dir if needed:
-// roles.csv (one row per role, in the order of g.Roles()) and moves.csv
-// (one row per move, in the order of g.Moves()), each with a header row
-// for neo4j-admin import (see the package documentation for the
-// command).
+// WriteCSV writes g as two CSV tables, each to a writer that create
+// returns for its file name: roles.csv (RolesFile, one row per role, in
+// the order of g.Roles()) and moves.csv (MovesFile, one row per move, in
+// the order of g.Moves()), each with a header row for neo4j-admin import
+// (see the package documentation for the command). It creates no file
+// itself; see CreateFunc for what it does with the writers.
 //
 // roles.csv: id:ID(Role), name, documented:boolean, reading,
 // names:string[], docs:string[], :LABEL ("Role", or "Role;Documented").
@@ -47,30 +47,34 @@ const arrayDelimiter = ";"
 // ";"; an item that itself holds ";" has it written as the full-width
 // "；" (U+FF1B), since neo4j-admin has no way to escape the array
 // delimiter. Empty fields are empty, which neo4j-admin reads as no value.
-func WriteCSV(dir string, g *graph.Graph) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+//
+// A text field that a spreadsheet would run as a formula, one starting
+// with "=", "+", "-", "@", a tab or a carriage return, is written with a
+// "'" before it, as OWASP recommends against CSV injection; a field that
+// is a number ("-1") is not. Ordinary names, ids and numbers are written
+// as they are; a name so guarded arrives in Neo4j with its "'".
+func WriteCSV(create CreateFunc, g *graph.Graph) error {
+	if err := writeCSVFile(create, RolesFile, func(w io.Writer) error { return writeRolesCSV(w, g) }); err != nil {
 		return err
 	}
-	if err := writeCSVFile(filepath.Join(dir, RolesFile), func(w io.Writer) error { return writeRolesCSV(w, g) }); err != nil {
-		return err
-	}
-	return writeCSVFile(filepath.Join(dir, MovesFile), func(w io.Writer) error { return writeMovesCSV(w, g) })
+	return writeCSVFile(create, MovesFile, func(w io.Writer) error { return writeMovesCSV(w, g) })
 }
 
-// writeCSVFile creates path and fills it with write, reporting the first
-// error of writing or closing.
-func writeCSVFile(path string, write func(io.Writer) error) (err error) {
-	f, err := os.Create(path)
+// writeCSVFile gets a writer for name from create, fills it with write
+// and closes it, reporting the first error of the three, prefixed with
+// name.
+func writeCSVFile(create CreateFunc, name string, write func(io.Writer) error) (err error) {
+	w, err := create(name)
 	if err != nil {
 		return err
 	}
 	defer func() {
-		if cerr := f.Close(); err == nil && cerr != nil {
-			err = cerr
+		if cerr := w.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("%s: %w", name, cerr)
 		}
 	}()
-	if err := write(f); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+	if err := write(w); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
 }
@@ -84,7 +88,7 @@ func writeRolesCSV(w io.Writer, g *graph.Graph) error {
 		if r.Documented {
 			label = "Role" + arrayDelimiter + "Documented"
 		}
-		_ = cw.Write([]string{r.ID, r.Name, fmt.Sprint(r.Documented), r.Reading, csvArray(r.Names), csvArray(r.Docs), label})
+		_ = cw.Write([]string{csvText(r.ID), csvText(r.Name), fmt.Sprint(r.Documented), csvText(r.Reading), csvText(csvArray(r.Names)), csvText(csvArray(r.Docs)), label})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -95,7 +99,7 @@ func writeMovesCSV(w io.Writer, g *graph.Graph) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write(movesHeader)
 	for _, m := range g.Moves() {
-		_ = cw.Write([]string{m.From, m.To, relTypes[m.Kind], csvArray(sourceStrings(m.Sources))})
+		_ = cw.Write([]string{csvText(m.From), csvText(m.To), relTypes[m.Kind], csvText(csvArray(sourceStrings(m.Sources)))})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -111,4 +115,17 @@ func csvArray(items []string) string {
 		b.WriteString(strings.ReplaceAll(s, arrayDelimiter, "；"))
 	}
 	return b.String()
+}
+
+// csvText guards a text field against CSV injection: a field a
+// spreadsheet would take for a formula gets a "'" before it. Numbers,
+// which a spreadsheet reads as numbers whatever their sign, are kept.
+func csvText(s string) string {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return s
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil {
+		return s
+	}
+	return "'" + s
 }

@@ -7,6 +7,8 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -307,8 +309,8 @@ func TestCytoscapeUniqueIDs(t *testing.T) {
 func TestCSVReadBack(t *testing.T) {
 	for _, fx := range fixtures(t) {
 		t.Run(fx.name, func(t *testing.T) {
-			dir := filepath.Join(t.TempDir(), "new", "dir")
-			if err := export.WriteCSV(dir, fx.g); err != nil {
+			dir := t.TempDir()
+			if err := export.WriteCSV(createIn(dir), fx.g); err != nil {
 				t.Fatal(err)
 			}
 			roles := readCSV(t, filepath.Join(dir, export.RolesFile))
@@ -509,11 +511,99 @@ func TestWriteError(t *testing.T) {
 			t.Errorf("%s to a failing writer: error %v; want disk full", f.Name, err)
 		}
 	}
-	file := filepath.Join(t.TempDir(), "file")
-	if err := os.WriteFile(file, nil, 0o644); err != nil {
+	// CSV: an error of create, of writing and of closing each reaches
+	// the caller, naming the file, and every writer made is closed.
+	tests := []struct {
+		name               string
+		failCreate         string // the file create fails for
+		failWrite, failEnd bool
+		want               string
+	}{
+		{"create roles", export.RolesFile, false, false, "no space"},
+		{"create moves", export.MovesFile, false, false, "no space"},
+		{"write", "", true, false, "roles.csv: disk full"},
+		{"close", "", false, true, "roles.csv: close failed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var made, closed int
+			create := func(name string) (io.WriteCloser, error) {
+				if name == tt.failCreate {
+					return nil, errors.New("no space")
+				}
+				made++
+				return &testFile{failWrite: tt.failWrite, failClose: tt.failEnd, closed: &closed}, nil
+			}
+			err := export.WriteCSV(create, g)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v; want %q", err, tt.want)
+			}
+			if closed != made {
+				t.Errorf("%d writers made, %d closed", made, closed)
+			}
+		})
+	}
+}
+
+// testFile is a writer for WriteCSV that fails where told and counts
+// its closes.
+type testFile struct {
+	failWrite, failClose bool
+	closed               *int
+}
+
+func (f *testFile) Write(p []byte) (int, error) {
+	if f.failWrite {
+		return 0, errors.New("disk full")
+	}
+	return len(p), nil
+}
+
+func (f *testFile) Close() error {
+	*f.closed++
+	if f.failClose {
+		return errors.New("close failed")
+	}
+	return nil
+}
+
+// createIn returns a CreateFunc that creates files in dir.
+func createIn(dir string) export.CreateFunc {
+	return func(name string) (io.WriteCloser, error) { return os.Create(filepath.Join(dir, name)) }
+}
+
+// TestCSVInjection: a field a spreadsheet would run as a formula gets a
+// "'" before it (OWASP); ids, numbers and ordinary names are kept, and
+// every move's ends are still ids of roles.csv.
+func TestCSVInjection(t *testing.T) {
+	dir := t.TempDir()
+	g := hostileGraph(t)
+	if err := export.WriteCSV(createIn(dir), g); err != nil {
 		t.Fatal(err)
 	}
-	if err := export.WriteCSV(file, g); err == nil {
-		t.Errorf("WriteCSV into a file: no error")
+	roles := readCSV(t, filepath.Join(dir, export.RolesFile))
+	moves := readCSV(t, filepath.Join(dir, export.MovesFile))
+	ids := map[string]bool{}
+	for _, row := range roles[1:] {
+		ids[row[0]] = true
+		for col, cell := range row {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				t.Errorf("roles.csv %q column %d = %q: a spreadsheet runs it", row[0], col, cell)
+			}
+		}
+	}
+	for _, row := range moves[1:] {
+		if !ids[row[0]] || !ids[row[1]] {
+			t.Errorf("moves.csv %q: an end is not an id of roles.csv", row)
+		}
+	}
+	names := map[string]bool{}
+	for _, row := range roles[1:] {
+		names[row[1]] = true
+	}
+	for _, want := range []string{"'=cmd|' /C calc'!A0", "'+1 Lead", "'-Deputy", "'@Head", "'\tTabbed", "'\rReturned", "Vertical\vtab"} {
+		if !names[want] {
+			t.Errorf("roles.csv has no name %q; has %q", want, slices.Sorted(maps.Keys(names)))
+		}
 	}
 }

@@ -107,7 +107,7 @@ func writeFormat(t *testing.T, f export.Format, g *graph.Graph) []byte {
 	var buf bytes.Buffer
 	if f.IsDir() {
 		dir := t.TempDir()
-		if err := f.Dir(dir, g); err != nil {
+		if err := f.Dir(createIn(dir), g); err != nil {
 			t.Fatalf("%s: Dir: %v", f.Name, err)
 		}
 		for _, name := range []string{export.RolesFile, export.MovesFile} {

@@ -14,15 +14,25 @@ import (
 // not close w.
 type Func func(w io.Writer, g *graph.Graph) error
 
-// DirFunc writes a graph in one format as files in the directory dir,
-// creating dir if needed and replacing files of the same names.
-type DirFunc func(dir string, g *graph.Graph) error
+// CreateFunc returns the writer for one file of a multi-file format,
+// given its name (RolesFile, MovesFile): the caller decides where and how
+// it is written. A DirFunc calls it once per file and closes each writer
+// it returns exactly once, also when writing fails; its error then says
+// which file. A caller that writes files atomically lets Close finish a
+// temporary file and moves them all into place only when the DirFunc
+// returned nil.
+type CreateFunc func(name string) (io.WriteCloser, error)
+
+// DirFunc writes a graph in one format as several named files, each to
+// a writer create returns.
+type DirFunc func(create CreateFunc, g *graph.Graph) error
 
 // Format is one export format.
 //
 // A stream format has Write set and Dir nil. A directory format (csv,
 // whose two tables are two files) has Dir set and Write nil: the caller
-// must give it a directory, not a stream. IsDir tells them apart.
+// must give it a writer per file name (a folder, an archive), not one
+// stream. IsDir tells them apart.
 type Format struct {
 	Name        string // what users type: "graphml"
 	Ext         string // file extension with its dot (".graphml"); empty for a directory format

@@ -116,6 +116,12 @@ func TestLabelsFitRealFonts(t *testing.T) {
 			}
 		}
 	}
+	// Lines with a character no installed font has are measured in
+	// Graphviz's fallback boxes: not a test of our estimate.
+	lines, left := coveredLines(t, lines, func(l line) string { return l.text })
+	if left > 0 {
+		defer t.Skipf("%d labels not measured: no installed font has their characters; install %s (apt-get install %s) to run all", left, FontPackage, FontPackage)
+	}
 	var src strings.Builder
 	fmt.Fprintf(&src, "digraph {\n\tnode [shape=plaintext, margin=0, width=0, height=0, fontname=%s];\n", dotlang.Quote(fontName))
 	for i, l := range lines {
@@ -149,4 +155,21 @@ func TestLabelsFitRealFonts(t *testing.T) {
 	if checked != len(lines) {
 		t.Fatalf("dot measured %d labels; want %d", checked, len(lines))
 	}
+}
+
+// coveredLines returns the items whose text every installed font
+// character is in, and how many it left out. Without fontconfig it skips
+// the test.
+func coveredLines[T any](t *testing.T, items []T, text func(T) string) (kept []T, left int) {
+	t.Helper()
+	for _, it := range items {
+		w, err := MissingFonts(text(it))
+		if err != nil {
+			t.Skipf("%v (apt-get install fontconfig) to run this test", err)
+		}
+		if w == nil {
+			kept = append(kept, it)
+		}
+	}
+	return kept, len(items) - len(kept)
 }

@@ -26,10 +26,15 @@ func init() { gvcache.Restore() }
 // about a millisecond to create, so each render makes and closes its own.
 var gvMu sync.Mutex
 
-// svgFonts replaces the single face the layout was measured in: viewers
-// without DejaVu Sans take Verdana (of like width) or their sans-serif,
-// and kana come from a CJK face.
-const svgFonts = "DejaVu Sans,Verdana,Noto Sans CJK JP,Noto Sans JP,Hiragino Sans,Yu Gothic,sans-serif"
+// svgFonts replaces the single face the layout was measured in with a
+// CSS font list: viewers without DejaVu Sans take Verdana (of like
+// width), and kana and kanji come from the CJK face each system ships
+// (Noto Sans CJK / Source Han Sans on Linux and Android, Hiragino on
+// macOS and iOS, Yu Gothic and Meiryo on Windows) before the generic
+// sans-serif, which in many browsers has no kana. Names with spaces are
+// quoted, in single quotes inside the attribute's double ones.
+const svgFonts = "'DejaVu Sans', Verdana, 'Noto Sans CJK JP', 'Noto Sans JP', 'Source Han Sans JP', " +
+	"'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Yu Gothic', YuGothic, Meiryo, sans-serif"
 
 // SVG renders the selection to SVG with the Graphviz that go-graphviz
 // embeds; no system install is needed. The picture is DOT's, with each
