@@ -86,6 +86,9 @@ func exportCommand() *cli.Command {
 			} else {
 				err = writeFile(out, func(w io.Writer) error { return write(w, g) })
 			}
+			if tl := (*export.TooLargeError)(nil); errors.As(err, &tl) {
+				return fmt.Errorf("%w: export a smaller selection (--ladder, --around --depth, --path --k) or use another format", err)
+			}
 			if err != nil || out == "" {
 				return err
 			}

@@ -33,14 +33,14 @@ type TooLargeError struct {
 	Has    int    // how many this graph needs
 }
 
-// Error says what the format takes, what the graph needs and what to do.
+// Error says what the format takes and what the graph needs. What to do
+// instead (a smaller selection, another format) is the caller's to say.
 func (e *TooLargeError) Error() string {
 	verb := "draws"
 	if e.What == "characters" {
 		verb = "reads"
 	}
-	return fmt.Sprintf("%s %s at most %d %s; this graph has %d: export a smaller selection (--ladder, --around --depth, --path --k) or use another format",
-		e.Format, verb, e.Max, e.What, e.Has)
+	return fmt.Sprintf("%s %s at most %d %s; this graph has %d", e.Format, verb, e.Max, e.What, e.Has)
 }
 
 // Is reports whether target is ErrTooLarge.
@@ -55,8 +55,8 @@ func (e *TooLargeError) Is(target error) bool { return target == ErrTooLarge }
 // class "documented", the others "mentioned".
 //
 // Mermaid refuses diagrams of more than 500 edges or 50000 characters
-// (UTF-16 code units) by default. For a larger graph WriteMermaid writes nothing and returns a
-// *TooLargeError (errors.Is ErrTooLarge) that suggests a selection.
+// (UTF-16 code units) by default. For a larger graph WriteMermaid writes
+// nothing and returns a *TooLargeError (errors.Is ErrTooLarge).
 func WriteMermaid(w io.Writer, g *graph.Graph) error {
 	if n := len(g.Moves()); n > MermaidMaxEdges {
 		return &TooLargeError{Format: "mermaid", What: "moves", Max: MermaidMaxEdges, Has: n}

@@ -61,8 +61,19 @@ var formats = []Format{
 // Formats returns every format sorted by name. The slice is a copy.
 func Formats() []Format { return slices.Clone(formats) }
 
+// UnknownFormatError is Lookup's error for a name no format has.
+type UnknownFormatError struct {
+	Name  string   // the name asked for
+	Known []string // every format's name, sorted
+}
+
+// Error names the format asked for and lists the known ones.
+func (e *UnknownFormatError) Error() string {
+	return fmt.Sprintf("unknown format %q (known: %s)", e.Name, strings.Join(e.Known, ", "))
+}
+
 // Lookup returns the format named name. For an unknown name the error
-// lists the known ones.
+// is an *UnknownFormatError.
 func Lookup(name string) (Format, error) {
 	for _, f := range formats {
 		if f.Name == name {
@@ -73,7 +84,7 @@ func Lookup(name string) (Format, error) {
 	for i, f := range formats {
 		names[i] = f.Name
 	}
-	return Format{}, fmt.Errorf("unknown format %q (known: %s)", name, strings.Join(names, ", "))
+	return Format{}, &UnknownFormatError{Name: name, Known: names}
 }
 
 // roleAttrs returns the attributes that the attribute-keyed formats (dot,
