@@ -106,9 +106,7 @@ func routeEnds(sel graph.Selection) (from, to string) {
 func tooLarge(sel graph.Selection, limit int) error {
 	hint := "draw a part with `render around ROLE` or `render ladder ROLE`"
 	switch sel.Kind {
-	case graph.SelectionLadder:
-		hint = "lower --depth"
-	case graph.SelectionAround:
+	case graph.SelectionLadder, graph.SelectionAround:
 		hint = "lower --depth"
 	case graph.SelectionPath:
 		hint = "lower --k"

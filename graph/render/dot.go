@@ -301,6 +301,8 @@ func uniqueID(used map[string]bool, id string) string {
 	return out
 }
 
+// compareMoves orders moves as graph.Graph.Moves does (from, to, kind);
+// the graph package keeps its own copy unexported.
 func compareMoves(a, b graph.Move) int {
 	return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To), cmp.Compare(a.Kind, b.Kind))
 }
