@@ -34,7 +34,9 @@ test: vet
 	@$(GO) test -count=1 -v $(PKGS) > out/test.log 2>&1; status=$$?; \
 	grep -E '^(ok|FAIL|panic:|\?)' out/test.log; \
 	if grep -q -- '--- FAIL' out/test.log; then echo; echo "Failures:"; grep -B1 -A15 -- '--- FAIL' out/test.log; fi; \
-	skips=$$(grep -B1 -- '--- SKIP' out/test.log | grep -v -e '--- SKIP' -e '^--$$' -e '^=== ' | sed 's/^ *//' | sort -u); \
+	skips=$$(awk '/^=== (RUN|PAUSE|CONT)/ { name = $$3; next } \
+	  /^ +[A-Za-z0-9_]+_test\.go:[0-9]+: / { sub(/^ +/, ""); msg[name] = $$0; next } \
+	  /--- SKIP: / { n = $$3; print n ": " ((n in msg) ? msg[n] : "skipped") }' out/test.log | sort -u); \
 	if [ -n "$$skips" ]; then echo; echo "Skipped (each says what it needs; 'make deps' installs every Debian package named):"; echo "$$skips" | sed 's/^/  /'; fi; \
 	echo "full log: out/test.log"; exit $$status
 
