@@ -15,9 +15,9 @@ import (
 type Resolved struct {
 	Role Role
 	// MatchedAs is the written form, alias or reading of Role that the
-	// name matched, as the documents write it, when that is not the
-	// display name in normal form; "" when the name matched the display
-	// name or the ID. A caller shows it as `Critical Care Nurses (as
+	// name matched, as the documents write it, when its normal form is
+	// not the display name's; "" when the name matched the display name
+	// or the ID. A caller shows it as `Critical Care Nurses (as
 	// "Nurse")`.
 	MatchedAs string
 }
@@ -165,7 +165,8 @@ func (g *Graph) byNumber(form string) (Resolved, bool) {
 
 // numberForms returns the plural and singular forms of the last word of
 // form before a bracketed qualifier, by simple English rules: "-s"; "-es"
-// after s, x, z, ch and sh; a consonant and "y" to "-ies"; and back.
+// after s, x, z, ch and sh; a consonant and "y" to "-ies"; and back
+// (a word in "-ses" may lose "es" or "s").
 func numberForms(form string) []string {
 	head, tail := form, ""
 	if base, ok := stripQualifier(form); ok {
@@ -187,7 +188,8 @@ func numberForms(form string) []string {
 		add(w[:len(w)-3] + "y")
 	case strings.HasSuffix(w, "ses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "zes"),
 		strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
-		add(w[:len(w)-2])
+		add(w[:len(w)-2]) // buses → bus; nurses → nurse below
+		add(w[:len(w)-1])
 	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
 		add(w[:len(w)-1])
 	}

@@ -63,7 +63,9 @@ func (g *Graph) Paths(from, to string, k int, opt PathOptions) ([]Route, error) 
 	if q.from == q.to {
 		return []Route{{}}, nil
 	}
-	found, err := g.yen(q, k)
+	sc := g.getScratch()
+	defer putScratch(sc)
+	found, err := g.yen(sc, q, k)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +80,8 @@ func (g *Graph) Paths(from, to string, k int, opt PathOptions) ([]Route, error) 
 	return out, nil
 }
 
-// yen returns the k first loop-free routes of q, q.from != q.to.
+// yen returns the k first loop-free routes of q, q.from != q.to, searching
+// with sc.
 //
 // It is Yen's algorithm with two savings that leave the answer as it is.
 // Lawler's: a route found spurs only from the last role it shares with a
@@ -97,9 +100,7 @@ func (g *Graph) Paths(from, to string, k int, opt PathOptions) ([]Route, error) 
 // which routes found share a root is read from their common prefix with
 // the route, computed once per round. On a long chain each spur search
 // ends at once, so Paths(k) costs O(k·L) there rather than O(k·L²).
-func (g *Graph) yen(q pathQuery, k int) ([]*candidate, error) {
-	sc := g.getScratch()
-	defer putScratch(sc)
+func (g *Graph) yen(sc *scratch, q pathQuery, k int) ([]*candidate, error) {
 	search := func(s int32, block []int32, limit int64, hops []hop) ([]hop, int64, bool) {
 		sc.next()
 		return g.cheapest(sc, s, q.to, &spec{w: q.w, from: s, block: block, limit: limit}, hops)
