@@ -1,5 +1,14 @@
 package graph
 
+// Gap is what one step of a route asks that its start does not have:
+// skills and qualifications the target's documents list and the start's
+// do not.
+type Gap struct {
+	From, To       string // role IDs
+	Skills         []string
+	Qualifications []string
+}
+
 // Gap returns the cheapest route from the role with ID from to the role
 // with ID to, as Path does, and what each documented step asks.
 //

@@ -1,11 +1,50 @@
 package graph
 
-import (
-	"cmp"
-	"fmt"
-	"slices"
-	"strings"
-)
+import "fmt"
+
+// DefaultLateralCost is what a related (lateral) move costs a route unless
+// the caller says otherwise; a career move costs 1.
+const DefaultLateralCost = 2
+
+// MaxLateralCost is the most a related move may cost: route costs must
+// stay far inside the range the searches count in.
+const MaxLateralCost = 1000
+
+// PathOptions shape a route search.
+type PathOptions struct {
+	Avoid       []string // role IDs the route must not pass through
+	CareerOnly  bool     // take career moves only, no lateral ones
+	LateralCost int      // cost of a related move, at most MaxLateralCost; 0 or less means DefaultLateralCost
+}
+
+// Step is one move of a route, in the direction travelled.
+type Step struct {
+	From, To string // role IDs, in travel order
+	Kind     Kind
+	// Against is true for a related move taken against the direction its
+	// document wrote it in.
+	Against bool
+	Sources []Source
+}
+
+// Route is a way from one role to another.
+type Route struct {
+	Cost  int
+	Steps []Step
+}
+
+// Roles returns the IDs of the roles the route passes, start and end
+// included.
+func (r Route) Roles() []string {
+	if len(r.Steps) == 0 {
+		return nil
+	}
+	out := []string{r.Steps[0].From}
+	for _, s := range r.Steps {
+		out = append(out, s.To)
+	}
+	return out
+}
 
 // pathQuery is a checked route query: the ends and the roles to avoid as
 // indices, and the arc weights.
@@ -77,183 +116,11 @@ func (g *Graph) Path(from, to string, opt PathOptions) (Route, error) {
 	sc := g.getScratch()
 	defer putScratch(sc)
 	for _, a := range q.avoid {
-		sc.avoid[a] = sc.gen
+		sc.avoidRole(a)
 	}
 	hops, k, ok := g.cheapest(sc, q.from, q.to, &spec{w: q.w, from: -1}, nil)
 	if !ok {
 		return Route{}, g.noPath(q)
 	}
 	return g.route(hops, k), nil
-}
-
-// candidate is a loop-free route in Yen's search: its roles and the arcs
-// between them (positions in g.fwd), with its key.
-type candidate struct {
-	roles []int32
-	arcs  []int32
-	key   int64
-}
-
-func compareCandidates(a, b *candidate) int {
-	return cmp.Or(cmp.Compare(a.key, b.key), slices.Compare(a.roles, b.roles))
-}
-
-// seqKey is a map key for a sequence of roles.
-func seqKey(roles []int32) string {
-	var b strings.Builder
-	b.Grow(4 * len(roles))
-	for _, r := range roles {
-		b.WriteByte(byte(r))
-		b.WriteByte(byte(r >> 8))
-		b.WriteByte(byte(r >> 16))
-		b.WriteByte(byte(r >> 24))
-	}
-	return b.String()
-}
-
-// Paths returns up to k cheapest loop-free routes from the role with ID
-// from to the role with ID to, under the same costs and options as Path.
-// Routes are distinct as sequences of roles: between two roles only the
-// cheapest move counts. They come in order of cost, then number of steps,
-// then sequence of role IDs; when fewer than k routes exist it returns
-// them all. When from == to, the one route is empty.
-//
-// Errors: k < 1, an unknown ID (wraps ErrNotFound), avoiding either end,
-// and no route at all (wraps ErrNoPath). Paths is Yen's algorithm: up to
-// k·L searches like Path's, L the number of roles on a route, though each
-// route found searches only from where it leaves the routes before it,
-// and a search stops once it cannot beat the candidates in hand; because
-// each search breaks ties by the same order the result is ordered, the
-// k routes are exactly the first k of all loop-free routes in that order.
-func (g *Graph) Paths(from, to string, k int, opt PathOptions) ([]Route, error) {
-	if k < 1 {
-		return nil, fmt.Errorf("number of routes %d: must be at least 1", k)
-	}
-	q, err := g.pathQuery(from, to, opt)
-	if err != nil {
-		return nil, err
-	}
-	if q.from == q.to {
-		return []Route{{}}, nil
-	}
-	found, err := g.yen(q, k)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]Route, len(found))
-	for i, c := range found {
-		hops := make([]hop, len(c.arcs))
-		for j, a := range c.arcs {
-			hops[j] = hop{from: c.roles[j], arc: a}
-		}
-		out[i] = g.route(hops, c.key)
-	}
-	return out, nil
-}
-
-// yen returns the k first loop-free routes of q, q.from != q.to.
-//
-// It is Yen's algorithm with two savings that leave the answer as it is.
-// Lawler's: a route found spurs only from the last role it shares with a
-// route found before it, onwards. At a shorter root an earlier route
-// already took its next role, so the moves blocked there are unchanged
-// and the best spur from that root is pending already. And pruning: once
-// need = k-len(found) candidates are pending, no route after the need-th
-// of them in order can be among the answers, so pending keeps need at
-// most and a spur search gives up once its route would cost more than
-// the need-th.
-func (g *Graph) yen(q pathQuery, k int) ([]*candidate, error) {
-	sc := g.getScratch()
-	defer putScratch(sc)
-	search := func(s int32, root, block []int32, limit int64, hops []hop) ([]hop, int64, bool) {
-		sc.next()
-		for _, a := range q.avoid {
-			sc.avoid[a] = sc.gen
-		}
-		for _, r := range root {
-			sc.avoid[r] = sc.gen
-		}
-		return g.cheapest(sc, s, q.to, &spec{w: q.w, from: s, block: block, limit: limit}, hops)
-	}
-	hops, key, ok := search(q.from, nil, nil, 0, nil)
-	if !ok {
-		return nil, g.noPath(q)
-	}
-	first := &candidate{key: key}
-	for _, h := range hops {
-		first.roles = append(first.roles, h.from)
-		first.arcs = append(first.arcs, h.arc)
-	}
-	first.roles = append(first.roles, q.to)
-
-	found := []*candidate{first}
-	seen := map[string]bool{seqKey(first.roles): true}
-	var pending []*candidate // in order, at most k-len(found)
-	var block []int32
-	for len(found) < k {
-		last := found[len(found)-1]
-		need := k - len(found)
-		start := 0
-		for _, c := range found[:len(found)-1] {
-			start = max(start, commonPrefix(c.roles, last.roles)-1)
-		}
-		var rootKey int64
-		for _, a := range last.arcs[:start] {
-			rootKey += q.w.of(g.fwd[a])
-		}
-		for i := start; i+1 < len(last.roles); i++ {
-			var limit int64
-			if len(pending) == need {
-				// A spur costs at least one step, and rootKey only grows.
-				if limit = pending[need-1].key - rootKey; limit <= 0 {
-					break
-				}
-			}
-			root := last.roles[:i+1]
-			// Block the next move of every route found that shares this
-			// root, so the spur search finds a route not yet seen.
-			block = block[:0]
-			for _, c := range found {
-				if len(c.roles) > i+1 && slices.Equal(c.roles[:i+1], root) {
-					block = append(block, c.roles[i+1])
-				}
-			}
-			hops, key, ok = search(root[i], root[:i], block, limit, hops[:0])
-			if ok {
-				c := &candidate{key: rootKey + key}
-				c.roles = make([]int32, i+1, i+1+len(hops))
-				copy(c.roles, root)
-				c.arcs = make([]int32, i, i+len(hops))
-				copy(c.arcs, last.arcs[:i])
-				for _, h := range hops {
-					c.roles = append(c.roles, g.fwd[h.arc].to)
-					c.arcs = append(c.arcs, h.arc)
-				}
-				if sk := seqKey(c.roles); !seen[sk] {
-					seen[sk] = true
-					at, _ := slices.BinarySearchFunc(pending, c, compareCandidates)
-					pending = slices.Insert(pending, at, c)
-					if len(pending) > need {
-						pending = pending[:need]
-					}
-				}
-			}
-			rootKey += q.w.of(g.fwd[last.arcs[i]])
-		}
-		if len(pending) == 0 {
-			break
-		}
-		found = append(found, pending[0])
-		pending = pending[1:]
-	}
-	return found, nil
-}
-
-// commonPrefix returns the number of roles a and b start with alike.
-func commonPrefix(a, b []int32) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
 }

@@ -2,16 +2,41 @@ package graph
 
 import (
 	"cmp"
+	"fmt"
+	"math"
 	"slices"
 	"strings"
 )
+
+// ReachOptions shape a reach query.
+type ReachOptions struct {
+	Reverse     bool // roles that reach the start, instead of roles it reaches
+	CareerOnly  bool
+	LateralCost int // 0 or less means DefaultLateralCost
+	MaxCost     int // 0 means no limit; at most MaxReachCost
+}
+
+// MaxReachCost is the greatest ReachOptions.MaxCost: searches count a
+// cost in 32 bits of a 64-bit word (see weights), and no route within
+// the package's limits costs more.
+const MaxReachCost = math.MaxInt32
+
+// Reached is one role a reach query found, with the cheapest cost to it
+// and the number of steps of that cheapest route.
+type Reached struct {
+	Role  string // role ID
+	Cost  int
+	Steps int
+}
 
 // Reach returns every role the role with ID from reaches, or with
 // opt.Reverse every role that reaches it, each with the cost of the
 // cheapest route and the number of steps of the cheapest route with the
 // fewest steps. Costs are as for Path; opt.MaxCost > 0 leaves out roles
 // that cost more. The start itself is left out. The result is sorted by
-// cost, then display name, then ID. An unknown ID wraps ErrNotFound.
+// cost, then display name, then ID. An unknown ID wraps ErrNotFound; a
+// MaxCost below 0 or above MaxReachCost, or a LateralCost above
+// MaxLateralCost, wraps ErrBadOption.
 // Reach is one Dijkstra search with a bucket per cost, O(V+E), and an
 // O(V) ordering by name; the first listing of a graph also sorts all its
 // role names once.
@@ -23,6 +48,9 @@ func (g *Graph) Reach(from string, opt ReachOptions) ([]Reached, error) {
 	w, err := newWeights(opt.CareerOnly, opt.LateralCost)
 	if err != nil {
 		return nil, err
+	}
+	if opt.MaxCost < 0 || opt.MaxCost > MaxReachCost {
+		return nil, fmt.Errorf("max cost %d: %w: from 0 (no limit) to %d", opt.MaxCost, ErrBadOption, MaxReachCost)
 	}
 	limit := int64(keyInf)
 	if opt.MaxCost > 0 {
@@ -130,93 +158,4 @@ func (g *Graph) dial(sc *scratch, s int32, off []int32, arcs []arc, w weights, l
 		buckets[bi] = buckets[bi][:0]
 	}
 	sc.buckets = buckets
-}
-
-// Ladder returns the career ladder through the role with ID id: the roles
-// below it, by rungs of shortest distance over career moves backward, the
-// roles above it likewise forward, and the career moves with both ends
-// among the role and those below, or both among the role and those above.
-// Related moves play no part. A role on a career cycle through id is both
-// below and above it. depth > 0 keeps only that many rungs each way; 0
-// keeps them all. An unknown ID wraps ErrNotFound. Ladder is two
-// breadth-first searches: O(V+E).
-func (g *Graph) Ladder(id string, depth int) (Ladder, error) {
-	r, err := g.index(id)
-	if err != nil {
-		return Ladder{}, err
-	}
-	sc := g.getScratch()
-	defer putScratch(sc)
-	l := Ladder{Role: id}
-	below := g.rungsFrom(sc, r, g.bwdOff, g.bwd, sc.seenB, depth)
-	above := g.rungsFrom(sc, r, g.fwdOff, g.fwd, sc.seenF, depth)
-	l.Below, l.Above = g.rungIDs(below), g.rungIDs(above)
-
-	moves := []int32{}
-	collect := func(in []uint32, rungs [][]int32) {
-		add := func(v int32) {
-			for _, a := range g.out(v) {
-				if a.kind == Career && in[a.to] == sc.gen {
-					moves = append(moves, a.move)
-				}
-			}
-		}
-		add(r)
-		for _, rung := range rungs {
-			for _, v := range rung {
-				add(v)
-			}
-		}
-	}
-	collect(sc.seenB, below)
-	collect(sc.seenF, above)
-	slices.Sort(moves)
-	moves = slices.Compact(moves)
-	l.Moves = g.movesAt(moves)
-	return l, nil
-}
-
-// rungsFrom is a breadth-first search from r over the career arcs of
-// (off, arcs); it stamps every role found, r included, in seen and returns
-// the roles by distance, each rung sorted, at most depth rungs when depth
-// is above 0.
-func (g *Graph) rungsFrom(sc *scratch, r int32, off []int32, arcs []arc, seen []uint32, depth int) [][]int32 {
-	seen[r] = sc.gen
-	rungs := [][]int32{}
-	cur := []int32{r}
-	for len(cur) > 0 && (depth <= 0 || len(rungs) < depth) {
-		var next []int32
-		for _, u := range cur {
-			for _, a := range arcs[off[u]:off[u+1]] {
-				if a.kind == Career && seen[a.to] != sc.gen {
-					seen[a.to] = sc.gen
-					next = append(next, a.to)
-				}
-			}
-		}
-		if len(next) == 0 {
-			break
-		}
-		slices.Sort(next)
-		rungs = append(rungs, next)
-		cur = next
-	}
-	return rungs
-}
-
-func (g *Graph) rungIDs(rungs [][]int32) [][]string {
-	out := make([][]string, len(rungs))
-	for i, r := range rungs {
-		out[i] = g.ids(r)
-	}
-	return out
-}
-
-// movesAt returns the moves at the given indices.
-func (g *Graph) movesAt(idx []int32) []Move {
-	out := make([]Move, len(idx))
-	for i, m := range idx {
-		out[i] = g.moves[m]
-	}
-	return out
 }

@@ -5,6 +5,17 @@ import (
 	"slices"
 )
 
+// Selection is a part of the graph chosen to be drawn or exported: the
+// roles and moves a question is about, with what to emphasise.
+type Selection struct {
+	Kind   string   // "ladder", "path", "around" or "all"
+	Title  string   // the question it answers, in words
+	Focus  []string // role IDs emphasised (the ladder's role, a path's ends), sorted
+	Roles  []string // role IDs, sorted
+	Moves  []Move   // sorted as Graph.Moves
+	Routes []Route  // for "path": the routes, cheapest first
+}
+
 // The kinds of Selection.
 const (
 	SelectionLadder = "ladder"
@@ -25,9 +36,9 @@ func (g *Graph) SelectLadder(id string, depth int, withRelated bool) (Selection,
 	}
 	r := g.byID[id]
 	roles := []int32{r}
-	for _, rungs := range [][][]string{l.Below, l.Above} {
-		for _, rung := range rungs {
-			for _, x := range rung {
+	for _, layers := range [][][]string{l.Below, l.Above} {
+		for _, layer := range layers {
+			for _, x := range layer {
 				roles = append(roles, g.byID[x])
 			}
 		}
@@ -46,12 +57,6 @@ func (g *Graph) SelectLadder(id string, depth int, withRelated bool) (Selection,
 	}
 	return g.selection(SelectionLadder, fmt.Sprintf("Career ladder of %q", g.roles[r].Name),
 		[]int32{r}, roles, moves), nil
-}
-
-// moveIndex returns the position of m in g.moves, which m must be in.
-func (g *Graph) moveIndex(m Move) int32 {
-	i, _ := slices.BinarySearchFunc(g.moves, m, compareMoves)
-	return int32(i)
 }
 
 // SelectPath returns the k cheapest routes from the role with ID from to
@@ -162,54 +167,4 @@ func (g *Graph) selection(kind, title string, focus, roles, moves []int32) Selec
 	return Selection{
 		Kind: kind, Title: title, Focus: g.ids(focus), Roles: g.ids(roles), Moves: g.movesAt(moves),
 	}
-}
-
-// Subgraph returns a new graph of the roles of sel and the moves of sel
-// between them, with their IDs, names, profiles and sources kept, and the
-// rungs of g restricted to those roles. IDs in sel that g does not hold,
-// and moves with an end outside sel.Roles, are left out. It costs
-// O((V+E) log(V+E)) in the size of the selection, like any Build.
-func (g *Graph) Subgraph(sel Selection) *Graph {
-	var b Builder
-	handle := make(map[int32]int, len(sel.Roles))
-	for _, id := range sel.Roles {
-		i, ok := g.byID[id]
-		if !ok {
-			continue
-		}
-		if _, dup := handle[i]; !dup {
-			handle[i] = b.AddRole(g.roles[i])
-		}
-	}
-	lookup := func(id string) (int, bool) {
-		i, ok := g.byID[id]
-		if !ok {
-			return 0, false
-		}
-		h, ok := handle[i]
-		return h, ok
-	}
-	for _, m := range sel.Moves {
-		f, okF := lookup(m.From)
-		t, okT := lookup(m.To)
-		if okF && okT && f != t {
-			b.AddMove(f, t, m.Kind, m.Sources...)
-		}
-	}
-	for _, rung := range g.rungs {
-		var hs []int
-		for _, r := range rung {
-			if h, ok := handle[r]; ok {
-				hs = append(hs, h)
-			}
-		}
-		b.AddRung(hs...)
-	}
-	sub, err := b.Build()
-	if err != nil {
-		// Roles come from g, so their IDs are unique and its moves join
-		// two different roles: Build cannot fail.
-		panic("graph: Subgraph: " + err.Error())
-	}
-	return sub
 }

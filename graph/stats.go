@@ -3,9 +3,23 @@ package graph
 import (
 	"cmp"
 	"slices"
-
-	dgraph "github.com/dominikbraun/graph"
 )
+
+// Stats summarises a graph.
+type Stats struct {
+	Documents  int // distinct document files
+	Roles      int
+	Documented int
+	Moves      map[Kind]int
+	Components int   // weakly connected, over moves of every kind
+	Hubs       []Hub // most connected roles first, at most 10
+}
+
+// Hub is a role with its number of moves in and out.
+type Hub struct {
+	Role   string // role ID
+	Degree int
+}
 
 // maxHubs is how many hubs Stats lists.
 const maxHubs = 10
@@ -71,56 +85,4 @@ func (g *Graph) Stats() Stats {
 		st.Hubs = append(st.Hubs, Hub{Role: g.roles[h].ID, Degree: degree[h]})
 	}
 	return st
-}
-
-// CareerCycles returns the groups of roles that career moves alone lead
-// round in a circle: the strongly connected components of the career
-// moves with more than one role, each sorted by ID, in sorted order. A
-// graph with no career cycle gives an empty list. It builds the dominikbraun/graph
-// model on first use and runs Tarjan's algorithm on it: O(V+E), with
-// large constants; meant for checks, not queries.
-func (g *Graph) CareerCycles() [][]string {
-	comps, err := dgraph.StronglyConnectedComponents(g.model())
-	if err != nil {
-		// The model is always directed, the only error the library
-		// returns; report no cycles rather than a false one.
-		return [][]string{}
-	}
-	out := [][]string{}
-	for _, c := range comps {
-		if len(c) < 2 {
-			continue
-		}
-		for i, v := range c {
-			c[i] = modelRole(v)
-		}
-		slices.Sort(c)
-		out = append(out, g.ids(c))
-	}
-	slices.SortFunc(out, slices.Compare)
-	return out
-}
-
-// MovesOf returns the moves written from the role with ID id (out) and
-// the moves written to it (in), of every kind, each sorted as Moves. An
-// unknown ID wraps ErrNotFound. It costs O(degree).
-func (g *Graph) MovesOf(id string) (out, in []Move, err error) {
-	r, err := g.index(id)
-	if err != nil {
-		return nil, nil, err
-	}
-	return g.writtenMoves(g.out(r)), g.writtenMoves(g.in(r)), nil
-}
-
-// writtenMoves returns the moves of the arcs taken in their written
-// direction, sorted.
-func (g *Graph) writtenMoves(arcs []arc) []Move {
-	idx := []int32{}
-	for _, a := range arcs {
-		if !a.against {
-			idx = append(idx, a.move)
-		}
-	}
-	slices.Sort(idx)
-	return g.movesAt(idx)
 }

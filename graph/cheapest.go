@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sync"
 )
 
 // A search key orders routes by cost and then by number of steps: the cost
@@ -46,116 +45,9 @@ func (w weights) of(a arc) int64 {
 	return w.related
 }
 
-// scratch holds the per-query working memory of a search. Arrays are
-// stamped with a generation instead of being cleared, so starting a new
-// search costs O(1) rather than O(V).
-type scratch struct {
-	gen          uint32
-	distF, distB []int64
-	seenF, seenB []uint32 // == gen: distF/distB holds a label
-	doneF, doneB []uint32 // == gen: the label is final
-	avoid        []uint32 // == gen: the role may not be entered
-	onPath       []uint32 // == gen: a forward-settled role lies on a cheapest route
-	heapF, heapB keyHeap
-	orderF       []int32 // roles in the order the forward search settled them
-	buckets      [][]heapItem
-}
-
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
-
-// getScratch returns a scratch sized for g with a fresh generation.
-func (g *Graph) getScratch() *scratch {
-	sc := scratchPool.Get().(*scratch)
-	if n := len(g.roles); len(sc.distF) < n {
-		*sc = scratch{
-			distF: make([]int64, n), distB: make([]int64, n),
-			seenF: make([]uint32, n), seenB: make([]uint32, n),
-			doneF: make([]uint32, n), doneB: make([]uint32, n),
-			avoid: make([]uint32, n), onPath: make([]uint32, n),
-			heapF: sc.heapF[:0], heapB: sc.heapB[:0], orderF: sc.orderF[:0],
-			buckets: sc.buckets,
-		}
-	}
-	sc.next()
-	return sc
-}
-
-func putScratch(sc *scratch) { scratchPool.Put(sc) }
-
-// next starts a new generation: every stamp of the last one is void.
-func (sc *scratch) next() {
-	sc.gen++
-	if sc.gen == 0 {
-		for _, s := range [][]uint32{sc.seenF, sc.seenB, sc.doneF, sc.doneB, sc.avoid, sc.onPath} {
-			clear(s)
-		}
-		sc.gen = 1
-	}
-	sc.heapF = sc.heapF[:0]
-	sc.heapB = sc.heapB[:0]
-	sc.orderF = sc.orderF[:0]
-}
-
-// keyHeap is a binary min-heap of (key, role) ordered by key and then by
-// role index, so equal keys pop in ID order on every run.
-type keyHeap []heapItem
-
-type heapItem struct {
-	key  int64
-	role int32
-}
-
-func (a heapItem) less(b heapItem) bool {
-	return a.key < b.key || a.key == b.key && a.role < b.role
-}
-
-func (h *keyHeap) push(key int64, role int32) {
-	s := append(*h, heapItem{key, role})
-	i := len(s) - 1
-	it := s[i]
-	for i > 0 {
-		p := (i - 1) / 2
-		if !it.less(s[p]) {
-			break
-		}
-		s[i] = s[p]
-		i = p
-	}
-	s[i] = it
-	*h = s
-}
-
-func (h *keyHeap) pop() heapItem {
-	s := *h
-	top := s[0]
-	n := len(s) - 1
-	it := s[n]
-	s = s[:n]
-	i := 0
-	for {
-		c := 2*i + 1
-		if c >= n {
-			break
-		}
-		if c+1 < n && s[c+1].less(s[c]) {
-			c++
-		}
-		if !s[c].less(it) {
-			break
-		}
-		s[i] = s[c]
-		i = c
-	}
-	if n > 0 {
-		s[i] = it
-	}
-	*h = s
-	return top
-}
-
 // spec is what one point-to-point search may use: the arc weights, and
 // arcs from block.from to any of block.to that it may not take. Roles it
-// may not enter are stamped in scratch.avoid beforehand. A limit above 0
+// may not enter are stamped in scratch.avoid (avoidRole) beforehand. A limit above 0
 // is the greatest key of a route worth finding: the search gives up as
 // soon as it knows the cheapest route costs more.
 type spec struct {
@@ -220,7 +112,7 @@ func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop
 				a := g.fwd[ai]
 				w := sp.w.of(a)
 				x := a.to
-				if w == 0 || sc.avoid[x] == gen || sp.blocked(u, x) {
+				if w == 0 || sc.avoid[x] == sc.avoidGen || sp.blocked(u, x) {
 					continue
 				}
 				nk := it.key + w
@@ -240,7 +132,7 @@ func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop
 				a := g.bwd[ai]
 				w := sp.w.of(a)
 				y := a.to
-				if w == 0 || sc.avoid[y] == gen || sp.blocked(y, u) {
+				if w == 0 || sc.avoid[y] == sc.avoidGen || sp.blocked(y, u) {
 					continue
 				}
 				nk := it.key + w
@@ -302,7 +194,7 @@ func (g *Graph) onward(sc *scratch, sp *spec, u, ai int32, d, mu int64) bool {
 	a := g.fwd[ai]
 	w := sp.w.of(a)
 	x := a.to
-	if w == 0 || sc.avoid[x] == sc.gen || sp.blocked(u, x) {
+	if w == 0 || sc.avoid[x] == sc.avoidGen || sp.blocked(u, x) {
 		return false
 	}
 	gen := sc.gen

@@ -26,8 +26,10 @@ func TestScratchGenerationWraps(t *testing.T) {
 		sc.doneF[i] = 1
 	}
 	sc.gen = math.MaxUint32
+	sc.avoidGen = math.MaxUint32
 	sc.next()
-	if sc.gen != 1 || sc.avoid[0] != 0 || sc.doneF[1] != 0 {
+	sc.newAvoid()
+	if sc.gen != 1 || sc.avoidGen != 1 || sc.avoid[0] != 0 || sc.doneF[1] != 0 {
 		t.Fatalf("after the generation wraps: gen %d, avoid %v, doneF %v; want 1 and cleared stamps", sc.gen, sc.avoid, sc.doneF)
 	}
 	w, _ := newWeights(false, 0)

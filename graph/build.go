@@ -1,0 +1,203 @@
+package graph
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"careergraph/internal/parallel"
+)
+
+// Builder collects roles and moves and builds a Graph. The zero value is
+// ready to use. A role's handle is the order it was added in, from 0;
+// moves and rungs may name roles that are added later, before Build.
+type Builder struct {
+	roles []Role
+	moves []addedMove // in the order added
+	srcs  []Source    // the sources of every added move, in order
+	rungs [][]int
+}
+
+// addedMove is one AddMove call; its sources are srcs[src : src+n].
+type addedMove struct {
+	from, to int
+	src, n   int32
+	kind     Kind
+}
+
+// Grow makes room for the given number of further roles, and of further
+// moves with one source each, sparing the copies of growing one by one.
+// It is only a hint.
+func (b *Builder) Grow(roles, moves int) {
+	b.roles = slices.Grow(b.roles, roles)
+	b.moves = slices.Grow(b.moves, moves)
+	b.srcs = slices.Grow(b.srcs, moves)
+}
+
+// AddRole adds a role and returns its handle for AddMove. A role with an
+// empty ID gets a unique slug of its Name when the graph is built.
+func (b *Builder) AddRole(r Role) int {
+	b.roles = append(b.roles, r)
+	return len(b.roles) - 1
+}
+
+// AddMove adds a move between two roles by handle. Adding the same move
+// again only adds its sources.
+func (b *Builder) AddMove(from, to int, kind Kind, sources ...Source) {
+	b.moves = append(b.moves, addedMove{from: from, to: to, kind: kind, src: int32(len(b.srcs)), n: int32(len(sources))})
+	b.srcs = append(b.srcs, sources...)
+}
+
+// AddRung records roles that share one rung of a career path.
+func (b *Builder) AddRung(roles ...int) {
+	if len(roles) > 1 {
+		b.rungs = append(b.rungs, slices.Clone(roles))
+	}
+}
+
+// Build returns the graph. It fails when two roles claim one ID, a move
+// names a role handle that was never added, or a move leads from a role to
+// itself. Build sorts everything, so the result does not depend on the
+// order of the calls. Cost: O((V+E) log(V+E)) for V roles and E moves
+// added, comparing strings only to order the roles.
+func (b *Builder) Build() (*Graph, error) {
+	n := len(b.roles)
+	assignIDs(b.roles)
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(x, y int) int { return strings.Compare(b.roles[x].ID, b.roles[y].ID) })
+	pos := make([]int32, n)
+	g := &Graph{roles: make([]Role, n), byID: make(map[string]int32, n)}
+	for newI, oldI := range order {
+		r := b.roles[oldI]
+		if newI > 0 && g.roles[newI-1].ID == r.ID {
+			return nil, fmt.Errorf("two roles have the id %q", r.ID)
+		}
+		pos[oldI] = int32(newI)
+		g.roles[newI] = r
+		g.byID[r.ID] = int32(newI)
+	}
+	defer g.goIndexNames()()
+
+	// Order the added moves by the new indexes of their ends, which is the
+	// order of their IDs, and merge the moves added more than once. A
+	// counting sort puts them in order of from; each role's few moves are
+	// then sorted by to and kind.
+	type movePlace struct {
+		ends uint64 // from's index in the high half, to's in the low
+		kind Kind
+		i    int32
+	}
+	start := make([]int32, n+1) // role i's moves are byEnds[start[i]:start[i+1]]
+	for _, m := range b.moves {
+		if m.from < 0 || m.from >= n || m.to < 0 || m.to >= n {
+			return nil, fmt.Errorf("move %d→%d names a role that was never added", m.from, m.to)
+		}
+		if m.from == m.to {
+			return nil, fmt.Errorf("move from %q to itself", b.roles[m.from].Name)
+		}
+		start[pos[m.from]+1]++
+	}
+	for i := range n {
+		start[i+1] += start[i]
+	}
+	byEnds := make([]movePlace, len(b.moves))
+	fill := slices.Clone(start[:n])
+	for i, m := range b.moves {
+		f := pos[m.from]
+		byEnds[fill[f]] = movePlace{uint64(f)<<32 | uint64(pos[m.to]), m.kind, int32(i)}
+		fill[f]++
+	}
+	for i := range n {
+		slices.SortFunc(byEnds[start[i]:start[i+1]], func(x, y movePlace) int {
+			if x.ends != y.ends {
+				return cmp.Compare(x.ends, y.ends)
+			}
+			return cmp.Compare(x.kind, y.kind)
+		})
+	}
+	g.moves = make([]Move, 0, len(byEnds))
+	from := make([]int32, 0, len(byEnds))
+	to := make([]int32, 0, len(byEnds))
+	srcs := make([]Source, 0, len(b.srcs))
+	for i := 0; i < len(byEnds); {
+		k := byEnds[i]
+		start := len(srcs)
+		for ; i < len(byEnds) && byEnds[i].ends == k.ends && byEnds[i].kind == k.kind; i++ {
+			m := b.moves[byEnds[i].i]
+			srcs = append(srcs, b.srcs[m.src:m.src+m.n]...)
+		}
+		src := srcs[start:]
+		if len(src) > 1 {
+			slices.SortFunc(src, CompareSources)
+			src = slices.Compact(src)
+			srcs = srcs[:start+len(src)]
+		}
+		f, t := int32(k.ends>>32), int32(k.ends)
+		g.moves = append(g.moves, Move{
+			From: g.roles[f].ID, To: g.roles[t].ID, Kind: k.kind, Sources: src[:len(src):len(src)],
+		})
+		from, to = append(from, f), append(to, t)
+	}
+	for _, rung := range b.rungs {
+		idx := make([]int32, 0, len(rung))
+		for _, h := range rung {
+			if h < 0 || h >= n {
+				return nil, fmt.Errorf("rung names role handle %d that was never added", h)
+			}
+			idx = append(idx, pos[h])
+		}
+		slices.Sort(idx)
+		idx = slices.Compact(idx)
+		if len(idx) > 1 {
+			g.rungs = append(g.rungs, idx)
+		}
+	}
+	slices.SortFunc(g.rungs, slices.Compare)
+	g.rungs = slices.CompactFunc(g.rungs, slices.Equal)
+	g.indexMoves(from, to)
+	return g, nil
+}
+
+// assignIDs gives every role without an ID a slug of its name, unique
+// among all IDs. Roles are taken in order of slug and then name, so the
+// suffixes do not depend on the order roles were added.
+func assignIDs(roles []Role) {
+	taken := make(map[string]bool, len(roles))
+	var pending []int
+	slugs := make([]string, len(roles))
+	for i, r := range roles {
+		if r.ID != "" {
+			taken[r.ID] = true
+		} else {
+			pending = append(pending, i)
+		}
+	}
+	// Slug normalises each name: most of the cost, so on all cores.
+	parallel.Chunks(len(pending), func(lo, hi int) {
+		for _, i := range pending[lo:hi] {
+			slugs[i] = Slug(roles[i].Name)
+		}
+	})
+	slices.SortFunc(pending, func(x, y int) int {
+		if c := strings.Compare(slugs[x], slugs[y]); c != 0 {
+			return c
+		}
+		if c := strings.Compare(roles[x].Name, roles[y].Name); c != 0 {
+			return c
+		}
+		return slices.Compare(roles[x].Docs, roles[y].Docs)
+	})
+	for _, i := range pending {
+		id := slugs[i]
+		for k := 2; taken[id]; k++ {
+			id = slugs[i] + "-" + strconv.Itoa(k)
+		}
+		taken[id] = true
+		roles[i].ID = id
+	}
+}

@@ -1,0 +1,109 @@
+package graph
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"sync"
+
+	"careergraph/internal/parallel"
+)
+
+// goIndexNames starts indexNames on another core, once g.roles is final:
+// the name index shares nothing with the rest of the graph's making. The
+// graph must not be used before wait returns.
+func (g *Graph) goIndexNames() (wait func()) {
+	var wg sync.WaitGroup
+	wg.Go(g.indexNames)
+	return wg.Wait
+}
+
+// indexNames indexes every role by the normal form of each of its names.
+func (g *Graph) indexNames() {
+	n := len(g.roles)
+
+	g.forms, g.formOff = normalForms(g.roles)
+	g.names = make(map[string][]int32, n*2)
+	for i := range g.roles {
+		for _, f := range g.forms[g.formOff[i]:g.formOff[i+1]] {
+			if f == "" {
+				continue
+			}
+			if l := g.names[f]; len(l) == 0 || l[len(l)-1] != int32(i) {
+				g.names[f] = append(l, int32(i))
+			}
+		}
+	}
+}
+
+// isPlainKana reports whether s is only hiragana and katakana letters
+// (ぁ–ん, ァ–ン, ー), as readings are. Such a string is its own normal
+// form: NFKC leaves these letters as they are and they have no case.
+func isPlainKana(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !('ぁ' <= r && r <= 'ん' || 'ァ' <= r && r <= 'ン' || r == 'ー') {
+			return false
+		}
+	}
+	return true
+}
+
+// normalForms returns the normal form of every name of every role in
+// eachName order, role i's at forms[off[i]:off[i+1]]. Normalising is most
+// of the cost of indexing names, so it runs on all cores.
+func normalForms(roles []Role) (forms []string, off []int32) {
+	off = make([]int32, len(roles)+1)
+	for i := range roles {
+		c := int32(0)
+		roles[i].eachName(func(string) { c++ })
+		off[i+1] = off[i] + c
+	}
+	forms = make([]string, off[len(roles)])
+	parallel.Chunks(len(roles), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			j := off[i]
+			roles[i].eachName(func(s string) {
+				if isPlainKana(s) {
+					forms[j] = s // its own normal form, at a tenth of the cost
+				} else {
+					forms[j] = NormalName(s)
+				}
+				j++
+			})
+		}
+	})
+	return forms, off
+}
+
+// eachName calls fn with every name a role is known by, in a fixed order:
+// display name, written forms, reading.
+func (r *Role) eachName(fn func(string)) {
+	fn(r.Name)
+	for _, s := range r.Names {
+		fn(s)
+	}
+	if r.Reading != "" {
+		fn(r.Reading)
+	}
+}
+
+// nameOrder returns the indices of all roles sorted by display name, then
+// ID, the order listings sort by. The slice is shared: do not modify it.
+// Sorting 100k names costs tens of milliseconds, so it is done once per
+// graph, on first use: O(V log V) then, O(1) after.
+func (g *Graph) nameOrder() []int32 {
+	g.byNameOnce.Do(func() {
+		order := make([]int32, len(g.roles))
+		for i := range order {
+			order[i] = int32(i)
+		}
+		slices.SortFunc(order, func(a, b int32) int {
+			return cmp.Or(strings.Compare(g.roles[a].Name, g.roles[b].Name), cmp.Compare(a, b))
+		})
+		g.byName = order
+	})
+	return g.byName
+}

@@ -1,0 +1,130 @@
+package graph
+
+import "sync"
+
+// scratch holds the per-query working memory of a search. Arrays are
+// stamped with a generation instead of being cleared, so starting a new
+// search costs O(1) rather than O(V).
+type scratch struct {
+	gen          uint32
+	distF, distB []int64
+	seenF, seenB []uint32 // == gen: distF/distB holds a label
+	doneF, doneB []uint32 // == gen: the label is final
+	avoid        []uint32 // == avoidGen: the role may not be entered
+	avoidGen     uint32   // the generation of avoid, apart from gen: a Yen round keeps its roles avoided over many searches
+	stamped      int      // roles stamped in avoid since the scratch was taken: the work a test can bound
+	onPath       []uint32 // == gen: a forward-settled role lies on a cheapest route
+	heapF, heapB keyHeap
+	orderF       []int32 // roles in the order the forward search settled them
+	buckets      [][]heapItem
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// getScratch returns a scratch sized for g with a fresh generation.
+func (g *Graph) getScratch() *scratch {
+	sc := scratchPool.Get().(*scratch)
+	if n := len(g.roles); len(sc.distF) < n {
+		*sc = scratch{
+			distF: make([]int64, n), distB: make([]int64, n),
+			seenF: make([]uint32, n), seenB: make([]uint32, n),
+			doneF: make([]uint32, n), doneB: make([]uint32, n),
+			avoid: make([]uint32, n), onPath: make([]uint32, n),
+			heapF: sc.heapF[:0], heapB: sc.heapB[:0], orderF: sc.orderF[:0],
+			buckets: sc.buckets,
+		}
+	}
+	sc.next()
+	sc.newAvoid()
+	sc.stamped = 0
+	return sc
+}
+
+func putScratch(sc *scratch) { scratchPool.Put(sc) }
+
+// next starts a new generation: every stamp of the last one is void.
+func (sc *scratch) next() {
+	sc.gen++
+	if sc.gen == 0 {
+		for _, s := range [][]uint32{sc.seenF, sc.seenB, sc.doneF, sc.doneB, sc.onPath} {
+			clear(s)
+		}
+		sc.gen = 1
+	}
+	sc.heapF = sc.heapF[:0]
+	sc.heapB = sc.heapB[:0]
+	sc.orderF = sc.orderF[:0]
+}
+
+// newAvoid starts a new generation of sc.avoid: no role is avoided.
+func (sc *scratch) newAvoid() {
+	sc.avoidGen++
+	if sc.avoidGen == 0 {
+		clear(sc.avoid)
+		sc.avoidGen = 1
+	}
+}
+
+// avoidRole stamps role r as one searches may not enter, until the next
+// newAvoid.
+func (sc *scratch) avoidRole(r int32) {
+	sc.avoid[r] = sc.avoidGen
+	sc.stamped++
+}
+
+// keyHeap is a binary min-heap of (key, role) ordered by key and then by
+// role index, so equal keys pop in ID order on every run.
+type keyHeap []heapItem
+
+type heapItem struct {
+	key  int64
+	role int32
+}
+
+func (a heapItem) less(b heapItem) bool {
+	return a.key < b.key || a.key == b.key && a.role < b.role
+}
+
+func (h *keyHeap) push(key int64, role int32) {
+	s := append(*h, heapItem{key, role})
+	i := len(s) - 1
+	it := s[i]
+	for i > 0 {
+		p := (i - 1) / 2
+		if !it.less(s[p]) {
+			break
+		}
+		s[i] = s[p]
+		i = p
+	}
+	s[i] = it
+	*h = s
+}
+
+func (h *keyHeap) pop() heapItem {
+	s := *h
+	top := s[0]
+	n := len(s) - 1
+	it := s[n]
+	s = s[:n]
+	i := 0
+	for {
+		c := 2*i + 1
+		if c >= n {
+			break
+		}
+		if c+1 < n && s[c+1].less(s[c]) {
+			c++
+		}
+		if !s[c].less(it) {
+			break
+		}
+		s[i] = s[c]
+		i = c
+	}
+	if n > 0 {
+		s[i] = it
+	}
+	*h = s
+	return top
+}

@@ -1,0 +1,35 @@
+// Package parallel runs loops over index ranges on all cores.
+package parallel
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// chunk is how many indices one call of a Chunks function covers: large
+// enough that handing out ranges costs nothing next to the work, small
+// enough that the cores finish together.
+const chunk = 4096
+
+// Chunks calls fn with consecutive ranges [lo, hi) that together cover
+// [0, n) exactly once, on up to GOMAXPROCS goroutines, and returns when
+// every call has returned. Calls run concurrently and in no fixed order,
+// so fn must only write to what its own range owns. Ranges are 4096
+// indices long (the last may be shorter), so a small n uses one goroutine.
+func Chunks(n int, fn func(lo, hi int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), 1+n/chunk) {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= n {
+					return
+				}
+				fn(lo, min(lo+chunk, n))
+			}
+		})
+	}
+	wg.Wait()
+}
