@@ -33,8 +33,9 @@ const (
 	// Moves is a moves spreadsheet: from, to, and optionally kind, cost,
 	// source, note.
 	Moves
-	// Roles is a roles spreadsheet: role or title, and optionally aliases,
-	// reading, level, description, code.
+	// Roles is a roles spreadsheet: role or title, and at least one of
+	// aliases, reading, level, description, code (a lone title column is
+	// too common in other tables to mean roles).
 	Roles
 	// Folder is a folder that is not itself a source: each file below it
 	// is detected on its own.
@@ -219,7 +220,8 @@ func detectHeader(first string, delim rune) (Format, string, bool) {
 		return Pathways, fmt.Sprintf("a pathway table (%s-separated: title_start, title_end)", name), true
 	case has(moveFrom...) && has(moveTo...):
 		return Moves, fmt.Sprintf("a moves spreadsheet (%s-separated: from, to)", name), true
-	case has(roleName...) && !has(moveFrom...) && !has(moveTo...) && !has(onetCodeKey):
+	case has(roleName...) && (has(roleAliases...) || has(roleReading...) || has(roleLevel...) || has(roleDesc...) || has(roleCode...)) &&
+		!has(moveFrom...) && !has(moveTo...) && !has(onetCodeKey):
 		return Roles, fmt.Sprintf("a roles spreadsheet (%s-separated: %s)", name, t.header[t.col(roleName...)]), true
 	case has(onetCodeKey):
 		return None, "a single O*NET file: give the O*NET folder it belongs to", true

@@ -17,7 +17,7 @@ var (
 	moveCost = []string{"cost", "weight"}
 	moveNote = []string{"source", "note", "notes"}
 
-	roleName    = []string{"role", "title", "name"}
+	roleName    = []string{"role", "title"}
 	roleAliases = []string{"aliases", "alias", "other names"}
 	roleReading = []string{"reading"}
 	roleLevel   = []string{"level"}
@@ -129,18 +129,17 @@ func ReadMoves(r io.Reader, name string) (*Set, error) {
 		addRole(m.To, line)
 		dups, selfs := s.Dropped.Duplicates, s.Dropped.SelfLinks
 		k := moveKey{graph.NormalName(m.From), graph.NormalName(m.To), m.Kind}
-		prev, had := seen[k]
-		var prevCost float64
-		if had {
-			prevCost = s.Moves[prev].Cost
+		var first Move
+		if i, ok := seen[k]; ok {
+			first = s.Moves[i]
 		}
 		s.addMove(m, seen)
 		switch {
 		case s.Dropped.SelfLinks > selfs:
 			s.warnf(name, line, "move from %q to itself: row skipped", m.From)
-		case s.Dropped.Duplicates > dups && prevCost != m.Cost:
-			s.warnf(name, line, "%s move %q → %q repeats line %d with cost %g, not %g: the cheaper kept",
-				m.Kind, m.From, m.To, s.Moves[prev].Source.Line, prevCost, m.Cost)
+		case s.Dropped.Duplicates > dups && first.Cost != m.Cost:
+			s.warnf(name, line, "%s move %q → %q repeats line %d with another cost (%g, not %g): the cheaper kept",
+				m.Kind, m.From, m.To, first.Source.Line, m.Cost, first.Cost)
 		}
 	}
 	return s, nil
@@ -148,7 +147,7 @@ func ReadMoves(r io.Reader, name string) (*Set, error) {
 
 // ReadRoles reads a roles spreadsheet from r; name is used in messages.
 // Delimiters, quoting and encoding are as for ReadMoves. Columns by name,
-// any case and order: role, title or name (required); aliases or other
+// any case and order: role or title (required); aliases or other
 // names (separated by ";" or "|"); reading; level (a whole number from 1);
 // description or summary; code. A row without a role, or with a bad
 // level, is a problem: the first is skipped, the second loads without a
