@@ -389,3 +389,5 @@ func TestCostsAreThousandths(t *testing.T) {
 		}
 	}
 }
+
+func readFixture(name string) ([]byte, error) { return os.ReadFile(filepath.Join("testdata", name)) }
