@@ -177,11 +177,15 @@ func DetectBytes(name string, head []byte) (Format, string) {
 	if len(bytes.TrimSpace(head)) == 0 {
 		return None, "empty"
 	}
-	if ct := http.DetectContentType(head); !strings.HasPrefix(ct, "text/") || bytes.IndexByte(head, 0) >= 0 {
+	ct := http.DetectContentType(head)
+	if strings.Contains(ct, "utf-16") {
+		return None, "UTF-16 text: save it as UTF-8 (in a spreadsheet: CSV UTF-8)"
+	}
+	if !strings.HasPrefix(ct, "text/") || bytes.IndexByte(head, 0) >= 0 {
 		return None, "not text (" + strings.TrimSuffix(ct, "; charset=utf-8") + ")"
 	}
 	if !utf8.Valid(trimPartialRune(head)) {
-		return None, "not UTF-8 text"
+		return None, "not UTF-8 text: save it as UTF-8 (in a spreadsheet: CSV UTF-8)"
 	}
 	text := string(head)
 	first, _, _ := strings.Cut(text, "\n")

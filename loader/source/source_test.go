@@ -41,6 +41,8 @@ func TestDetect(t *testing.T) {
 		{"testdata/files/empty.csv", None, "empty"},
 		{"testdata/files/from-only.csv", None, "needs both a from and a to"},
 		{"testdata/absent.csv", None, "cannot read"},
+		{"testdata/files/latin1.csv", None, "not UTF-8 text"},
+		{"testdata/files/utf16.csv", None, "UTF-16 text"},
 	}
 	for _, tt := range tests {
 		got, reason := Detect(tt.path)
