@@ -128,7 +128,7 @@ func DetectFS(fsys fs.FS, dir string) (Format, string) {
 			return None, reason
 		}
 		if v == "" {
-			return ONET, "O*NET text release (Occupation Data.txt; no Read Me.txt, release unknown)"
+			return ONET, "O*NET text release (Occupation Data.txt; release unknown: no Read Me.txt naming it)"
 		}
 		return ONET, "O*NET " + v + " text release (Occupation Data.txt, Read Me.txt)"
 	}
