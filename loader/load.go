@@ -205,6 +205,7 @@ type parseResult struct {
 	keyed     keyedDoc // doc with its names normalised, while it is in cache
 	problems  []Problem
 	aptitudes []string // aptitude item names its delimited rows gave
+	unsplit   bool     // see parsed.unsplit
 }
 
 // parseAll reads and parses files on all cores. It returns the documents,
@@ -223,6 +224,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]
 			// would keep every file in memory until all are parsed.
 			names := map[string]string{}
 			var scratch keyScratch
+			var parser Parser
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(files) {
@@ -233,15 +235,15 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]
 				if err != nil {
 					results[i].problems = []Problem{{File: f.name, Severity: Error, Msg: fmt.Sprintf("cannot read: %v: skipped", unwrapPath(err))}}
 				} else {
-					doc, probs, err := parseOwned(data, f.name) // data is ours alone
-					results[i] = parseResult{doc: doc, problems: probs}
+					res, err := parser.parseOwned(data, f.name) // data is ours alone
+					results[i] = parseResult{doc: res.doc, problems: res.problems, unsplit: res.unsplit}
 					if err != nil {
 						results[i].doc = nil
 						results[i].problems = append(results[i].problems, problemOf(err, f.name))
 					} else {
-						results[i].aptitudes = AptitudeItems(doc)
+						results[i].aptitudes = AptitudeItems(res.doc)
 						if !keep {
-							results[i].doc = compactDocument(doc)
+							results[i].doc = compactDocument(res.doc)
 							for j, a := range results[i].aptitudes {
 								c, ok := names[a]
 								if !ok {
@@ -276,17 +278,13 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]
 	return docs, problems
 }
 
-// unsplitAptitude is the start of the parser's warning for an aptitude row
-// with no delimiter and no item name it knows.
-const unsplitAptitude = "aptitude row without a known item name"
-
 // reparseAptitudes parses again, with the aptitude item names of the whole
 // corpus, the documents that had rows the parser could not split alone.
 // It is rare, so it costs nothing on most corpora.
 func reparseAptitudes(files []sourceFile, results []parseResult, keep bool) {
 	var again []int
 	for i, r := range results {
-		if r.doc != nil && slices.ContainsFunc(r.problems, func(p Problem) bool { return strings.HasPrefix(p.Msg, unsplitAptitude) }) {
+		if r.doc != nil && r.unsplit {
 			again = append(again, i)
 		}
 	}
@@ -298,17 +296,18 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keep bool) {
 		items = append(items, r.aptitudes...)
 	}
 	slices.Sort(items)
-	opt := ParseOptions{AptitudeItems: slices.Compact(items)}
+	p := Parser{AptitudeItems: slices.Compact(items)}
 	for _, i := range again {
 		data, err := files[i].read()
 		if err != nil {
 			continue // keep the first parse
 		}
-		if doc, probs, err := ParseBytesOptions(data, files[i].name, opt); err == nil {
+		if res, err := p.parseOwned(data, files[i].name); err == nil {
+			doc := res.doc
 			if !keep {
 				doc = compactDocument(doc)
 			}
-			results[i] = parseResult{doc: doc, problems: probs, keyed: keyedDoc{Document: doc}}
+			results[i] = parseResult{doc: doc, problems: res.problems, keyed: keyedDoc{Document: doc}}
 			results[i].keyed.normalise(new(keyScratch))
 		}
 	}
