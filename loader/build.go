@@ -14,8 +14,8 @@ import (
 	"careergraph/graph"
 )
 
-// Rule is a reason careergraph joined a written name to a role (see
-// DESIGN.md, "Name resolution"). Number gives the rule's number there.
+// Rule is a reason careergraph joined a written name to a role (see the
+// README, "How names become roles"). Number gives the rule's number there.
 type Rule int
 
 // The ways a name joins a role. RuleExact is rule 1, the same normal form;
@@ -30,7 +30,8 @@ const (
 	RuleUserAlias               // rule 6: the user's alias file
 )
 
-// Number returns the rule's number in DESIGN.md's list of six.
+// Number returns the rule's number in the README's list of six ("How
+// names become roles").
 func (r Rule) Number() int {
 	switch r {
 	case RuleExact:
@@ -86,9 +87,9 @@ type NearDuplicate struct {
 	Roles []string // display names, sorted
 }
 
-// AliasRule is one row of a user alias file: Name is to be read as
+// Alias is one row of a user alias file: Name is to be read as
 // Canonical.
-type AliasRule struct {
+type Alias struct {
 	Name, Canonical string
 	Source          graph.Source
 }
@@ -97,10 +98,10 @@ type AliasRule struct {
 // the way.
 type Corpus struct {
 	Graph          *graph.Graph
-	Docs           []*Document // readable documents, sorted by file; nil from LoadCached
-	Documents      int         // readable documents: len(Docs) when Docs is kept
-	Files          int         // document files found, readable or not
-	Broken         int         // files that could not be read as documents
+	Documents      []*Document // readable documents, sorted by file; nil when Options.DropDocuments
+	NumDocuments   int         // readable documents: len(Documents) when they are kept
+	NumFiles       int         // document files found, readable or not
+	Skipped        []string    // files that could not be read as documents, sorted; see Problems for why
 	Problems       []Problem   // sorted by file and line
 	Merges         []Merge     // sorted by role, then name, then source
 	Ambiguous      []Ambiguity // sorted by name
@@ -336,7 +337,7 @@ type builder struct {
 	exact     map[string]*occupation // normal form of a title
 	weak      map[string]weakClaim   // short titles and aliases
 	mentions  map[string]int         // normal form → handle of a role only mentioned
-	user      map[string]AliasRule
+	user      map[string]Alias
 	userUsed  map[string]bool
 	formLog   []formAdd     // forms not counted yet, in order
 	gb        graph.Builder // its role handles are the builder's
@@ -351,22 +352,22 @@ type builder struct {
 // sorted by file; aliases are the rows of a user alias file, if any. It
 // fails only when the graph cannot be built, which is a bug; every
 // problem of the input is in the Corpus.
-func Build(docs []*Document, aliases []AliasRule) (*Corpus, error) {
+func Build(docs []*Document, aliases []Alias) (*Corpus, error) {
 	return build(keyDocuments(docs), aliases, true)
 }
 
 // build is Build for documents whose names are normalised already; unless
-// keepDocs is set, the Corpus has no Docs, and the documents are let go
+// keepDocs is set, the Corpus has no Documents, and the documents are let go
 // (docs is cleared) as soon as the names are resolved, to lower the peak
 // memory of a large load.
-func build(docs []keyedDoc, aliases []AliasRule, keepDocs bool) (*Corpus, error) {
+func build(docs []keyedDoc, aliases []Alias, keepDocs bool) (*Corpus, error) {
 	// Most documents have titles of their own, and many a short title or
 	// an alias: size for them rather than grow the maps step by step.
 	b := &builder{
 		exact:     make(map[string]*occupation, len(docs)),
 		weak:      make(map[string]weakClaim, len(docs)),
 		mentions:  map[string]int{},
-		user:      map[string]AliasRule{},
+		user:      map[string]Alias{},
 		userUsed:  map[string]bool{},
 		ambiguous: map[string]*Ambiguity{},
 		roles:     make([]graph.Role, 0, len(docs)),
@@ -387,11 +388,11 @@ func build(docs []keyedDoc, aliases []AliasRule, keepDocs bool) (*Corpus, error)
 			b.problem(a.Source, Warning, "alias %q is never used: no document names it", a.Name)
 		}
 	}
-	c := &Corpus{Documents: len(docs), Files: len(docs)}
+	c := &Corpus{NumDocuments: len(docs), NumFiles: len(docs)}
 	if keepDocs {
-		c.Docs = make([]*Document, len(docs))
+		c.Documents = make([]*Document, len(docs))
 		for i := range docs {
-			c.Docs[i] = docs[i].Document
+			c.Documents[i] = docs[i].Document
 		}
 	} else {
 		clear(docs)
@@ -676,7 +677,7 @@ func (b *builder) lookup(k string) (h int, rule Rule, ok bool) {
 // canonical resolves the target of a user alias by rules 1 and 2, or to a
 // mentioned role of that name (made if need be). Chains of aliases are
 // followed; a loop stops at the first name seen twice.
-func (b *builder) canonical(a AliasRule) int {
+func (b *builder) canonical(a Alias) int {
 	seen := map[string]bool{}
 	k := graph.NormalName(a.Canonical)
 	name := a.Canonical

@@ -1,4 +1,4 @@
-package loader
+package snapshot
 
 import (
 	"os"
@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"careergraph/graph"
+	"careergraph/loader"
 	"careergraph/loader/synth"
 )
 
@@ -24,35 +25,36 @@ func cacheFixture(t *testing.T) (data, cache string) {
 	return data, filepath.Join(t.TempDir(), "cache")
 }
 
-func loadCached(t *testing.T, opt Options, cache, version string) (*Corpus, bool) {
+func loadCached(t *testing.T, opt loader.Options, cache, version string) (*loader.Corpus, bool) {
 	t.Helper()
-	c, hit, err := LoadCached(opt, cache, version)
+	c, hit, err := Load(opt, cache, version)
 	if err != nil {
-		t.Fatalf("LoadCached: %v", err)
+		t.Fatalf("Load: %v", err)
 	}
 	return c, hit
 }
 
 // sameCorpus fails unless a and b hold the same graph and findings.
-func sameCorpus(t *testing.T, a, b *Corpus) {
+func sameCorpus(t *testing.T, a, b *loader.Corpus) {
 	t.Helper()
 	type view struct {
 		Roles                    []graph.Role
 		Moves                    []graph.Move
 		Rungs                    [][]string
 		Stats                    graph.Stats
-		Documents, Files, Broken int
-		Problems                 []Problem
-		Merges                   []Merge
-		Ambiguous                []Ambiguity
-		NearDuplicates           []NearDuplicate
+		NumDocuments, NumFiles   int
+		Skipped                  []string
+		Problems                 []loader.Problem
+		Merges                   []loader.Merge
+		Ambiguous                []loader.Ambiguity
+		NearDuplicates           []loader.NearDuplicate
 		Routes                   []graph.Route
 	}
-	see := func(c *Corpus) view {
+	see := func(c *loader.Corpus) view {
 		g := c.Graph
 		v := view{
 			Roles: g.Roles(), Moves: g.Moves(), Rungs: g.Rungs(), Stats: g.Stats(),
-			Documents: c.Documents, Files: c.Files, Broken: c.Broken,
+			NumDocuments: c.NumDocuments, NumFiles: c.NumFiles, Skipped: c.Skipped,
 			Problems: c.Problems, Merges: c.Merges, Ambiguous: c.Ambiguous, NearDuplicates: c.NearDuplicates,
 		}
 		roles := g.Roles()
@@ -69,34 +71,34 @@ func sameCorpus(t *testing.T, a, b *Corpus) {
 	}
 }
 
-func TestLoadCached(t *testing.T) {
+func TestLoad(t *testing.T) {
 	data, cache := cacheFixture(t)
-	opt := Options{Paths: []string{data}}
-	want, err := Load(opt)
+	opt := loader.Options{Paths: []string{data}}
+	want, err := loader.Load(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	first, hit := loadCached(t, opt, cache, "1")
 	if hit {
-		t.Fatal("first LoadCached came from a cache that was empty")
+		t.Fatal("first Load came from a cache that was empty")
 	}
 	second, hit := loadCached(t, opt, cache, "1")
 	if !hit {
-		t.Fatal("second LoadCached did not use the snapshot")
+		t.Fatal("second Load did not use the snapshot")
 	}
-	if first.Docs != nil || second.Docs != nil {
-		t.Error("LoadCached kept Docs")
+	if first.Documents != nil || second.Documents != nil {
+		t.Error("Load kept Documents")
 	}
-	if want.Documents != len(want.Docs) || want.Documents != 300 {
-		t.Errorf("Load: Documents = %d, len(Docs) = %d; want 300", want.Documents, len(want.Docs))
+	if want.NumDocuments != len(want.Documents) || want.NumDocuments != 300 {
+		t.Errorf("loader.Load: NumDocuments = %d, len(Documents) = %d; want 300", want.NumDocuments, len(want.Documents))
 	}
 	sameCorpus(t, want, first)
 	sameCorpus(t, want, second)
 }
 
-func TestLoadCachedStale(t *testing.T) {
+func TestLoadStale(t *testing.T) {
 	data, cache := cacheFixture(t)
-	opt := Options{Paths: []string{data}}
+	opt := loader.Options{Paths: []string{data}}
 	file := filepath.Join(data, synth.New(300, 7).Name(5))
 	loadCached(t, opt, cache, "1")
 
@@ -137,7 +139,7 @@ func TestLoadCachedStale(t *testing.T) {
 		if hit {
 			t.Errorf("after a change of %s: the stale snapshot was used", ch.name)
 		}
-		want, err := Load(opt)
+		want, err := loader.Load(opt)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -154,13 +156,13 @@ func TestLoadCachedStale(t *testing.T) {
 	}
 }
 
-func TestLoadCachedAliases(t *testing.T) {
+func TestLoadAliases(t *testing.T) {
 	data, cache := cacheFixture(t)
 	aliases := filepath.Join(t.TempDir(), "aliases.csv")
 	if err := os.WriteFile(aliases, []byte("name,canonical\nFoo,Bar\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	opt := Options{Paths: []string{data}, Aliases: aliases}
+	opt := loader.Options{Paths: []string{data}, Aliases: aliases}
 	loadCached(t, opt, cache, "1")
 	if _, hit := loadCached(t, opt, cache, "1"); !hit {
 		t.Fatal("the snapshot was not used")
@@ -172,20 +174,20 @@ func TestLoadCachedAliases(t *testing.T) {
 	if hit {
 		t.Fatal("the snapshot was used after the alias file changed")
 	}
-	want, err := Load(opt)
+	want, err := loader.Load(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sameCorpus(t, want, c)
 }
 
-// TestLoadCachedCorrupt damages the snapshot in many ways: each load must
+// TestLoadCorrupt damages the snapshot in many ways: each load must
 // notice, load the documents and write a good snapshot again.
-func TestLoadCachedCorrupt(t *testing.T) {
+func TestLoadCorrupt(t *testing.T) {
 	data, cache := cacheFixture(t)
-	opt := Options{Paths: []string{data}}
+	opt := loader.Options{Paths: []string{data}}
 	want, _ := loadCached(t, opt, cache, "1")
-	snap := filepath.Join(cache, snapshotName(opt))
+	snap := filepath.Join(cache, fileName(opt))
 	good, err := os.ReadFile(snap)
 	if err != nil {
 		t.Fatal(err)
@@ -233,13 +235,13 @@ func TestDecodeSnapshotDamaged(t *testing.T) {
 	if err := synth.Write(dir, 20, 3); err != nil {
 		t.Fatal(err)
 	}
-	c, err := loadFiles(mustList(t, Options{Paths: []string{dir}}), Options{}, false)
+	c, err := loader.Load(loader.Options{Paths: []string{dir}, DropDocuments: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var key [32]byte
 	data := encodeSnapshot(key, c)
-	body := data[len(snapshotFormat)+len(key) : len(data)-4]
+	body := data[len(format)+len(key) : len(data)-4]
 	if _, err := decodeSnapshot(body); err != nil {
 		t.Fatalf("good snapshot: %v", err)
 	}
@@ -258,24 +260,15 @@ func flip2(b []byte, i int, x byte) []byte {
 	return out
 }
 
-func mustList(t *testing.T, opt Options) []sourceFile {
-	t.Helper()
-	files, err := listFiles(opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
-func TestLoadCachedUnwritable(t *testing.T) {
+func TestLoadUnwritable(t *testing.T) {
 	data, _ := cacheFixture(t)
 	blocker := filepath.Join(t.TempDir(), "file")
 	if err := os.WriteFile(blocker, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cache := filepath.Join(blocker, "cache") // below a file: never creatable
-	opt := Options{Paths: []string{data}}
-	want, err := Load(opt)
+	opt := loader.Options{Paths: []string{data}}
+	want, err := loader.Load(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,18 +281,18 @@ func TestLoadCachedUnwritable(t *testing.T) {
 	}
 }
 
-func TestLoadCachedSeedsAndNoCache(t *testing.T) {
+func TestLoadSeedsAndNoCache(t *testing.T) {
 	cache := filepath.Join(t.TempDir(), "cache")
-	c, hit := loadCached(t, Options{}, cache, "1")
-	if hit || c.Documents != 5 {
-		t.Errorf("seeds: from cache %v, %d documents; want false, 5", hit, c.Documents)
+	c, hit := loadCached(t, loader.Options{}, cache, "1")
+	if hit || c.NumDocuments != 5 {
+		t.Errorf("seeds: from cache %v, %d documents; want false, 5", hit, c.NumDocuments)
 	}
 	if _, err := os.Stat(cache); err == nil {
 		t.Error("the seeds were cached")
 	}
 	data, _ := cacheFixture(t)
 	for range 2 {
-		if _, hit := loadCached(t, Options{Paths: []string{data}}, "", "1"); hit {
+		if _, hit := loadCached(t, loader.Options{Paths: []string{data}}, "", "1"); hit {
 			t.Error("an empty cache folder was used")
 		}
 	}
