@@ -176,7 +176,6 @@ func (p *docParser) matchAptitude(s string) (string, bool) {
 	return name, ok
 }
 
-
 // builtinAptitudes are the aptitude items of the reference documents and
 // other common ones; see Parser.AptitudeItems for adding more.
 var builtinAptitudes = []string{

@@ -85,4 +85,3 @@ func (p *docParser) rung(s string, ln int) Rung {
 	add(s[from:])
 	return r
 }
-

@@ -315,4 +315,3 @@ func indexColon(s string) int {
 	}
 	return i
 }
-

@@ -59,4 +59,3 @@ func (m *nameMatcher) match(s string) (string, bool) {
 	}
 	return "", false
 }
-

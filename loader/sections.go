@@ -400,4 +400,3 @@ func (p *docParser) classification(l srcLine) {
 		p.warn(l.num, "classification: second %s %q dropped (keeping %q)", level, val, *dst)
 	}
 }
-

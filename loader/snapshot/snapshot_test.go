@@ -38,17 +38,17 @@ func loadCached(t *testing.T, opt loader.Options, cache, version string) (*loade
 func sameCorpus(t *testing.T, a, b *loader.Corpus) {
 	t.Helper()
 	type view struct {
-		Roles                    []graph.Role
-		Moves                    []graph.Move
-		Rungs                    [][]string
-		Stats                    graph.Stats
-		NumDocuments, NumFiles   int
-		Skipped                  []string
-		Problems                 []loader.Problem
-		Merges                   []loader.Merge
-		Ambiguous                []loader.Ambiguity
-		NearDuplicates           []loader.NearDuplicate
-		Routes                   []graph.Route
+		Roles                  []graph.Role
+		Moves                  []graph.Move
+		Rungs                  [][]string
+		Stats                  graph.Stats
+		NumDocuments, NumFiles int
+		Skipped                []string
+		Problems               []loader.Problem
+		Merges                 []loader.Merge
+		Ambiguous              []loader.Ambiguity
+		NearDuplicates         []loader.NearDuplicate
+		Routes                 []graph.Route
 	}
 	see := func(c *loader.Corpus) view {
 		g := c.Graph
