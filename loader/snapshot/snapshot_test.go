@@ -327,3 +327,51 @@ func TestRemoveStale(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadRacyEdit edits a document within the same tick of the file
+// system's clock as the snapshot, keeping its size and modification time:
+// the snapshot must not be served (git's racy-entry rule).
+func TestLoadRacyEdit(t *testing.T) {
+	data := t.TempDir()
+	file := filepath.Join(data, "a.txt")
+	if err := os.WriteFile(file, []byte("Mayor\nCareer Path\nClerk → Mayor\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tick := time.Now().Truncate(time.Second)
+	os.Chtimes(file, tick, tick)
+	cache := t.TempDir()
+	opt := loader.Options{Paths: []string{data}}
+	loadCached(t, opt, cache, "1")
+	if err := os.WriteFile(file, []byte("Mayor\nCareer Path\nClerk → Mayer\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(file, tick, tick) // the same tick, the same size
+	c, hit := loadCached(t, opt, cache, "1")
+	if hit {
+		t.Fatal("the snapshot was used after a racy edit")
+	}
+	if _, err := c.Graph.Resolve("Mayer"); err != nil {
+		t.Errorf("the corpus misses the edit: %v", err)
+	}
+	if _, hit := loadCached(t, opt, cache, "1"); !hit {
+		t.Error("the snapshot was not used when nothing changed")
+	}
+}
+
+// TestFileKeyRacy checks that a file keyed while racy and the same file
+// keyed later, no longer racy, give different keys: a snapshot written
+// while a file could still change unseen is never used once it cannot.
+func TestFileKeyRacy(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a.txt")
+	if err := os.WriteFile(file, []byte("Mayor\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mtime := time.Now()
+	os.Chtimes(file, mtime, mtime)
+	racy, ok1 := fileKey([]string{file}, "", "1", mtime)
+	later, ok2 := fileKey([]string{file}, "", "1", mtime.Add(time.Hour))
+	again, ok3 := fileKey([]string{file}, "", "1", mtime.Add(time.Hour))
+	if !ok1 || !ok2 || !ok3 || racy == later || later != again {
+		t.Errorf("keys racy %x, later %x, again %x; want racy to differ, later to equal again", racy[:4], later[:4], again[:4])
+	}
+}
