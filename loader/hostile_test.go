@@ -120,7 +120,7 @@ func TestLoadHostileAliasFile(t *testing.T) {
 // TestLoadLinkedFolder checks that a path that is a link to a folder
 // finds the documents in it.
 func TestLoadLinkedFolder(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"a.txt": "Mayor\n", "sub/b.txt": "Governor\n"})
+	dir := writeFiles(t, map[string]string{"a.txt": "Mayor\nSummary\nx\n", "sub/b.txt": "Governor\nSummary\nx\n"})
 	link := filepath.Join(t.TempDir(), "L")
 	if err := os.Symlink(dir, link); err != nil {
 		t.Skipf("no symbolic links: %v", err)

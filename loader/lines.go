@@ -1,14 +1,16 @@
 package loader
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/agnivade/levenshtein"
 	"golang.org/x/text/unicode/norm"
 )
 
-// line is one line of the input, trimmed, with its 1-based number and the
+// srcLine is one line of the input, trimmed, with its 1-based number and the
 // known heading it is, if any.
 type srcLine struct {
 	text string
@@ -231,7 +233,7 @@ func headingLike(s string) bool {
 				return false
 			}
 		case '>':
-			if i > 0 && s[i-1] == '-' {
+			if i > 0 && (s[i-1] == '-' || s[i-1] == '=') { // an arrow, "->" or "=>"
 				return false
 			}
 		case ',', '、', ';', '；', '!', '?', '！', '？', '。', '→', '⇒', '|', '\t':
@@ -315,3 +317,54 @@ func indexColon(s string) int {
 	}
 	return i
 }
+
+// headingNames are the known headings as the README writes them, by
+// section: the suggestions for a heading that is close to one.
+var headingNames = [numKinds]string{
+	kIndustry:       "Industry & Occupation",
+	kClassification: "Classification",
+	kSummary:        "Summary",
+	kDescription:    "Description",
+	kOutlook:        "Future Outlook",
+	kTraits:         "Personality Traits",
+	kWorkStyle:      "Work Style",
+	kCareer:         "Career Path",
+	kRequired:       "Required Skills",
+	kRecommended:    "Recommended Skills",
+	kStrengths:      "Aptitudes (Strengths Preferred)",
+	kWeaknesses:     "Aptitudes (Weaknesses Acceptable)",
+	kQualifications: "Related Qualifications",
+	kAliases:        "Aliases",
+	kRelated:        "Related Jobs",
+	kTags:           "Tags",
+	kKeywords:       "Keywords",
+}
+
+// nearHeading returns the known heading s is a likely misspelling of (at
+// most two edits from one of its forms, and fewer than a third of its
+// letters), or "".
+func nearHeading(s string) string {
+	key := strings.ToLower(strings.Join(strings.Fields(norm.NFKC.String(strings.TrimLeft(s, "#"))), ""))
+	key = strings.TrimRight(key, ":")
+	best, bestDist := kNone, 3
+	for _, k := range sortedHeadingKeys {
+		if d := levenshtein.ComputeDistance(key, k); d < bestDist && 3*d < len(k) {
+			best, bestDist = headingKeys[k], d
+		}
+	}
+	if best == kNone {
+		return ""
+	}
+	return headingNames[best]
+}
+
+// sortedHeadingKeys are the keys of headingKeys, sorted, so that a tie
+// between two forms suggests the same heading every run.
+var sortedHeadingKeys = func() []string {
+	keys := make([]string, 0, len(headingKeys))
+	for k := range headingKeys {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}()

@@ -17,6 +17,8 @@ var (
 	ErrEmpty   = errors.New("empty document")
 	ErrNotText = errors.New("not UTF-8 text")
 	ErrNoTitle = errors.New("no title: the first line must be the occupation's title")
+	// ErrNotDocument is a file none of whose lines is a known heading.
+	ErrNotDocument = errors.New("not an occupation document: no line is a known heading")
 )
 
 // Parser reads occupation documents. Like encoding/csv's Reader it

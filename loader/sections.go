@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -25,9 +26,11 @@ type docParser struct {
 	doc      *Document
 	problems []Problem
 
-	docItems []string     // aptitude items of the document's delimited rows
-	docNames *nameMatcher // docItems, built on first use
-	unsplit  bool         // an aptitude row was kept whole: see parsed
+	docItems []string              // aptitude items of the document's delimited rows
+	docNames *nameMatcher          // docItems, built on first use
+	unsplit  bool                  // an aptitude row was kept whole: see parsed
+	moves    int                   // career moves the paths so far make: see boundMoves
+	paras    [numKinds][][]srcLine // the content of paragraph sections, by kind
 }
 
 func (p *docParser) warn(ln int, format string, args ...any) {
@@ -42,7 +45,7 @@ func (p *docParser) parse() error {
 	// Classify known headings, tell the layouts apart by what follows
 	// them, and gather the item names of delimited aptitude rows: they
 	// split the undelimited rows anywhere in the document.
-	blankAfter, textAfter := 0, 0
+	blankAfter, textAfter, known := 0, 0, 0
 	section := kNone
 	for i := first; i < len(p.lines); i++ {
 		l := &p.lines[i]
@@ -57,6 +60,7 @@ func (p *docParser) parse() error {
 			continue
 		}
 		section = l.kind
+		known++
 		if i+1 < len(p.lines) {
 			if p.lines[i+1].text == "" {
 				blankAfter++
@@ -71,9 +75,15 @@ func (p *docParser) parse() error {
 	if title.kind != kNone {
 		return &ParseError{File: p.doc.File, Line: title.num, Err: ErrNoTitle}
 	}
-	p.doc.Title, p.doc.TitleLine = title.text, title.num
+	if known == 0 {
+		return &ParseError{File: p.doc.File, Err: ErrNotDocument}
+	}
+	p.doc.Title, p.doc.TitleLine = stripMarkdownHeading(title.text), title.num
+	if p.doc.Title == "" {
+		return &ParseError{File: p.doc.File, Line: title.num, Err: ErrNoTitle}
+	}
 	start := first + 1
-	if r := p.nextNonBlank(start); r >= 0 && p.lines[r].kind == kNone {
+	if r := p.nextNonBlank(start); r >= 0 && p.lines[r].kind == kNone && isKana(p.lines[r].text) {
 		p.doc.Reading = p.lines[r].text
 		start = r + 1
 	}
@@ -91,7 +101,39 @@ func (p *docParser) parse() error {
 		}
 		p.section(b)
 	}
+	d := p.doc
+	d.Classification.Industry = joinParagraph(d.Classification.Industry, p.paras[kIndustry])
+	d.Summary = joinParagraph("", p.paras[kSummary])
+	d.Description = joinParagraph("", p.paras[kDescription])
+	d.Outlook = joinParagraph("", p.paras[kOutlook])
 	return nil
+}
+
+// stripMarkdownHeading returns a title without the "#" marks of a
+// Markdown heading ("# Mayor"); marks not followed by a space are text.
+func stripMarkdownHeading(s string) string {
+	t := strings.TrimLeft(s, "#")
+	if t == s || t != "" && t[0] != ' ' && t[0] != '\t' {
+		return s
+	}
+	return trimLine(t)
+}
+
+// isKana reports whether s is a kana reading: hiragana or katakana, with
+// the long-vowel mark, punctuation (brackets, middle dots) and spaces
+// allowed between.
+func isKana(s string) bool {
+	kana := false
+	for _, r := range s {
+		switch {
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana = true
+		case r == 'ー' || r == 'ｰ' || unicode.IsPunct(r) || unicode.IsSpace(r):
+		default:
+			return false
+		}
+	}
+	return kana
 }
 
 func (p *docParser) nextNonBlank(i int) int {
@@ -203,21 +245,21 @@ func (p *docParser) section(b secBlock) {
 	case kUnknown:
 		h := p.lines[b.head]
 		p.extra(b, h.text, h.num)
-		p.warn(h.num, "unknown heading %q: kept as an extra section", h.text)
-	case kIndustry:
-		d.Classification.Industry = appendParagraph(d.Classification.Industry, content)
+		if near := nearHeading(h.text); near != "" {
+			p.warn(h.num, "unknown heading %q (did you mean %q?): kept as an extra section", h.text, near)
+		} else {
+			p.warn(h.num, "unknown heading %q: kept as an extra section", h.text)
+		}
+	case kIndustry, kSummary, kDescription, kOutlook:
+		// Joined once at the end: appending to a string at every section
+		// would copy it again each time, quadratic in repeated sections.
+		p.paras[b.kind] = append(p.paras[b.kind], content)
 	case kClassification:
 		for _, l := range content {
 			if l.text != "" {
 				p.classification(l)
 			}
 		}
-	case kSummary:
-		d.Summary = appendParagraph(d.Summary, content)
-	case kDescription:
-		d.Description = appendParagraph(d.Description, content)
-	case kOutlook:
-		d.Outlook = appendParagraph(d.Outlook, content)
 	case kTraits:
 		d.Traits = appendListStrings(d.Traits, content)
 	case kWorkStyle:
@@ -259,16 +301,18 @@ func (p *docParser) extra(b secBlock, heading string, ln int) {
 	p.doc.Extra = append(p.doc.Extra, s)
 }
 
-// appendParagraph appends the non-blank lines to s, one "\n" between
-// lines. A single line is returned as is, without a copy.
-func appendParagraph(s string, lines []srcLine) string {
+// joinParagraph returns s followed by the non-blank lines of parts, one
+// "\n" between lines. A single line is returned as is, without a copy.
+func joinParagraph(s string, parts [][]srcLine) string {
 	n, size := 0, len(s)
 	last := ""
-	for _, l := range lines {
-		if l.text != "" {
-			n++
-			size += len(l.text) + 1
-			last = l.text
+	for _, lines := range parts {
+		for _, l := range lines {
+			if l.text != "" {
+				n++
+				size += len(l.text) + 1
+				last = l.text
+			}
 		}
 	}
 	switch {
@@ -280,14 +324,16 @@ func appendParagraph(s string, lines []srcLine) string {
 	var b strings.Builder
 	b.Grow(size)
 	b.WriteString(s)
-	for _, l := range lines {
-		if l.text == "" {
-			continue
+	for _, lines := range parts {
+		for _, l := range lines {
+			if l.text == "" {
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(l.text)
 		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(l.text)
 	}
 	return b.String()
 }
@@ -361,13 +407,25 @@ func appendListStrings(dst []string, lines []srcLine) []string {
 	return nilIfEmpty(dst)
 }
 
+// hasText reports whether parts have a non-blank line.
+func hasText(parts [][]srcLine) bool {
+	for _, lines := range parts {
+		for _, l := range lines {
+			if l.text != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // classification reads one "- Major : X" line. A line without a key is the
 // industry line when the document has none.
 func (p *docParser) classification(l srcLine) {
 	t, _ := stripBullet(l.text)
 	i := indexColon(t)
 	if i < 0 {
-		if p.doc.Classification.Industry == "" {
+		if p.doc.Classification.Industry == "" && !hasText(p.paras[kIndustry]) {
 			p.doc.Classification.Industry = t
 			return
 		}
