@@ -581,6 +581,12 @@ func (b *builder) collectOccupations(docs []keyedDoc) {
 				b.claim(d.short, d.shortKey, o, RuleShortTitle)
 			}
 			for i, a := range d.Aliases {
+				if other := b.exact[d.aliases[i]]; other != nil && other != o {
+					// The title wins (rule 2): the alias is no name of o.
+					b.problem(graph.Source{File: d.File, Line: a.Line}, Warning,
+						"alias %q is the title of %s: the title wins, the alias is dropped", a.Text, other.docs[0].File)
+					continue
+				}
 				b.claim(a.Text, d.aliases[i], o, RuleAlias)
 				b.addForm(o.handle, a.Text, false)
 			}

@@ -301,3 +301,27 @@ func TestUserAliasNamesTheRole(t *testing.T) {
 		t.Errorf("role = %q with names %q; want \"Chief\" with both names", r.Name, r.Names)
 	}
 }
+
+// TestAliasIsAnotherTitle checks that an alias that is another document's
+// title is that document's: the title wins, the alias's document no longer
+// lists it among its names, and a warning says so at the alias's line.
+func TestAliasIsAnotherTitle(t *testing.T) {
+	c := mustBuild(t, nil,
+		doc("a.txt", "Mayor", nil, nil, "Governor", "City Head"),
+		doc("b.txt", "Governor", nil, nil),
+	)
+	mayor, err := c.Graph.Resolve("Mayor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(mayor.Names, "Governor") || !slices.Contains(mayor.Names, "City Head") {
+		t.Errorf("Mayor's names = %v; want City Head and not Governor", mayor.Names)
+	}
+	if r, err := c.Graph.Resolve("Governor"); err != nil || r.Name != "Governor" {
+		t.Errorf("Resolve(Governor) = %v, %v; want the Governor", r.Name, err)
+	}
+	if len(c.Problems) != 1 || c.Problems[0].File != "a.txt" || c.Problems[0].Line != 2 ||
+		!strings.Contains(c.Problems[0].Msg, `alias "Governor" is the title of b.txt`) {
+		t.Errorf("Problems = %v; want one warning at a.txt:2 about the alias", c.Problems)
+	}
+}
