@@ -1,0 +1,19 @@
+// Package loader reads occupation documents and builds a career graph
+// from them: it parses each file into a Document, resolves the names the
+// documents write into roles by the rules in the README ("How names become
+// roles"), and returns a Corpus with the graph and every problem found.
+//
+// Where things live:
+//
+//	load.go       Options, Load: listing and reading files, the parse on all cores
+//	parse.go      Parser, the one entry point of the document grammar
+//	lines.go      lines, trimming, headings (add a heading to headingKeys)
+//	sections.go   cutting a document into sections and storing each
+//	career.go     career paths: arrows, rungs, alternatives and their bounds
+//	aptitude.go   aptitude tables, with and without delimiters
+//	matcher.go    the longest-known-name matcher for undelimited rows
+//	build.go      name resolution and the graph: Build, Corpus, Rule, Merge
+//	document.go   Document and Problem, what parsing returns
+//
+// The snapshot cache of a loaded corpus is the subpackage snapshot.
+package loader
