@@ -51,7 +51,11 @@ type Parser struct {
 // the size of the input, with Unicode normalisation only on short lines
 // that might be headings.
 func (p *Parser) Parse(r io.Reader, name string) (*Document, []Problem, error) {
-	data, err := io.ReadAll(r)
+	var buf []byte
+	if l, ok := r.(interface{ Len() int }); ok { // bytes.Reader, strings.Reader
+		buf = make([]byte, 0, l.Len()+1)
+	}
+	data, err := readAll(r, buf)
 	if err != nil {
 		return nil, nil, &ParseError{File: name, Err: err}
 	}
@@ -91,9 +95,12 @@ func (p *Parser) parseText(text, name string) (parsed, error) {
 	sc := &p.scratch
 	defer sc.release()
 	dp := docParser{items: p.items, scratch: sc, lines: splitLines(sc.lines, text), docItems: sc.items[:0]}
+	for k := range dp.paras {
+		dp.paras[k] = sc.paras[k][:0]
+	}
 	dp.doc = &Document{File: name}
 	err := dp.parse()
-	sc.lines, sc.items = dp.lines, dp.docItems
+	sc.lines, sc.items, sc.paras = dp.lines, dp.docItems, dp.paras
 	if err != nil {
 		return parsed{}, err
 	}
@@ -108,7 +115,8 @@ type parseScratch struct {
 	lines  []srcLine
 	blocks []secBlock
 	cells  []string
-	items  []string // docParser.docItems
+	items  []string              // docParser.docItems
+	paras  [numKinds][][]srcLine // docParser.paras
 }
 
 // release empties sc so that it does not keep the document's text alive.
@@ -116,6 +124,9 @@ func (sc *parseScratch) release() {
 	clear(sc.lines)
 	clear(sc.cells[:cap(sc.cells)])
 	clear(sc.items[:cap(sc.items)])
+	for k := range sc.paras {
+		clear(sc.paras[k][:cap(sc.paras[k])])
+	}
 }
 
 // AptitudeItems returns the item names of doc's aptitude rows that came
