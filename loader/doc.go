@@ -12,7 +12,11 @@
 //	career.go     career paths: arrows, rungs, alternatives and their bounds
 //	aptitude.go   aptitude tables, with and without delimiters
 //	matcher.go    the longest-known-name matcher for undelimited rows
-//	build.go      name resolution and the graph: Build, Corpus, Rule, Merge
+//	corpus.go     what a load returns: Corpus, Rule, Merge, Ambiguity, Alias
+//	keyed.go      the normal forms of a document's names, worked out on all cores
+//	build.go      Build: occupations, their other names, moves, the graph
+//	resolve.go    resolving one written name to a role by the six rules
+//	forms.go      the written forms of a role and its display name
 //	document.go   Document and Problem, what parsing returns
 //
 // The snapshot cache of a loaded corpus is the subpackage snapshot.
