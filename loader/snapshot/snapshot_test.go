@@ -1,6 +1,7 @@
 package snapshot
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -22,7 +23,25 @@ func cacheFixture(t *testing.T) (data, cache string) {
 	if err := synth.Write(data, 300, 7); err != nil {
 		t.Fatal(err)
 	}
+	age(t, data)
 	return data, filepath.Join(t.TempDir(), "cache")
+}
+
+// age sets the modification time of the files below root an hour back:
+// a file a test has just written is racy (see RacyWindow) for a few
+// seconds, and a slow run would see its key change between two loads.
+func age(t *testing.T, root string) {
+	t.Helper()
+	past := time.Now().Add(-time.Hour)
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			err = os.Chtimes(p, past, past)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 func loadCached(t *testing.T, opt loader.Options, cache, version string) (*loader.Corpus, bool) {
@@ -129,6 +148,7 @@ func TestLoadStale(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(data, "extra.txt"), []byte("Extra Occupation\nSummary\nNew.\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
+			age(t, filepath.Join(data, "extra.txt"))
 			return "1"
 		}},
 		{"version", func(t *testing.T) string { return "2" }},
@@ -162,6 +182,7 @@ func TestLoadAliases(t *testing.T) {
 	if err := os.WriteFile(aliases, []byte("name,canonical\nFoo,Bar\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	age(t, aliases)
 	opt := loader.Options{Paths: []string{data}, Aliases: aliases}
 	loadCached(t, opt, cache, "1")
 	if _, hit := loadCached(t, opt, cache, "1"); !hit {
@@ -170,6 +191,7 @@ func TestLoadAliases(t *testing.T) {
 	if err := os.WriteFile(aliases, []byte("name,canonical\nFoo,Baz\nQux,Bar\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	age(t, aliases)
 	c, hit := loadCached(t, opt, cache, "1")
 	if hit {
 		t.Fatal("the snapshot was used after the alias file changed")
@@ -332,6 +354,10 @@ func TestRemoveStale(t *testing.T) {
 // system's clock as the snapshot, keeping its size and modification time:
 // the snapshot must not be served (git's racy-entry rule).
 func TestLoadRacyEdit(t *testing.T) {
+	// A window wider than this test is slow keeps the file racy to the
+	// end, so that the last load sees the key it wrote.
+	defer func(w time.Duration) { RacyWindow = w }(RacyWindow)
+	RacyWindow = time.Minute
 	data := t.TempDir()
 	file := filepath.Join(data, "a.txt")
 	if err := os.WriteFile(file, []byte("Mayor\nCareer Path\nClerk → Mayor\n"), 0o644); err != nil {
