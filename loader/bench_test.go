@@ -47,24 +47,3 @@ func BenchmarkLoadDir(b *testing.B) {
 	}
 	benchLoad(b, dir)
 }
-
-// BenchmarkLoadCachedDir loads the corpus in $CAREERGRAPH_BENCH_DATA from
-// a warm snapshot cache.
-func BenchmarkLoadCachedDir(b *testing.B) {
-	dir := os.Getenv("CAREERGRAPH_BENCH_DATA")
-	if dir == "" {
-		b.Skip("set CAREERGRAPH_BENCH_DATA to a corpus folder")
-	}
-	cache := b.TempDir()
-	opt := loader.Options{Paths: []string{dir}}
-	if _, _, err := loader.LoadCached(opt, cache, "bench"); err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		_, hit, err := loader.LoadCached(opt, cache, "bench")
-		if err != nil || !hit {
-			b.Fatalf("LoadCached: from cache %v, %v", hit, err)
-		}
-	}
-}

@@ -3,124 +3,12 @@ package loader
 import (
 	"cmp"
 	"fmt"
-	"hash/maphash"
-	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"careergraph/graph"
 )
-
-// Rule is a reason careergraph joined a written name to a role (see
-// DESIGN.md, "Name resolution"). Number gives the rule's number there.
-type Rule int
-
-// The ways a name joins a role. RuleExact is rule 1, the same normal form;
-// every other join is recorded as a Merge for check.
-const (
-	RuleExact       Rule = iota // rule 1: the same name in normal form
-	RuleShortTitle              // rule 2: title without its trailing parenthetical
-	RuleAlias                   // rule 2: an alias a document lists
-	RuleSameTitle               // rule 2: two documents with the same title
-	RuleOwnRung                 // rule 3: a rung of a document's own path is the occupation
-	RuleRelatedRung             // rule 4: a rung is one of the document's related jobs
-	RuleUserAlias               // rule 6: the user's alias file
-)
-
-// Number returns the rule's number in DESIGN.md's list of six.
-func (r Rule) Number() int {
-	switch r {
-	case RuleExact:
-		return 1
-	case RuleShortTitle, RuleAlias, RuleSameTitle:
-		return 2
-	case RuleOwnRung:
-		return 3
-	case RuleRelatedRung:
-		return 4
-	}
-	return 6
-}
-
-// String says the rule in words, with its number: "rule 2: alias of the
-// occupation".
-func (r Rule) String() string {
-	what := map[Rule]string{
-		RuleExact:       "the same name",
-		RuleShortTitle:  "title without its parenthetical",
-		RuleAlias:       "alias of the occupation",
-		RuleSameTitle:   "two documents with the same title",
-		RuleOwnRung:     "the document's own occupation in its career path",
-		RuleRelatedRung: "trailing part of one of the document's related jobs",
-		RuleUserAlias:   "user alias file",
-	}[r]
-	return fmt.Sprintf("rule %d: %s", r.Number(), what)
-}
-
-// Merge records a written name that joined a role by a rule other than an
-// exact normal-form match.
-type Merge struct {
-	Name   string // as written
-	Role   string // display name of the role it joined
-	Rule   Rule
-	Source graph.Source
-}
-
-// Ambiguity is a name (as first written) that two or more occupations claim in the weaker way
-// of rule 2 (title without parenthetical, or alias). It resolves to none of
-// them: each mention stays a role of its own.
-type Ambiguity struct {
-	Name      string
-	Claimants []string // titles of the claiming occupations, sorted
-	Uses      []graph.Source
-}
-
-// NearDuplicate is a set of roles whose names differ only by a
-// parenthetical qualifier. Rule 5 keeps them apart; check lists them so
-// that a user can join them with an alias file.
-type NearDuplicate struct {
-	Key   string   // the shared name without qualifiers
-	Roles []string // display names, sorted
-}
-
-// AliasRule is one row of a user alias file: Name is to be read as
-// Canonical.
-type AliasRule struct {
-	Name, Canonical string
-	Source          graph.Source
-}
-
-// Corpus is a loaded set of documents: the graph and every finding made on
-// the way.
-type Corpus struct {
-	Graph          *graph.Graph
-	Docs           []*Document // readable documents, sorted by file; nil from LoadCached
-	Documents      int         // readable documents: len(Docs) when Docs is kept
-	Files          int         // document files found, readable or not
-	Broken         int         // files that could not be read as documents
-	Problems       []Problem   // sorted by file and line
-	Merges         []Merge     // sorted by role, then name, then source
-	Ambiguous      []Ambiguity // sorted by name
-	NearDuplicates []NearDuplicate
-}
-
-// Errors returns the number of problems of Error severity; Warnings the
-// rest.
-func (c *Corpus) Errors() int {
-	n := 0
-	for _, p := range c.Problems {
-		if p.Severity == Error {
-			n++
-		}
-	}
-	return n
-}
-
-// Warnings returns the number of problems of Warning severity.
-func (c *Corpus) Warnings() int { return len(c.Problems) - c.Errors() }
 
 // occupation is one documented role: the documents that share a title.
 type occupation struct {
@@ -129,202 +17,12 @@ type occupation struct {
 	key    string // normal form of the title
 }
 
-// keyedDoc is a document with the normal forms (graph.NormalName) of the
-// names it writes. Normalising is most of the work of resolving names, and
-// unlike resolving it needs nothing but the document, so keyDocuments does
-// it for every document on all cores first.
-type keyedDoc struct {
-	*Document
-	title    string // the normal form of Title
-	short    string // shortTitle(Title), as written
-	shortKey string // its normal form
-	// The normal forms of the items of the document's lists, by index.
-	aliases, related                      []string
-	required, recommended, qualifications []string
-	rungs                                 [][][]string // by career path, rung and alternative
-}
-
-// keyDocuments returns docs with the normal forms of their names, worked
-// out on all cores.
-func keyDocuments(docs []*Document) []keyedDoc {
-	out := make([]keyedDoc, len(docs))
-	forChunks(len(docs), func(lo, hi int) {
-		var scratch keyScratch
-		for i := lo; i < hi; i++ {
-			out[i].Document = docs[i]
-			out[i].normalise(&scratch)
-		}
-	})
-	return out
-}
-
-// forChunks calls fn with consecutive ranges [lo, hi) that cover [0, n),
-// on all cores; it returns when every call has.
-func forChunks(n int, fn func(lo, hi int)) {
-	const chunk = 1024
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), 1+n/chunk) {
-		wg.Go(func() {
-			for {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= n {
-					return
-				}
-				fn(lo, min(lo+chunk, n))
-			}
-		})
-	}
-	wg.Wait()
-}
-
-// keyScratch is the working space of keyedDoc.normalise, reused from one
-// document to the next.
-type keyScratch struct {
-	names []string // written names, in the order of the keys
-	ends  []int    // where each name's normal form ends in buf
-	buf   []byte
-}
-
-// normalise fills in the normal forms of d's names. They share one string:
-// one allocation per document rather than one per name.
-func (d *keyedDoc) normalise(s *keyScratch) {
-	d.short = shortTitle(d.Title)
-	n, rungs := 2, 0
-	for _, list := range [][]Item{d.Aliases, d.Related, d.RequiredSkills, d.RecommendedSkills, d.Qualifications} {
-		n += len(list)
-	}
-	for _, cp := range d.Career {
-		rungs += len(cp.Rungs)
-		for _, r := range cp.Rungs {
-			n += len(r)
-		}
-	}
-	keys := make([]string, n)
-	s.names = append(s.names[:0], d.Title, d.short)
-	take := func(items []Item) []string {
-		from := len(s.names)
-		for _, it := range items {
-			s.names = append(s.names, it.Text)
-		}
-		return keys[from:len(s.names):len(s.names)]
-	}
-	d.aliases = take(d.Aliases)
-	d.related = take(d.Related)
-	d.required = take(d.RequiredSkills)
-	d.recommended = take(d.RecommendedSkills)
-	d.qualifications = take(d.Qualifications)
-	if len(d.Career) > 0 {
-		all := make([][]string, rungs)
-		d.rungs = make([][][]string, len(d.Career))
-		for i, cp := range d.Career {
-			d.rungs[i], all = all[:len(cp.Rungs):len(cp.Rungs)], all[len(cp.Rungs):]
-			for j, r := range cp.Rungs {
-				d.rungs[i][j] = take(r)
-			}
-		}
-	}
-	s.buf, s.ends = s.buf[:0], s.ends[:0]
-	for _, name := range s.names {
-		s.buf = graph.AppendNormalName(s.buf, name)
-		s.ends = append(s.ends, len(s.buf))
-	}
-	all, from := string(s.buf), 0
-	for i, end := range s.ends {
-		keys[i] = all[from:end]
-		from = end
-	}
-	d.title, d.shortKey = keys[0], keys[1]
-}
-
 // weakClaim is the occupations that claim a name by rule 2, with the rule
 // and the written form of the first claim.
 type weakClaim struct {
 	occs []*occupation
 	rule Rule
 	name string
-}
-
-// forms counts the written forms of one role for its display name. Most
-// roles have a handful, so they are searched in a slice; a map indexes
-// them only when there are many.
-type forms struct {
-	list  []form         // in the order first seen
-	index map[string]int // into list; nil while list is short
-}
-
-type form struct {
-	s     string
-	hash  uint32 // of s, from formHash
-	count int32
-	own   bool // its normal form is the role's key
-}
-
-// formSeed seeds the hashes forms compare before their strings: the
-// strings lie all over memory, and comparing each would be a cache miss.
-var formSeed = maphash.MakeSeed()
-
-func formHash(s string) uint32 { return uint32(maphash.String(formSeed, s)) }
-
-const formsIndexed = 16 // forms a role has before they are indexed
-
-func (f *forms) add(s string, own bool) {
-	i, h := -1, uint32(0)
-	if f.index != nil {
-		if j, ok := f.index[s]; ok {
-			i = j
-		}
-	} else {
-		h = formHash(s)
-		for j := range f.list {
-			if f.list[j].hash == h && f.list[j].s == s {
-				i = j
-				break
-			}
-		}
-	}
-	if i < 0 {
-		i = len(f.list)
-		f.list = append(f.list, form{s: s, hash: h}) // h is unused once indexed
-		if f.index != nil {
-			f.index[s] = i
-		} else if len(f.list) > formsIndexed {
-			f.index = make(map[string]int, 2*len(f.list))
-			for j, x := range f.list {
-				f.index[x.s] = j
-			}
-		}
-	}
-	f.list[i].count++
-	f.list[i].own = f.list[i].own || own
-}
-
-// names returns the written forms, sorted.
-func (f *forms) names() []string {
-	out := make([]string, len(f.list))
-	for i, x := range f.list {
-		out[i] = x.s
-	}
-	slices.Sort(out)
-	return out
-}
-
-// display returns the most frequent of the role's own written forms, the
-// first seen on a tie; forms joined by a rule only count when there is no
-// own form.
-func (f *forms) display() string {
-	for _, own := range []bool{true, false} {
-		best := -1
-		for i, x := range f.list {
-			if x.own == own && (best < 0 || x.count > f.list[best].count) {
-				best = i
-			}
-		}
-		if best >= 0 {
-			return f.list[best].s
-		}
-	}
-	return ""
 }
 
 // builder resolves the names of a sorted set of documents and builds the
@@ -336,7 +34,7 @@ type builder struct {
 	exact     map[string]*occupation // normal form of a title
 	weak      map[string]weakClaim   // short titles and aliases
 	mentions  map[string]int         // normal form → handle of a role only mentioned
-	user      map[string]AliasRule
+	user      map[string]Alias
 	userUsed  map[string]bool
 	formLog   []formAdd     // forms not counted yet, in order
 	gb        graph.Builder // its role handles are the builder's
@@ -351,22 +49,22 @@ type builder struct {
 // sorted by file; aliases are the rows of a user alias file, if any. It
 // fails only when the graph cannot be built, which is a bug; every
 // problem of the input is in the Corpus.
-func Build(docs []*Document, aliases []AliasRule) (*Corpus, error) {
+func Build(docs []*Document, aliases []Alias) (*Corpus, error) {
 	return build(keyDocuments(docs), aliases, true)
 }
 
 // build is Build for documents whose names are normalised already; unless
-// keepDocs is set, the Corpus has no Docs, and the documents are let go
+// keepDocs is set, the Corpus has no Documents, and the documents are let go
 // (docs is cleared) as soon as the names are resolved, to lower the peak
 // memory of a large load.
-func build(docs []keyedDoc, aliases []AliasRule, keepDocs bool) (*Corpus, error) {
+func build(docs []keyedDoc, aliases []Alias, keepDocs bool) (*Corpus, error) {
 	// Most documents have titles of their own, and many a short title or
 	// an alias: size for them rather than grow the maps step by step.
 	b := &builder{
 		exact:     make(map[string]*occupation, len(docs)),
 		weak:      make(map[string]weakClaim, len(docs)),
 		mentions:  map[string]int{},
-		user:      map[string]AliasRule{},
+		user:      map[string]Alias{},
 		userUsed:  map[string]bool{},
 		ambiguous: map[string]*Ambiguity{},
 		roles:     make([]graph.Role, 0, len(docs)),
@@ -387,11 +85,11 @@ func build(docs []keyedDoc, aliases []AliasRule, keepDocs bool) (*Corpus, error)
 			b.problem(a.Source, Warning, "alias %q is never used: no document names it", a.Name)
 		}
 	}
-	c := &Corpus{Documents: len(docs), Files: len(docs)}
+	c := &Corpus{NumDocuments: len(docs), NumFiles: len(docs)}
 	if keepDocs {
-		c.Docs = make([]*Document, len(docs))
+		c.Documents = make([]*Document, len(docs))
 		for i := range docs {
-			c.Docs[i] = docs[i].Document
+			c.Documents[i] = docs[i].Document
 		}
 	} else {
 		clear(docs)
@@ -478,54 +176,6 @@ func (b *builder) nameOf(h int) string {
 	return b.forms[h].display()
 }
 
-// formAdd is a written form of role h, logged by addForm.
-type formAdd struct {
-	s   string
-	h   int32
-	own bool
-}
-
-// addForm counts s as a written form of role h, own when its normal form
-// is the role's key. The count is put off until countForms: b.forms is
-// read only for display names, and counting there is a cache miss or two
-// for every name the documents write, better spent on all cores.
-func (b *builder) addForm(h int, s string, own bool) {
-	b.formLog = append(b.formLog, formAdd{s: s, h: int32(h), own: own})
-	if len(b.formLog) >= maxFormLog {
-		b.countForms()
-	}
-}
-
-// maxFormLog bounds the forms logged, and so the memory the log takes,
-// while being large enough that counting them is worth starting workers.
-const maxFormLog = 1 << 16
-
-// countForms counts the written forms logged since the last call into
-// b.forms. Each worker takes the roles of some blocks of handles and counts
-// their forms in the order they were logged, so the counts, and the order
-// forms were first seen in, are those of counting one by one.
-func (b *builder) countForms() {
-	if len(b.formLog) == 0 {
-		return
-	}
-	// Blocks of 64 handles keep workers off each other's cache lines.
-	const blockShift = 6
-	workers := min(runtime.GOMAXPROCS(0), 1+len(b.formLog)/4096)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for _, a := range b.formLog {
-				if int(a.h>>blockShift)%workers == w {
-					b.forms[a.h].add(a.s, a.own)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	clear(b.formLog) // let go of the strings
-	b.formLog = b.formLog[:0]
-}
-
 func (b *builder) newRole(r graph.Role) int {
 	b.roles = append(b.roles, r)
 	b.forms = append(b.forms, forms{})
@@ -580,6 +230,12 @@ func (b *builder) collectOccupations(docs []keyedDoc) {
 				b.claim(d.short, d.shortKey, o, RuleShortTitle)
 			}
 			for i, a := range d.Aliases {
+				if other := b.exact[d.aliases[i]]; other != nil && other != o {
+					// The title wins (rule 2): the alias is no name of o.
+					b.problem(graph.Source{File: d.File, Line: a.Line}, Warning,
+						"alias %q is the title of %s: the title wins, the alias is dropped", a.Text, other.docs[0].File)
+					continue
+				}
 				b.claim(a.Text, d.aliases[i], o, RuleAlias)
 				b.addForm(o.handle, a.Text, false)
 			}
@@ -658,105 +314,6 @@ func shortTitle(title string) string {
 	return t
 }
 
-// lookup finds the role a name has by rules 1, 2 and 6 alone, without
-// recording anything. ok is false when none of them applies.
-func (b *builder) lookup(k string) (h int, rule Rule, ok bool) {
-	if a, found := b.user[k]; found {
-		return b.canonical(a), RuleUserAlias, true
-	}
-	if o := b.exact[k]; o != nil {
-		return o.handle, RuleExact, true
-	}
-	if w := b.weak[k]; len(w.occs) == 1 {
-		return w.occs[0].handle, w.rule, true
-	}
-	return -1, 0, false
-}
-
-// canonical resolves the target of a user alias by rules 1 and 2, or to a
-// mentioned role of that name (made if need be). Chains of aliases are
-// followed; a loop stops at the first name seen twice.
-func (b *builder) canonical(a AliasRule) int {
-	seen := map[string]bool{}
-	k := graph.NormalName(a.Canonical)
-	name := a.Canonical
-	for {
-		seen[k] = true
-		next, found := b.user[k]
-		if !found || seen[graph.NormalName(next.Canonical)] {
-			break
-		}
-		b.userUsed[k] = true
-		name, k = next.Canonical, graph.NormalName(next.Canonical)
-	}
-	if o := b.exact[k]; o != nil {
-		return o.handle
-	}
-	if w := b.weak[k]; len(w.occs) == 1 {
-		return w.occs[0].handle
-	}
-	if h, ok := b.mentions[k]; ok {
-		return h // the canonical name was counted when the role was made
-	}
-	return b.mention(k, name, true)
-}
-
-// roleOf returns the role an item whose normal form is k names by rules
-// 1, 2 and 6 or as a mention, recording nothing and counting no written
-// form: the item is counted where it is itself resolved.
-func (b *builder) roleOf(k string) int {
-	if h, _, ok := b.lookup(k); ok {
-		return h
-	}
-	return b.mention(k, "", true)
-}
-
-// mention returns the handle of the role only mentioned under normal form
-// k, making it if need be, and counts the written form unless it is
-// empty.
-func (b *builder) mention(k, written string, own bool) int {
-	h, ok := b.mentions[k]
-	if !ok {
-		h = b.newRole(graph.Role{})
-		b.mentions[k] = h
-	}
-	if written != "" {
-		b.addForm(h, written, own)
-	}
-	return h
-}
-
-// resolveKey returns the role a mention, whose normal form is k, names
-// by rules 1, 2 and 6, recording the merge or the use of an ambiguous
-// name.
-func (b *builder) resolveKey(it Item, k, file string) int {
-	src := graph.Source{File: file, Line: it.Line}
-	h, rule, ok := b.lookup(k)
-	if !ok {
-		if a := b.ambiguous[k]; a != nil {
-			a.Uses = append(a.Uses, src)
-			b.problem(src, Warning, "%q could be %s: kept as a role of its own (add it to an alias file to choose)",
-				it.Text, quoteOr(a.Claimants))
-		}
-		return b.mention(k, it.Text, true)
-	}
-	b.joined(it.Text, k, h, rule, src)
-	return h
-}
-
-// joined records that a written name joined role h by rule, unless the
-// name is the role's own in normal form.
-func (b *builder) joined(written, k string, h int, rule Rule, src graph.Source) {
-	if rule == RuleUserAlias {
-		b.userUsed[k] = true
-	}
-	own := rule == RuleExact
-	b.addForm(h, written, own)
-	if !own {
-		b.merge(written, h, rule, src)
-	}
-}
-
 // addMoves adds the career moves of d's career paths and the related moves
 // from o to d's related jobs.
 func (b *builder) addMoves(o *occupation, d *keyedDoc) {
@@ -791,99 +348,6 @@ func (b *builder) addMoves(o *occupation, d *keyedDoc) {
 		}
 		b.gb.AddMove(o.handle, to, graph.Related, src)
 	}
-}
-
-// resolvePath resolves every role of one career path of d, by rules 1, 2
-// and 6 first, then rule 3 (the rung that is d's own occupation) and rule
-// 4 (a rung that is one of d's related jobs). It returns role handles by
-// rung.
-func (b *builder) resolvePath(o *occupation, d *keyedDoc, cp CareerPath, keys [][]string) [][]int {
-	type pending struct{ rung, alt int }
-	out := make([][]int, len(cp.Rungs))
-	var open []pending
-	ownFound := false
-	for i, rung := range cp.Rungs {
-		out[i] = make([]int, len(rung))
-		for j, it := range rung {
-			k := keys[i][j]
-			if h, rule, ok := b.lookup(k); ok {
-				b.joined(it.Text, k, h, rule, graph.Source{File: d.File, Line: it.Line}) // as resolveKey would
-				out[i][j] = h
-				ownFound = ownFound || h == o.handle
-				continue
-			}
-			out[i][j] = -1
-			open = append(open, pending{i, j})
-		}
-	}
-	if !ownFound {
-		// Rule 3: the open rung whose words end the title or an alias, the
-		// longest such match; a tie joins nothing.
-		best, bestLen, tie := -1, 0, false
-		var own []string
-		if len(open) > 0 {
-			own = b.ownNames(o)
-		}
-		for n, p := range open {
-			if l := trailingMatch(keys[p.rung][p.alt], own); l > bestLen {
-				best, bestLen, tie = n, l, false
-			} else if l > 0 && l == bestLen {
-				tie = true
-			}
-		}
-		if best >= 0 && !tie {
-			p := open[best]
-			it := cp.Rungs[p.rung][p.alt]
-			b.joined(it.Text, keys[p.rung][p.alt], o.handle, RuleOwnRung, graph.Source{File: d.File, Line: it.Line})
-			out[p.rung][p.alt] = o.handle
-			open = slices.Delete(open, best, best+1)
-		}
-	}
-	for _, p := range open {
-		it := cp.Rungs[p.rung][p.alt]
-		k := keys[p.rung][p.alt]
-		match, count := "", 0
-		for r := range d.Related {
-			if trailingMatch(k, d.related[r:r+1]) > 0 {
-				match = d.related[r]
-				count++
-			}
-		}
-		if count == 1 {
-			h := b.roleOf(match)
-			b.joined(it.Text, k, h, RuleRelatedRung, graph.Source{File: d.File, Line: it.Line})
-			out[p.rung][p.alt] = h
-			continue
-		}
-		out[p.rung][p.alt] = b.resolveKey(it, k, d.File)
-	}
-	return out
-}
-
-// ownNames returns the normal forms of an occupation's titles, short
-// titles and aliases.
-func (b *builder) ownNames(o *occupation) []string {
-	var out []string
-	for _, d := range o.docs {
-		out = append(out, d.title, d.shortKey)
-		out = append(out, d.aliases...)
-	}
-	return out
-}
-
-// trailingMatch returns the number of words of k when its words are a
-// proper trailing part of one of names ("secretary general" of "labor
-// union secretary general"), else 0.
-func trailingMatch(k string, names []string) int {
-	if k == "" {
-		return 0
-	}
-	for _, n := range names {
-		if len(n) > len(k) && strings.HasSuffix(n, k) && n[len(n)-len(k)-1] == ' ' {
-			return strings.Count(k, " ") + 1
-		}
-	}
-	return 0
 }
 
 // nearDuplicates groups roles whose names are one once parenthetical
@@ -939,19 +403,4 @@ func stripQualifiers(s string) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-// quoteOr quotes names and joins them with "or": "a" or "b".
-func quoteOr(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = strconv.Quote(n)
-	}
-	return strings.Join(q, " or ")
-}
-
-func sortProblems(ps []Problem) {
-	slices.SortStableFunc(ps, func(a, b Problem) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(b.Severity, a.Severity), cmp.Compare(a.Msg, b.Msg))
-	})
 }

@@ -48,7 +48,7 @@ func edges(g *graph.Graph) []string {
 	return out
 }
 
-func mustBuild(t *testing.T, aliases []AliasRule, docs ...*Document) *Corpus {
+func mustBuild(t *testing.T, aliases []Alias, docs ...*Document) *Corpus {
 	t.Helper()
 	c, err := Build(docs, aliases)
 	if err != nil {
@@ -61,7 +61,7 @@ func TestResolutionRules(t *testing.T) {
 	tests := []struct {
 		name    string
 		docs    []*Document
-		aliases []AliasRule
+		aliases []Alias
 		want    []string // every move
 		rules   []Rule   // rules of the merges made, sorted
 	}{
@@ -165,7 +165,7 @@ func TestResolutionRules(t *testing.T) {
 			docs: []*Document{
 				doc("a", "Mayor", []string{"Section Chief (Main Office) → Mayor", "Section Chief → Mayor"}, nil),
 			},
-			aliases: []AliasRule{{Name: "Section Chief (Main Office)", Canonical: "Section Chief", Source: graph.Source{File: "aliases.csv", Line: 1}}},
+			aliases: []Alias{{Name: "Section Chief (Main Office)", Canonical: "Section Chief", Source: graph.Source{File: "aliases.csv", Line: 1}}},
 			want:    []string{"Section Chief -career-> Mayor"},
 			rules:   []Rule{RuleUserAlias},
 		},
@@ -222,7 +222,7 @@ func TestSelfStepWarns(t *testing.T) {
 }
 
 func TestUnusedUserAliasWarns(t *testing.T) {
-	c := mustBuild(t, []AliasRule{{Name: "Nobody", Canonical: "Mayor", Source: graph.Source{File: "al.csv", Line: 3}}},
+	c := mustBuild(t, []Alias{{Name: "Nobody", Canonical: "Mayor", Source: graph.Source{File: "al.csv", Line: 3}}},
 		doc("a", "Mayor", nil, nil))
 	if len(c.Problems) != 1 || c.Problems[0].File != "al.csv" || c.Problems[0].Line != 3 {
 		t.Errorf("Problems = %v; want one warning at al.csv:3", c.Problems)
@@ -291,7 +291,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 // writes makes a role shown by that name, counted once however often the
 // alias is used.
 func TestUserAliasNamesTheRole(t *testing.T) {
-	c := mustBuild(t, []AliasRule{{Name: "Chief (Main)", Canonical: "Chief", Source: graph.Source{File: "al.csv", Line: 1}}},
+	c := mustBuild(t, []Alias{{Name: "Chief (Main)", Canonical: "Chief", Source: graph.Source{File: "al.csv", Line: 1}}},
 		doc("a", "Mayor", []string{"Chief (Main) → Mayor", "Clerk → Chief (Main)", "Aide → Chief (Main)"}, nil))
 	r, err := c.Graph.Resolve("Chief (Main)")
 	if err != nil {
@@ -299,5 +299,29 @@ func TestUserAliasNamesTheRole(t *testing.T) {
 	}
 	if r.Name != "Chief" || !slices.Equal(r.Names, []string{"Chief", "Chief (Main)"}) {
 		t.Errorf("role = %q with names %q; want \"Chief\" with both names", r.Name, r.Names)
+	}
+}
+
+// TestAliasIsAnotherTitle checks that an alias that is another document's
+// title is that document's: the title wins, the alias's document no longer
+// lists it among its names, and a warning says so at the alias's line.
+func TestAliasIsAnotherTitle(t *testing.T) {
+	c := mustBuild(t, nil,
+		doc("a.txt", "Mayor", nil, nil, "Governor", "City Head"),
+		doc("b.txt", "Governor", nil, nil),
+	)
+	mayor, err := c.Graph.Resolve("Mayor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(mayor.Names, "Governor") || !slices.Contains(mayor.Names, "City Head") {
+		t.Errorf("Mayor's names = %v; want City Head and not Governor", mayor.Names)
+	}
+	if r, err := c.Graph.Resolve("Governor"); err != nil || r.Name != "Governor" {
+		t.Errorf("Resolve(Governor) = %v, %v; want the Governor", r.Name, err)
+	}
+	if len(c.Problems) != 1 || c.Problems[0].File != "a.txt" || c.Problems[0].Line != 2 ||
+		!strings.Contains(c.Problems[0].Msg, `alias "Governor" is the title of b.txt`) {
+		t.Errorf("Problems = %v; want one warning at a.txt:2 about the alias", c.Problems)
 	}
 }

@@ -69,23 +69,23 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const name = "fuzz.txt"
-		doc, problems, err := ParseBytes(data, name)
+		doc, problems, err := parseBytes(data, name)
 		n := countLines(data)
 		if err != nil {
 			var pe *ParseError
 			if !errors.As(err, &pe) {
-				t.Fatalf("ParseBytes: error %T %v; want *ParseError", err, err)
+				t.Fatalf("Parse: error %T %v; want *ParseError", err, err)
 			}
 			if doc != nil || problems != nil {
-				t.Errorf("ParseBytes: error %v with a document or problems", err)
+				t.Errorf("Parse: error %v with a document or problems", err)
 			}
 			if pe.File != name || pe.Line < 0 || pe.Line > n {
-				t.Errorf("ParseBytes: error at %s:%d; want %s, line in 0..%d", pe.File, pe.Line, name, n)
+				t.Errorf("Parse: error at %s:%d; want %s, line in 0..%d", pe.File, pe.Line, name, n)
 			}
 			return
 		}
 		if doc == nil {
-			t.Fatal("ParseBytes: nil document and nil error")
+			t.Fatal("Parse: nil document and nil error")
 		}
 		checkLine := func(what string, ln int) {
 			t.Helper()
@@ -141,9 +141,9 @@ func FuzzParse(f *testing.F) {
 				t.Errorf("problem %v: want a warning in %s at line 0..%d", p, name, n)
 			}
 		}
-		doc2, problems2, err2 := ParseBytes(data, name)
+		doc2, problems2, err2 := parseBytes(data, name)
 		if err2 != nil || !reflect.DeepEqual(doc, doc2) || !reflect.DeepEqual(problems, problems2) {
-			t.Errorf("second ParseBytes differs from the first")
+			t.Errorf("second Parse differs from the first")
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 
 	"careergraph/graph"
 	"careergraph/seeds"
@@ -31,7 +33,64 @@ type Options struct {
 	// parsed so far and the total. It may be called from several
 	// goroutines, never at once.
 	Progress func(done, total int)
+	// MaxFileSize is the size limit, in bytes, of every document and of
+	// the alias file; 0 means DefaultMaxFileSize. A larger document is
+	// skipped with a problem naming it and the limit; a larger alias file
+	// is an error.
+	MaxFileSize int64
+	// DropDocuments makes the Corpus keep no Documents: each document is
+	// let go as soon as its names are read, which lowers the memory a
+	// large load takes. NumDocuments still counts them.
+	DropDocuments bool
 }
+
+// DefaultMaxFileSize is the size limit of a file when
+// Options.MaxFileSize is 0: far above any occupation profile, far below
+// what would exhaust memory.
+const DefaultMaxFileSize = 16 << 20
+
+func (opt Options) maxFileSize() int64 {
+	if opt.MaxFileSize > 0 {
+		return opt.MaxFileSize
+	}
+	return DefaultMaxFileSize
+}
+
+// ErrNoDocuments is wrapped by a *DataError when the paths name no
+// document files.
+var ErrNoDocuments = errors.New("no documents (*.txt or *.md) found")
+
+// DataError reports document paths that cannot be loaded: a path that
+// does not exist (Err wraps fs.ErrNotExist), or paths that name no
+// documents (Err is ErrNoDocuments).
+type DataError struct {
+	Paths []string
+	Err   error
+}
+
+// Error returns "path: what is wrong", the paths joined by ", ".
+func (e *DataError) Error() string { return strings.Join(e.Paths, ", ") + ": " + e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *DataError) Unwrap() error { return e.Err }
+
+// AliasFileError reports an alias file that cannot be read.
+type AliasFileError struct {
+	Path string
+	Err  error
+}
+
+// Error returns "alias file path: what is wrong".
+func (e *AliasFileError) Error() string { return "alias file " + e.Path + ": " + e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *AliasFileError) Unwrap() error { return e.Err }
+
+// The errors of a file that is not read. Test for them with errors.Is.
+var (
+	ErrNotRegular = errors.New("not a regular file")
+	ErrTooLarge   = errors.New("file too large")
+)
 
 // SeedsName is the name the embedded seed documents go by in messages:
 // a seed file reads as "seeds/000_f8fb08b187d7aa4f.txt".
@@ -39,14 +98,45 @@ const SeedsName = "seeds"
 
 // Load reads the documents opt names, resolves their names and builds the
 // graph. Files that cannot be read as documents are reported in the
-// Corpus's Problems and skipped; Load itself fails only when a path does
-// not exist, names no documents at all, or the alias file is unreadable.
+// Corpus's Problems and Skipped; Load itself fails only when a path does
+// not exist or names no documents at all (a *DataError), or the alias
+// file is unreadable (an *AliasFileError).
 func Load(opt Options) (*Corpus, error) {
 	files, err := listFiles(opt)
 	if err != nil {
 		return nil, err
 	}
-	return loadFiles(files, opt, true)
+	return loadFiles(files, opt)
+}
+
+// ListFiles returns the document files opt.Paths name, sorted, as Load
+// would read them: a path that is a file (whatever its extension), else
+// every *.txt and *.md file below it, hidden files and folders left out.
+// It returns nil when opt names the embedded seeds. Errors are Load's.
+func ListFiles(opt Options) ([]string, error) {
+	if len(opt.Paths) == 0 {
+		return nil, nil
+	}
+	files, err := listFiles(opt)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.name
+	}
+	return names, nil
+}
+
+// LoadFiles is Load for the files ListFiles returned, which it does not
+// list again; opt.Paths is not read.
+func LoadFiles(files []string, opt Options) (*Corpus, error) {
+	limit := opt.maxFileSize()
+	src := make([]sourceFile, len(files))
+	for i, name := range files {
+		src[i] = osFile(name, limit)
+	}
+	return loadFiles(src, opt)
 }
 
 // listFiles lists the documents opt names, sorted by name.
@@ -60,7 +150,7 @@ func listFiles(opt Options) ([]sourceFile, error) {
 		files = fsFiles
 	} else {
 		for _, p := range opt.Paths {
-			found, err := listPath(p)
+			found, err := listPath(p, opt.maxFileSize())
 			if err != nil {
 				return nil, err
 			}
@@ -71,32 +161,33 @@ func listFiles(opt Options) ([]sourceFile, error) {
 			files = dedupe(files)
 		}
 		if len(files) == 0 {
-			return nil, fmt.Errorf("%s: no documents (*.txt or *.md) found", strings.Join(opt.Paths, ", "))
+			return nil, &DataError{Paths: opt.Paths, Err: ErrNoDocuments}
 		}
 	}
 	return files, nil
 }
 
-// loadFiles is Load once the files are listed. Unless keepDocs is set,
-// the Corpus has no Docs and each document is compacted as soon as it is
-// parsed, so that its file's text can be freed: see compactDocument.
-func loadFiles(files []sourceFile, opt Options, keepDocs bool) (*Corpus, error) {
-	var aliases []AliasRule
+// loadFiles is Load once the files are listed. With opt.DropDocuments,
+// each document is compacted as soon as it is parsed, so that its file's
+// text can be freed: see compactDocument.
+func loadFiles(files []sourceFile, opt Options) (*Corpus, error) {
+	keepDocs := !opt.DropDocuments
+	var aliases []Alias
 	var aliasProblems []Problem
 	if opt.Aliases != "" {
 		var err error
-		aliases, aliasProblems, err = ReadAliasFile(opt.Aliases)
+		aliases, aliasProblems, err = readAliasFile(opt.Aliases, opt.maxFileSize())
 		if err != nil {
 			return nil, err
 		}
 	}
-	docs, problems := parseAll(files, opt.Progress, keepDocs)
+	docs, skipped, problems := parseAll(files, opt.Progress, keepDocs)
 	c, err := build(docs, aliases, keepDocs)
 	if err != nil {
 		return nil, err
 	}
-	c.Files = len(files)
-	c.Broken = len(files) - len(docs)
+	c.NumFiles = len(files)
+	c.Skipped = skipped
 	c.Problems = append(c.Problems, problems...)
 	c.Problems = append(c.Problems, aliasProblems...)
 	sortProblems(c.Problems)
@@ -158,25 +249,92 @@ func listFS(fsys fs.FS, prefix string) ([]sourceFile, error) {
 	return out, err
 }
 
+// osFile is a document file to read with readRegular.
+func osFile(name string, limit int64) sourceFile {
+	return sourceFile{name: name, read: func() ([]byte, error) { return readRegular(name, limit) }}
+}
+
+// readRegular reads the file name, following links, when it is a regular
+// file of at most limit bytes. It never blocks on a FIFO nor reads a
+// device: anything else is ErrNotRegular, and a larger file ErrTooLarge.
+func readRegular(name string, limit int64) ([]byte, error) {
+	// Opening a FIFO for reading waits for a writer unless it is opened
+	// without blocking; the file is checked once open, so that a file
+	// swapped after a Stat cannot slip through.
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, ErrNotRegular
+	}
+	if info.Size() > limit {
+		return nil, tooLarge(limit)
+	}
+	data := make([]byte, 0, info.Size()+1) // +1: to see EOF without growing
+	data, err = readAll(io.LimitReader(f, limit+1), data)
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit { // it grew since the Stat
+		return nil, tooLarge(limit)
+	}
+	return data, nil
+}
+
+// readAll is io.ReadAll into buf.
+func readAll(r io.Reader, buf []byte) ([]byte, error) {
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
+}
+
+// tooLarge returns ErrTooLarge with the limit in words.
+func tooLarge(limit int64) error {
+	size := fmt.Sprintf("%d bytes", limit)
+	if limit%(1<<20) == 0 {
+		size = fmt.Sprintf("%d MiB", limit>>20)
+	}
+	return fmt.Errorf("%w (over the limit of %s)", ErrTooLarge, size)
+}
+
 // listPath lists the documents at p: p itself when it is a file (whatever
 // its extension), else every *.txt and *.md file below it, skipping
-// hidden files and folders.
-func listPath(p string) ([]sourceFile, error) {
+// hidden files and folders. A link to a folder is followed.
+func listPath(p string, limit int64) ([]sourceFile, error) {
 	info, err := os.Stat(p)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such file or directory (give --data a file or folder of documents)", p)
+			return nil, &DataError{Paths: []string{p}, Err: unwrapPath(err)}
 		}
 		return nil, err
 	}
-	readFile := func(name string) sourceFile {
-		return sourceFile{name: name, read: func() ([]byte, error) { return os.ReadFile(name) }}
-	}
 	if !info.IsDir() {
-		return []sourceFile{readFile(p)}, nil
+		return []sourceFile{osFile(p, limit)}, nil
+	}
+	root := p
+	if l, err := os.Lstat(p); err == nil && l.Mode()&fs.ModeSymlink != 0 {
+		// WalkDir does not follow a link at its root; with a trailing
+		// separator the system does. The names below are cleaned.
+		root = p + string(filepath.Separator)
 	}
 	var out []sourceFile
-	err = filepath.WalkDir(p, func(name string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(root, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			// An unreadable folder is reported like an unreadable file.
 			out = append(out, sourceFile{name: name, read: func() ([]byte, error) { return nil, err }})
@@ -185,14 +343,14 @@ func listPath(p string) ([]sourceFile, error) {
 			}
 			return nil
 		}
-		if name != p && strings.HasPrefix(d.Name(), ".") {
+		if name != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
 		if !d.IsDir() && isDocument(name) {
-			out = append(out, readFile(name))
+			out = append(out, osFile(name, limit))
 		}
 		return nil
 	})
@@ -205,13 +363,15 @@ type parseResult struct {
 	keyed     keyedDoc // doc with its names normalised, while it is in cache
 	problems  []Problem
 	aptitudes []string // aptitude item names its delimited rows gave
+	unsplit   bool     // see parsed.unsplit
 }
 
 // parseAll reads and parses files on all cores. It returns the documents,
 // with their names normalised for build, in file order and a problem for
-// every file that could not be read. Unless keep is set, the documents are
+// every file that could not be read, with the names of those files.
+// Unless keep is set, the documents are
 // compacted (see compactDocument).
-func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]keyedDoc, []Problem) {
+func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]keyedDoc, []string, []Problem) {
 	results := make([]parseResult, len(files))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(files)/8))
 	var next, done atomic.Int64
@@ -223,6 +383,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]
 			// would keep every file in memory until all are parsed.
 			names := map[string]string{}
 			var scratch keyScratch
+			var parser Parser
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(files) {
@@ -233,15 +394,15 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]
 				if err != nil {
 					results[i].problems = []Problem{{File: f.name, Severity: Error, Msg: fmt.Sprintf("cannot read: %v: skipped", unwrapPath(err))}}
 				} else {
-					doc, probs, err := parseOwned(data, f.name) // data is ours alone
-					results[i] = parseResult{doc: doc, problems: probs}
+					res, err := parser.parseOwned(data, f.name) // data is ours alone
+					results[i] = parseResult{doc: res.doc, problems: res.problems, unsplit: res.unsplit}
 					if err != nil {
 						results[i].doc = nil
 						results[i].problems = append(results[i].problems, problemOf(err, f.name))
 					} else {
-						results[i].aptitudes = AptitudeItems(doc)
+						results[i].aptitudes = AptitudeItems(res.doc)
 						if !keep {
-							results[i].doc = compactDocument(doc)
+							results[i].doc = compactDocument(res.doc)
 							for j, a := range results[i].aptitudes {
 								c, ok := names[a]
 								if !ok {
@@ -266,19 +427,18 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]
 	wg.Wait()
 	reparseAptitudes(files, results, keep)
 	docs := make([]keyedDoc, 0, len(results))
+	var skipped []string
 	var problems []Problem
-	for _, r := range results {
+	for i, r := range results {
 		if r.doc != nil {
 			docs = append(docs, r.keyed)
+		} else {
+			skipped = append(skipped, files[i].name)
 		}
 		problems = append(problems, r.problems...)
 	}
-	return docs, problems
+	return docs, skipped, problems
 }
-
-// unsplitAptitude is the start of the parser's warning for an aptitude row
-// with no delimiter and no item name it knows.
-const unsplitAptitude = "aptitude row without a known item name"
 
 // reparseAptitudes parses again, with the aptitude item names of the whole
 // corpus, the documents that had rows the parser could not split alone.
@@ -286,7 +446,7 @@ const unsplitAptitude = "aptitude row without a known item name"
 func reparseAptitudes(files []sourceFile, results []parseResult, keep bool) {
 	var again []int
 	for i, r := range results {
-		if r.doc != nil && slices.ContainsFunc(r.problems, func(p Problem) bool { return strings.HasPrefix(p.Msg, unsplitAptitude) }) {
+		if r.doc != nil && r.unsplit {
 			again = append(again, i)
 		}
 	}
@@ -298,17 +458,18 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keep bool) {
 		items = append(items, r.aptitudes...)
 	}
 	slices.Sort(items)
-	opt := ParseOptions{AptitudeItems: slices.Compact(items)}
+	p := Parser{AptitudeItems: slices.Compact(items)}
 	for _, i := range again {
 		data, err := files[i].read()
 		if err != nil {
 			continue // keep the first parse
 		}
-		if doc, probs, err := ParseBytesOptions(data, files[i].name, opt); err == nil {
+		if res, err := p.parseOwned(data, files[i].name); err == nil {
+			doc := res.doc
 			if !keep {
 				doc = compactDocument(doc)
 			}
-			results[i] = parseResult{doc: doc, problems: probs, keyed: keyedDoc{Document: doc}}
+			results[i] = parseResult{doc: doc, problems: res.problems, keyed: keyedDoc{Document: doc}}
 			results[i].keyed.normalise(new(keyScratch))
 		}
 	}
@@ -377,25 +538,29 @@ func problemOf(err error, name string) Problem {
 
 // ReadAliasFile reads a user alias file: CSV rows of name,canonical, an
 // optional header row "name,canonical", lines starting with # ignored.
-// Rows that are not two non-empty fields are returned as problems; an
-// unreadable file is an error.
-func ReadAliasFile(name string) ([]AliasRule, []Problem, error) {
-	f, err := os.Open(name)
+// Rows that are not two non-empty fields are returned as problems; a file
+// that cannot be read, is not a regular file or is larger than
+// DefaultMaxFileSize is an *AliasFileError.
+func ReadAliasFile(name string) ([]Alias, []Problem, error) {
+	return readAliasFile(name, DefaultMaxFileSize)
+}
+
+func readAliasFile(name string, limit int64) ([]Alias, []Problem, error) {
+	data, err := readRegular(name, limit)
 	if err != nil {
-		return nil, nil, fmt.Errorf("alias file %s: %w (give --aliases a CSV file of name,canonical rows)", name, unwrapPath(err))
+		return nil, nil, &AliasFileError{Path: name, Err: unwrapPath(err)}
 	}
-	defer f.Close()
-	return ParseAliases(f, name)
+	return ParseAliases(bytes.NewReader(data), name)
 }
 
 // ParseAliases reads alias rows from r; name is used in messages. See
 // ReadAliasFile.
-func ParseAliases(r io.Reader, name string) ([]AliasRule, []Problem, error) {
+func ParseAliases(r io.Reader, name string) ([]Alias, []Problem, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.Comment = '#'
 	cr.TrimLeadingSpace = true
-	var rules []AliasRule
+	var rules []Alias
 	var problems []Problem
 	for {
 		rec, err := cr.Read()
@@ -408,7 +573,7 @@ func ParseAliases(r io.Reader, name string) ([]AliasRule, []Problem, error) {
 				problems = append(problems, Problem{File: name, Line: pe.Line, Severity: Error, Msg: pe.Err.Error() + ": row skipped"})
 				continue
 			}
-			return nil, nil, fmt.Errorf("alias file %s: %w", name, err)
+			return nil, nil, &AliasFileError{Path: name, Err: err}
 		}
 		line, _ := cr.FieldPos(0)
 		if len(rec) == 2 && strings.EqualFold(strings.TrimSpace(rec[0]), "name") && strings.EqualFold(strings.TrimSpace(rec[1]), "canonical") {
@@ -419,7 +584,7 @@ func ParseAliases(r io.Reader, name string) ([]AliasRule, []Problem, error) {
 				Msg: fmt.Sprintf("want two fields, name,canonical; got %d: row skipped", len(rec))})
 			continue
 		}
-		rules = append(rules, AliasRule{
+		rules = append(rules, Alias{
 			Name:      strings.TrimSpace(rec[0]),
 			Canonical: strings.TrimSpace(rec[1]),
 			Source:    graph.Source{File: name, Line: line},

@@ -36,8 +36,13 @@ func TestLoadFindsDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Files != 4 || c.Broken != 2 || len(c.Docs) != 2 {
-		t.Errorf("Files, Broken, Docs = %d, %d, %d; want 4, 2, 2", c.Files, c.Broken, len(c.Docs))
+	if c.NumFiles != 4 || len(c.Skipped) != 2 || len(c.Documents) != 2 {
+		t.Errorf("NumFiles, Skipped, Documents = %d, %v, %d; want 4, 2 files, 2", c.NumFiles, c.Skipped, len(c.Documents))
+	}
+	for i, want := range []string{"sub/binary.txt", "sub/empty.txt"} {
+		if i < len(c.Skipped) && c.Skipped[i] != filepath.Join(dir, want) {
+			t.Errorf("Skipped[%d] = %q; want %q", i, c.Skipped[i], filepath.Join(dir, want))
+		}
 	}
 	var broken []string
 	for _, p := range c.Problems {
@@ -54,7 +59,7 @@ func TestLoadFindsDocuments(t *testing.T) {
 	}
 	// A file named on its own loads whatever its extension.
 	one := filepath.Join(dir, "notes.csv")
-	if c, err := Load(Options{Paths: []string{one}}); err != nil || c.Files != 1 {
+	if c, err := Load(Options{Paths: []string{one}}); err != nil || c.NumFiles != 1 {
 		t.Errorf("Load(%s) = %+v, %v; want the one file read", one, c, err)
 	}
 }
@@ -113,7 +118,7 @@ func TestLoadCountsAFileOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Files != 1 {
-		t.Errorf("Files = %d; want 1: every path names the same file", c.Files)
+	if c.NumFiles != 1 {
+		t.Errorf("Files = %d; want 1: every path names the same file", c.NumFiles)
 	}
 }

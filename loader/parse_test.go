@@ -75,12 +75,12 @@ func TestParseSeeds(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, problems, err := ParseBytes(data, name)
+			doc, problems, err := parseBytes(data, name)
 			if err != nil {
-				t.Fatalf("ParseBytes(%s) error: %v", name, err)
+				t.Fatalf("parseBytes(%s) error: %v", name, err)
 			}
 			if len(problems) != 0 {
-				t.Errorf("ParseBytes(%s) problems = %v; want none", name, problems)
+				t.Errorf("parseBytes(%s) problems = %v; want none", name, problems)
 			}
 			checkParseGolden(t, filepath.Join("testdata", "parse", strings.TrimSuffix(name, ".txt")+".golden"), doc)
 		})
@@ -155,23 +155,23 @@ func TestParseLayouts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, _, err := ParseBytes(data, name)
+		want, _, err := parseBytes(data, name)
 		if err != nil {
-			t.Fatalf("ParseBytes(%s) error: %v", name, err)
+			t.Fatalf("parseBytes(%s) error: %v", name, err)
 		}
 		other, layout := toSpaced(string(data)), "spaced"
 		if strings.Contains(string(data), "\n\n") {
 			other, layout = toCompact(string(data)), "compact"
 		}
-		got, problems, err := ParseBytes([]byte(other), name)
+		got, problems, err := parseBytes([]byte(other), name)
 		if err != nil {
-			t.Fatalf("ParseBytes(%s, %s) error: %v", name, layout, err)
+			t.Fatalf("parseBytes(%s, %s) error: %v", name, layout, err)
 		}
 		if len(problems) != 0 {
-			t.Errorf("ParseBytes(%s, %s) problems = %v; want none", name, layout, problems)
+			t.Errorf("parseBytes(%s, %s) problems = %v; want none", name, layout, problems)
 		}
 		if diff := cmp.Diff(want, got, ignoreLines); diff != "" {
-			t.Errorf("ParseBytes(%s, %s) differs from the original layout (-want +got):\n%s", name, layout, diff)
+			t.Errorf("parseBytes(%s, %s) differs from the original layout (-want +got):\n%s", name, layout, diff)
 		}
 	}
 }
@@ -199,16 +199,16 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, problems, err := ParseBytes([]byte(tt.in), "bad.txt")
+			doc, problems, err := parseBytes([]byte(tt.in), "bad.txt")
 			if !errors.Is(err, tt.want) {
-				t.Fatalf("ParseBytes(%q) error = %v; want %v", tt.in, err, tt.want)
+				t.Fatalf("parseBytes(%q) error = %v; want %v", tt.in, err, tt.want)
 			}
 			var pe *ParseError
 			if !errors.As(err, &pe) || pe.File != "bad.txt" || pe.Line != tt.line {
-				t.Errorf("ParseBytes(%q) error = %#v; want a *ParseError at bad.txt:%d", tt.in, err, tt.line)
+				t.Errorf("parseBytes(%q) error = %#v; want a *ParseError at bad.txt:%d", tt.in, err, tt.line)
 			}
 			if doc != nil || problems != nil {
-				t.Errorf("ParseBytes(%q) = %v, %v with an error; want nil, nil", tt.in, doc, problems)
+				t.Errorf("parseBytes(%q) = %v, %v with an error; want nil, nil", tt.in, doc, problems)
 			}
 		})
 	}
@@ -226,9 +226,9 @@ func TestParseErrorMessages(t *testing.T) {
 		{"\nTags\n", "bad.txt:2: no title: the first line must be the occupation's title"},
 	}
 	for _, tt := range tests {
-		_, _, err := ParseBytes([]byte(tt.in), "bad.txt")
+		_, _, err := parseBytes([]byte(tt.in), "bad.txt")
 		if err == nil || err.Error() != tt.want {
-			t.Errorf("ParseBytes(%q) error = %v; want %q", tt.in, err, tt.want)
+			t.Errorf("parseBytes(%q) error = %v; want %q", tt.in, err, tt.want)
 		}
 	}
 }
@@ -327,15 +327,15 @@ func TestParseVariants(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, problems, err := ParseBytes([]byte(tt.in), "mayor.txt")
+			got, problems, err := parseBytes([]byte(tt.in), "mayor.txt")
 			if err != nil {
-				t.Fatalf("ParseBytes(%q) error: %v", tt.in, err)
+				t.Fatalf("parseBytes(%q) error: %v", tt.in, err)
 			}
 			if len(problems) != 0 {
-				t.Errorf("ParseBytes(%q) problems = %v; want none", tt.in, problems)
+				t.Errorf("parseBytes(%q) problems = %v; want none", tt.in, problems)
 			}
 			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
-				t.Errorf("ParseBytes(%q) mismatch (-want +got):\n%s", tt.in, diff)
+				t.Errorf("parseBytes(%q) mismatch (-want +got):\n%s", tt.in, diff)
 			}
 		})
 	}
@@ -522,22 +522,22 @@ func TestParseProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, problems, err := ParseBytes([]byte(tt.in), "odd.txt")
+			doc, problems, err := parseBytes([]byte(tt.in), "odd.txt")
 			if err != nil {
-				t.Fatalf("ParseBytes(%q) error: %v", tt.in, err)
+				t.Fatalf("parseBytes(%q) error: %v", tt.in, err)
 			}
 			if diff := cmp.Diff(tt.want, tt.field(doc)); diff != "" {
-				t.Errorf("ParseBytes(%q) mismatch (-want +got):\n%s", tt.in, diff)
+				t.Errorf("parseBytes(%q) mismatch (-want +got):\n%s", tt.in, diff)
 			}
 			var got []warning
 			for _, p := range problems {
 				if p.File != "odd.txt" || p.Severity != Warning {
-					t.Errorf("ParseBytes(%q) problem %v; want a warning in odd.txt", tt.in, p)
+					t.Errorf("parseBytes(%q) problem %v; want a warning in odd.txt", tt.in, p)
 				}
 				got = append(got, warning{p.Line, p.Msg})
 			}
 			if diff := cmp.Diff(tt.warns, got); diff != "" {
-				t.Errorf("ParseBytes(%q) warnings mismatch (-want +got):\n%s", tt.in, diff)
+				t.Errorf("parseBytes(%q) warnings mismatch (-want +got):\n%s", tt.in, diff)
 			}
 		})
 	}
@@ -617,16 +617,16 @@ func TestParseLineNumbers(t *testing.T) {
 	for _, tt := range tests {
 		data := string(readSeed(t, tt.seed))
 		for _, v := range variants {
-			doc, _, err := ParseBytes([]byte(v.edit(data)), tt.seed)
+			doc, _, err := parseBytes([]byte(v.edit(data)), tt.seed)
 			if err != nil {
-				t.Fatalf("ParseBytes(%s, %s) error: %v", tt.seed, v.name, err)
+				t.Fatalf("parseBytes(%s, %s) error: %v", tt.seed, v.name, err)
 			}
 			check := func(what string, got, want []lined) {
 				if want == nil {
 					return
 				}
 				if diff := cmp.Diff(want, got); diff != "" {
-					t.Errorf("ParseBytes(%s, %s) %s mismatch (-want +got):\n%s", tt.seed, v.name, what, diff)
+					t.Errorf("parseBytes(%s, %s) %s mismatch (-want +got):\n%s", tt.seed, v.name, what, diff)
 				}
 			}
 			check("career", rungs(doc), tt.career)
@@ -636,7 +636,7 @@ func TestParseLineNumbers(t *testing.T) {
 		}
 	}
 
-	doc, _, err := ParseBytes(readSeed(t, "002"), "002")
+	doc, _, err := parseBytes(readSeed(t, "002"), "002")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -650,24 +650,25 @@ func TestParseLineNumbers(t *testing.T) {
 	}
 }
 
-func TestParseOptions(t *testing.T) {
+func TestParserAptitudeItems(t *testing.T) {
 	in := []byte("Mayor\nしちょう\nAptitudes (Strengths Preferred)\nItem Description\nCivic Spirit Because the city comes first.\n")
-	_, problems, err := ParseBytes(in, "m.txt")
+	_, problems, err := parseBytes(in, "m.txt")
 	if err != nil || len(problems) != 1 {
-		t.Fatalf("ParseBytes(%q) = %v, %v; want one warning", in, problems, err)
+		t.Fatalf("parseBytes(%q) = %v, %v; want one warning", in, problems, err)
 	}
-	doc, problems, err := ParseBytesOptions(in, "m.txt", ParseOptions{AptitudeItems: []string{"Civic", "civic spirit"}})
+	p := Parser{AptitudeItems: []string{"Civic", "civic spirit"}}
+	doc, problems, err := p.Parse(bytes.NewReader(in), "m.txt")
 	if err != nil || len(problems) != 0 {
-		t.Fatalf("ParseBytesOptions(%q) = %v, %v; want no problems", in, problems, err)
+		t.Fatalf("Parser.Parse(%q) = %v, %v; want no problems", in, problems, err)
 	}
 	want := []Aptitude{{Item: "Civic Spirit", Reason: "Because the city comes first.", Line: 5}}
 	if diff := cmp.Diff(want, doc.Strengths); diff != "" {
-		t.Errorf("ParseBytesOptions(%q) strengths mismatch (-want +got):\n%s", in, diff)
+		t.Errorf("Parser.Parse(%q) strengths mismatch (-want +got):\n%s", in, diff)
 	}
 }
 
 func TestAptitudeItems(t *testing.T) {
-	doc, _, err := ParseBytes(readSeed(t, "000"), "000")
+	doc, _, err := parseBytes(readSeed(t, "000"), "000")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -682,11 +683,11 @@ func TestAptitudeItems(t *testing.T) {
 
 func TestParseReader(t *testing.T) {
 	data := readSeed(t, "001")
-	want, _, err := ParseBytes(data, "001")
+	want, _, err := parseBytes(data, "001")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, _, err := Parse(iotest.OneByteReader(bytes.NewReader(data)), "001")
+	got, _, err := new(Parser).Parse(iotest.OneByteReader(bytes.NewReader(data)), "001")
 	if err != nil {
 		t.Fatalf("Parse(001) error: %v", err)
 	}
@@ -695,15 +696,16 @@ func TestParseReader(t *testing.T) {
 	}
 
 	boom := errors.New("boom")
-	_, _, err = Parse(iotest.ErrReader(boom), "broken.txt")
+	_, _, err = new(Parser).Parse(iotest.ErrReader(boom), "broken.txt")
 	var pe *ParseError
 	if !errors.Is(err, boom) || !errors.As(err, &pe) || pe.File != "broken.txt" {
 		t.Errorf("Parse(failing reader) error = %v; want a *ParseError for broken.txt wrapping %v", err, boom)
 	}
 }
 
-func ExampleParseBytes() {
-	doc, problems, err := ParseBytes([]byte(`Mayor
+func ExampleParser_Parse() {
+	var p Parser
+	doc, problems, err := p.Parse(strings.NewReader(`Mayor
 しちょう
 Career Path
 Deputy Mayor · City Manager → Mayor →
@@ -731,7 +733,7 @@ Related Jobs
 	// mayor.txt:4: warning: career path: empty rung dropped (arrow at the end)
 }
 
-func BenchmarkParseBytes(b *testing.B) {
+func BenchmarkParse(b *testing.B) {
 	var docs [][]byte
 	var size int64
 	for _, p := range seedPaths(b) {
@@ -744,11 +746,17 @@ func BenchmarkParseBytes(b *testing.B) {
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
+	var p Parser
 	for b.Loop() {
 		for _, d := range docs {
-			if _, _, err := ParseBytes(d, "bench.txt"); err != nil {
+			if _, _, err := p.Parse(bytes.NewReader(d), "bench.txt"); err != nil {
 				b.Fatal(err)
 			}
 		}
 	}
+}
+
+// parseBytes parses data with a new Parser.
+func parseBytes(data []byte, name string) (*Document, []Problem, error) {
+	return new(Parser).Parse(bytes.NewReader(data), name)
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +15,7 @@ import (
 	"golang.org/x/term"
 
 	"careergraph/loader"
+	"careergraph/loader/snapshot"
 )
 
 // version is careergraph's version; the snapshot cache is keyed by it.
@@ -159,10 +162,10 @@ func loadCorpus(c *cli.Context, quiet bool) (*loader.Corpus, error) {
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		opt.Progress = p.update
 	}
-	corpus, _, err := loader.LoadCached(opt, cacheDir(c), version)
+	corpus, _, err := snapshot.Load(opt, cacheDir(c), version)
 	p.finish()
 	if err != nil {
-		return nil, err
+		return nil, withLoadHint(err)
 	}
 	if !quiet {
 		if s := problemSummary(corpus); s != "" {
@@ -170,6 +173,19 @@ func loadCorpus(c *cli.Context, quiet bool) (*loader.Corpus, error) {
 		}
 	}
 	return corpus, nil
+}
+
+// withLoadHint adds to a load error the flag that would fix it.
+func withLoadHint(err error) error {
+	var de *loader.DataError
+	var ae *loader.AliasFileError
+	switch {
+	case errors.As(err, &de) && errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%w (give --data a file or folder of documents)", err)
+	case errors.As(err, &ae):
+		return fmt.Errorf("%w (give --aliases a CSV file of name,canonical rows)", err)
+	}
+	return err
 }
 
 // cacheDir returns the folder of careergraph's snapshot cache, or "" when
@@ -190,10 +206,10 @@ func cacheDir(c *cli.Context) string {
 // `careergraph check`".
 func problemSummary(c *loader.Corpus) string {
 	var parts []string
-	if c.Broken > 0 {
-		parts = append(parts, plural(c.Broken, "document could not be read", "documents could not be read"))
+	if len(c.Skipped) > 0 {
+		parts = append(parts, plural(len(c.Skipped), "document could not be read", "documents could not be read"))
 	}
-	if e := c.Errors() - c.Broken; e > 0 {
+	if e := c.Errors() - len(c.Skipped); e > 0 {
 		parts = append(parts, plural(e, "error", "errors"))
 	}
 	if w := c.Warnings(); w > 0 {

@@ -51,7 +51,7 @@ func statsJSON(g *graph.Graph, corpus *loader.Corpus, s graph.Stats) any {
 		Components int            `json:"components"`
 		Hubs       []hub          `json:"hubs"`
 	}{
-		Files: corpus.Files, Documents: corpus.Documents, Broken: corpus.Broken,
+		Files: corpus.NumFiles, Documents: corpus.NumDocuments, Broken: len(corpus.Skipped),
 		Roles: s.Roles, Documented: s.Documented, Moves: map[string]int{}, Components: s.Components, Hubs: []hub{},
 	}
 	for _, k := range graph.Kinds {
@@ -65,9 +65,9 @@ func statsJSON(g *graph.Graph, corpus *loader.Corpus, s graph.Stats) any {
 
 func writeStats(w io.Writer, g *graph.Graph, corpus *loader.Corpus, s graph.Stats) {
 	var t table
-	t.add("documents", strconv.Itoa(corpus.Documents))
-	if corpus.Broken > 0 {
-		t.add("unreadable files", strconv.Itoa(corpus.Broken))
+	t.add("documents", strconv.Itoa(corpus.NumDocuments))
+	if len(corpus.Skipped) > 0 {
+		t.add("unreadable files", strconv.Itoa(len(corpus.Skipped)))
 	}
 	t.add("roles", strconv.Itoa(s.Roles))
 	t.add("documented roles", strconv.Itoa(s.Documented))
@@ -157,7 +157,7 @@ type nearDuplicateJSON struct {
 
 func checkJSON(c *loader.Corpus, cycles [][]string) any {
 	out := checkReport{
-		Files: c.Files, Documents: c.Documents, Errors: c.Errors(), Warnings: c.Warnings(),
+		Files: c.NumFiles, Documents: c.NumDocuments, Errors: c.Errors(), Warnings: c.Warnings(),
 		Problems: []problemJSON{}, Merges: []mergeJSON{}, Ambiguous: []ambiguityJSON{}, Near: []nearDuplicateJSON{}, Cycles: [][]string{},
 	}
 	for _, p := range c.Problems {
@@ -179,8 +179,8 @@ func checkJSON(c *loader.Corpus, cycles [][]string) any {
 }
 
 func writeCheck(w io.Writer, c *loader.Corpus, cycles [][]string) {
-	fmt.Fprintf(w, "%s read, %s: %s, %s\n", plural(c.Files, "file", "files"),
-		plural(c.Documents, "document", "documents"), plural(c.Errors(), "error", "errors"), plural(c.Warnings(), "warning", "warnings"))
+	fmt.Fprintf(w, "%s read, %s: %s, %s\n", plural(c.NumFiles, "file", "files"),
+		plural(c.NumDocuments, "document", "documents"), plural(c.Errors(), "error", "errors"), plural(c.Warnings(), "warning", "warnings"))
 	if len(c.Problems) > 0 {
 		fmt.Fprintln(w, "\nProblems")
 		for _, p := range c.Problems {

@@ -26,10 +26,11 @@ func TestDocumentsParse(t *testing.T) {
 	c := synth.New(500, 1)
 	total := 0
 	titles := map[string]bool{}
+	var parser loader.Parser
 	for i := range c.Len() {
 		text := c.AppendDocument(nil, i)
 		total += len(text)
-		doc, problems, err := loader.ParseBytes(text, c.Name(i))
+		doc, problems, err := parser.Parse(bytes.NewReader(text), c.Name(i))
 		if err != nil {
 			t.Fatalf("%s: %v", c.Name(i), err)
 		}
@@ -72,8 +73,8 @@ func TestLinked(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := corpus.Graph.Stats()
-	if corpus.Documents != 300 || st.Components > 3 || len(corpus.Merges) == 0 {
+	if corpus.NumDocuments != 300 || st.Components > 3 || len(corpus.Merges) == 0 {
 		t.Errorf("%d documents, %d components, %d merges; want 300, a connected graph, names joined by rules",
-			corpus.Documents, st.Components, len(corpus.Merges))
+			corpus.NumDocuments, st.Components, len(corpus.Merges))
 	}
 }

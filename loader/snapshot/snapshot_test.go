@@ -1,6 +1,7 @@
-package loader
+package snapshot
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"careergraph/graph"
+	"careergraph/loader"
 	"careergraph/loader/synth"
 )
 
@@ -21,38 +23,57 @@ func cacheFixture(t *testing.T) (data, cache string) {
 	if err := synth.Write(data, 300, 7); err != nil {
 		t.Fatal(err)
 	}
+	age(t, data)
 	return data, filepath.Join(t.TempDir(), "cache")
 }
 
-func loadCached(t *testing.T, opt Options, cache, version string) (*Corpus, bool) {
+// age sets the modification time of the files below root an hour back:
+// a file a test has just written is racy (see RacyWindow) for a few
+// seconds, and a slow run would see its key change between two loads.
+func age(t *testing.T, root string) {
 	t.Helper()
-	c, hit, err := LoadCached(opt, cache, version)
+	past := time.Now().Add(-time.Hour)
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			err = os.Chtimes(p, past, past)
+		}
+		return err
+	})
 	if err != nil {
-		t.Fatalf("LoadCached: %v", err)
+		t.Fatal(err)
+	}
+}
+
+func loadCached(t *testing.T, opt loader.Options, cache, version string) (*loader.Corpus, bool) {
+	t.Helper()
+	c, hit, err := Load(opt, cache, version)
+	if err != nil {
+		t.Fatalf("Load: %v", err)
 	}
 	return c, hit
 }
 
 // sameCorpus fails unless a and b hold the same graph and findings.
-func sameCorpus(t *testing.T, a, b *Corpus) {
+func sameCorpus(t *testing.T, a, b *loader.Corpus) {
 	t.Helper()
 	type view struct {
-		Roles                    []graph.Role
-		Moves                    []graph.Move
-		Rungs                    [][]string
-		Stats                    graph.Stats
-		Documents, Files, Broken int
-		Problems                 []Problem
-		Merges                   []Merge
-		Ambiguous                []Ambiguity
-		NearDuplicates           []NearDuplicate
-		Routes                   []graph.Route
+		Roles                  []graph.Role
+		Moves                  []graph.Move
+		Rungs                  [][]string
+		Stats                  graph.Stats
+		NumDocuments, NumFiles int
+		Skipped                []string
+		Problems               []loader.Problem
+		Merges                 []loader.Merge
+		Ambiguous              []loader.Ambiguity
+		NearDuplicates         []loader.NearDuplicate
+		Routes                 []graph.Route
 	}
-	see := func(c *Corpus) view {
+	see := func(c *loader.Corpus) view {
 		g := c.Graph
 		v := view{
 			Roles: g.Roles(), Moves: g.Moves(), Rungs: g.Rungs(), Stats: g.Stats(),
-			Documents: c.Documents, Files: c.Files, Broken: c.Broken,
+			NumDocuments: c.NumDocuments, NumFiles: c.NumFiles, Skipped: c.Skipped,
 			Problems: c.Problems, Merges: c.Merges, Ambiguous: c.Ambiguous, NearDuplicates: c.NearDuplicates,
 		}
 		roles := g.Roles()
@@ -69,34 +90,34 @@ func sameCorpus(t *testing.T, a, b *Corpus) {
 	}
 }
 
-func TestLoadCached(t *testing.T) {
+func TestLoad(t *testing.T) {
 	data, cache := cacheFixture(t)
-	opt := Options{Paths: []string{data}}
-	want, err := Load(opt)
+	opt := loader.Options{Paths: []string{data}}
+	want, err := loader.Load(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	first, hit := loadCached(t, opt, cache, "1")
 	if hit {
-		t.Fatal("first LoadCached came from a cache that was empty")
+		t.Fatal("first Load came from a cache that was empty")
 	}
 	second, hit := loadCached(t, opt, cache, "1")
 	if !hit {
-		t.Fatal("second LoadCached did not use the snapshot")
+		t.Fatal("second Load did not use the snapshot")
 	}
-	if first.Docs != nil || second.Docs != nil {
-		t.Error("LoadCached kept Docs")
+	if first.Documents != nil || second.Documents != nil {
+		t.Error("Load kept Documents")
 	}
-	if want.Documents != len(want.Docs) || want.Documents != 300 {
-		t.Errorf("Load: Documents = %d, len(Docs) = %d; want 300", want.Documents, len(want.Docs))
+	if want.NumDocuments != len(want.Documents) || want.NumDocuments != 300 {
+		t.Errorf("loader.Load: NumDocuments = %d, len(Documents) = %d; want 300", want.NumDocuments, len(want.Documents))
 	}
 	sameCorpus(t, want, first)
 	sameCorpus(t, want, second)
 }
 
-func TestLoadCachedStale(t *testing.T) {
+func TestLoadStale(t *testing.T) {
 	data, cache := cacheFixture(t)
-	opt := Options{Paths: []string{data}}
+	opt := loader.Options{Paths: []string{data}}
 	file := filepath.Join(data, synth.New(300, 7).Name(5))
 	loadCached(t, opt, cache, "1")
 
@@ -127,6 +148,7 @@ func TestLoadCachedStale(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(data, "extra.txt"), []byte("Extra Occupation\nSummary\nNew.\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
+			age(t, filepath.Join(data, "extra.txt"))
 			return "1"
 		}},
 		{"version", func(t *testing.T) string { return "2" }},
@@ -137,7 +159,7 @@ func TestLoadCachedStale(t *testing.T) {
 		if hit {
 			t.Errorf("after a change of %s: the stale snapshot was used", ch.name)
 		}
-		want, err := Load(opt)
+		want, err := loader.Load(opt)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -154,13 +176,14 @@ func TestLoadCachedStale(t *testing.T) {
 	}
 }
 
-func TestLoadCachedAliases(t *testing.T) {
+func TestLoadAliases(t *testing.T) {
 	data, cache := cacheFixture(t)
 	aliases := filepath.Join(t.TempDir(), "aliases.csv")
 	if err := os.WriteFile(aliases, []byte("name,canonical\nFoo,Bar\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	opt := Options{Paths: []string{data}, Aliases: aliases}
+	age(t, aliases)
+	opt := loader.Options{Paths: []string{data}, Aliases: aliases}
 	loadCached(t, opt, cache, "1")
 	if _, hit := loadCached(t, opt, cache, "1"); !hit {
 		t.Fatal("the snapshot was not used")
@@ -168,24 +191,25 @@ func TestLoadCachedAliases(t *testing.T) {
 	if err := os.WriteFile(aliases, []byte("name,canonical\nFoo,Baz\nQux,Bar\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	age(t, aliases)
 	c, hit := loadCached(t, opt, cache, "1")
 	if hit {
 		t.Fatal("the snapshot was used after the alias file changed")
 	}
-	want, err := Load(opt)
+	want, err := loader.Load(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sameCorpus(t, want, c)
 }
 
-// TestLoadCachedCorrupt damages the snapshot in many ways: each load must
+// TestLoadCorrupt damages the snapshot in many ways: each load must
 // notice, load the documents and write a good snapshot again.
-func TestLoadCachedCorrupt(t *testing.T) {
+func TestLoadCorrupt(t *testing.T) {
 	data, cache := cacheFixture(t)
-	opt := Options{Paths: []string{data}}
+	opt := loader.Options{Paths: []string{data}}
 	want, _ := loadCached(t, opt, cache, "1")
-	snap := filepath.Join(cache, snapshotName(opt))
+	snap := filepath.Join(cache, fileName(opt))
 	good, err := os.ReadFile(snap)
 	if err != nil {
 		t.Fatal(err)
@@ -233,13 +257,13 @@ func TestDecodeSnapshotDamaged(t *testing.T) {
 	if err := synth.Write(dir, 20, 3); err != nil {
 		t.Fatal(err)
 	}
-	c, err := loadFiles(mustList(t, Options{Paths: []string{dir}}), Options{}, false)
+	c, err := loader.Load(loader.Options{Paths: []string{dir}, DropDocuments: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var key [32]byte
 	data := encodeSnapshot(key, c)
-	body := data[len(snapshotFormat)+len(key) : len(data)-4]
+	body := data[len(format)+len(key) : len(data)-4]
 	if _, err := decodeSnapshot(body); err != nil {
 		t.Fatalf("good snapshot: %v", err)
 	}
@@ -258,24 +282,15 @@ func flip2(b []byte, i int, x byte) []byte {
 	return out
 }
 
-func mustList(t *testing.T, opt Options) []sourceFile {
-	t.Helper()
-	files, err := listFiles(opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
-func TestLoadCachedUnwritable(t *testing.T) {
+func TestLoadUnwritable(t *testing.T) {
 	data, _ := cacheFixture(t)
 	blocker := filepath.Join(t.TempDir(), "file")
 	if err := os.WriteFile(blocker, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cache := filepath.Join(blocker, "cache") // below a file: never creatable
-	opt := Options{Paths: []string{data}}
-	want, err := Load(opt)
+	opt := loader.Options{Paths: []string{data}}
+	want, err := loader.Load(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,18 +303,18 @@ func TestLoadCachedUnwritable(t *testing.T) {
 	}
 }
 
-func TestLoadCachedSeedsAndNoCache(t *testing.T) {
+func TestLoadSeedsAndNoCache(t *testing.T) {
 	cache := filepath.Join(t.TempDir(), "cache")
-	c, hit := loadCached(t, Options{}, cache, "1")
-	if hit || c.Documents != 5 {
-		t.Errorf("seeds: from cache %v, %d documents; want false, 5", hit, c.Documents)
+	c, hit := loadCached(t, loader.Options{}, cache, "1")
+	if hit || c.NumDocuments != 5 {
+		t.Errorf("seeds: from cache %v, %d documents; want false, 5", hit, c.NumDocuments)
 	}
 	if _, err := os.Stat(cache); err == nil {
 		t.Error("the seeds were cached")
 	}
 	data, _ := cacheFixture(t)
 	for range 2 {
-		if _, hit := loadCached(t, Options{Paths: []string{data}}, "", "1"); hit {
+		if _, hit := loadCached(t, loader.Options{Paths: []string{data}}, "", "1"); hit {
 			t.Error("an empty cache folder was used")
 		}
 	}
@@ -332,5 +347,57 @@ func TestRemoveStale(t *testing.T) {
 		if want := name == "old.snap" || name == "snapshot-1.tmp"; gone != want {
 			t.Errorf("%s: removed %v; want %v", name, gone, want)
 		}
+	}
+}
+
+// TestLoadRacyEdit edits a document within the same tick of the file
+// system's clock as the snapshot, keeping its size and modification time:
+// the snapshot must not be served (git's racy-entry rule).
+func TestLoadRacyEdit(t *testing.T) {
+	// A window wider than this test is slow keeps the file racy to the
+	// end, so that the last load sees the key it wrote.
+	defer func(w time.Duration) { RacyWindow = w }(RacyWindow)
+	RacyWindow = time.Minute
+	data := t.TempDir()
+	file := filepath.Join(data, "a.txt")
+	if err := os.WriteFile(file, []byte("Mayor\nCareer Path\nClerk → Mayor\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tick := time.Now().Truncate(time.Second)
+	os.Chtimes(file, tick, tick)
+	cache := t.TempDir()
+	opt := loader.Options{Paths: []string{data}}
+	loadCached(t, opt, cache, "1")
+	if err := os.WriteFile(file, []byte("Mayor\nCareer Path\nClerk → Mayer\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(file, tick, tick) // the same tick, the same size
+	c, hit := loadCached(t, opt, cache, "1")
+	if hit {
+		t.Fatal("the snapshot was used after a racy edit")
+	}
+	if _, err := c.Graph.Resolve("Mayer"); err != nil {
+		t.Errorf("the corpus misses the edit: %v", err)
+	}
+	if _, hit := loadCached(t, opt, cache, "1"); !hit {
+		t.Error("the snapshot was not used when nothing changed")
+	}
+}
+
+// TestFileKeyRacy checks that a file keyed while racy and the same file
+// keyed later, no longer racy, give different keys: a snapshot written
+// while a file could still change unseen is never used once it cannot.
+func TestFileKeyRacy(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a.txt")
+	if err := os.WriteFile(file, []byte("Mayor\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mtime := time.Now()
+	os.Chtimes(file, mtime, mtime)
+	racy, ok1 := fileKey([]string{file}, "", "1", mtime)
+	later, ok2 := fileKey([]string{file}, "", "1", mtime.Add(time.Hour))
+	again, ok3 := fileKey([]string{file}, "", "1", mtime.Add(time.Hour))
+	if !ok1 || !ok2 || !ok3 || racy == later || later != again {
+		t.Errorf("keys racy %x, later %x, again %x; want racy to differ, later to equal again", racy[:4], later[:4], again[:4])
 	}
 }

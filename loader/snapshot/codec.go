@@ -1,178 +1,18 @@
-package loader
+package snapshot
 
 import (
-	"bufio"
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"hash/crc32"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"sync"
-	"sync/atomic"
-	"time"
 	"unsafe"
 
 	"careergraph/graph"
+	"careergraph/loader"
 )
-
-// LoadCached is Load for a program that loads the same documents again
-// and again, such as the careergraph command. It keeps a snapshot of the
-// loaded corpus in the folder cacheDir, keyed by version, by the running
-// program's file, and by the path, size and modification time of every
-// document file and of the alias file; when none of them has changed it
-// reads the snapshot instead of parsing the documents. fromCache reports
-// whether it did.
-//
-// The Corpus has no Docs, whether it came from the snapshot or not:
-// Documents counts them. Everything else is as Load returns it. Without
-// the Docs' full text a load takes far less memory.
-//
-// A snapshot that is missing, stale, unreadable or corrupt is never
-// trusted: the documents are loaded and the snapshot written anew. A
-// snapshot that cannot be written only costs the next run its speed.
-// With an empty cacheDir, or for the embedded seeds (they load in
-// milliseconds), nothing is cached. Errors are Load's.
-//
-// While it reads a snapshot, LoadCached holds off garbage collection in
-// the whole program (debug.SetGCPercent): the snapshot decodes to live
-// data only, so collecting would find nothing to free, and at 100k
-// documents it would cost a fifth of the time.
-func LoadCached(opt Options, cacheDir, version string) (c *Corpus, fromCache bool, err error) {
-	if cacheDir == "" || len(opt.Paths) == 0 {
-		files, err := listFiles(opt)
-		if err != nil {
-			return nil, false, err
-		}
-		c, err := loadFiles(files, opt, false)
-		return c, false, err
-	}
-	// The snapshot is read while the files are listed and looked at, on
-	// the other core; it is used only if its key turns out to match.
-	resumeGC := sync.OnceFunc(func() func() {
-		old := debug.SetGCPercent(-1)
-		return func() { debug.SetGCPercent(old) }
-	}())
-	defer resumeGC()
-	name := filepath.Join(cacheDir, snapshotName(opt))
-	type snapshot struct {
-		c   *Corpus
-		key [32]byte
-		err error
-	}
-	snap := make(chan snapshot, 1)
-	go func() {
-		c, key, err := readSnapshot(name)
-		snap <- snapshot{c, key, err}
-	}()
-	files, err := listFiles(opt)
-	if err != nil {
-		return nil, false, err
-	}
-	key, keyed := snapshotKey(files, opt.Aliases, version)
-	s := <-snap
-	resumeGC()
-	if keyed && s.err == nil && s.key == key {
-		now := time.Now()
-		_ = os.Chtimes(name, now, now) // in use: see removeStale
-		return s.c, true, nil
-	}
-	c, err = loadFiles(files, opt, false)
-	if err != nil {
-		return nil, false, err
-	}
-	if keyed {
-		_ = writeSnapshot(name, key, c) // an unwritable cache only costs speed
-	}
-	return c, false, nil
-}
-
-// snapshotFormat names the layout of a snapshot file; change it whenever
-// the layout or what a Corpus holds changes.
-const snapshotFormat = "careergraph snapshot 1\n"
-
-// snapshotName returns the file name of the snapshot of what opt names:
-// one file per set of paths, overwritten when the documents change.
-func snapshotName(opt Options) string {
-	h := sha256.New()
-	for _, p := range opt.Paths {
-		if abs, err := filepath.Abs(p); err == nil {
-			p = abs
-		}
-		h.Write([]byte(p + "\x00"))
-	}
-	h.Write([]byte("aliases\x00" + opt.Aliases))
-	return hex.EncodeToString(h.Sum(nil)[:12]) + ".snap"
-}
-
-// snapshotKey hashes what a snapshot depends on: the format, version, the
-// running program's file, and the name, size and modification time of
-// every file and of the alias file. The files are looked at on all
-// cores. ok is false when one of them cannot be looked at: the load is
-// then not cached.
-func snapshotKey(files []sourceFile, aliases, version string) (key [32]byte, ok bool) {
-	type stamp struct {
-		size, mtime int64
-		ok          bool
-	}
-	stamps := make([]stamp, len(files))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(1, len(files)/256)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(files) {
-					return
-				}
-				if info, err := os.Stat(files[i].name); err == nil && info.Mode().IsRegular() {
-					stamps[i] = stamp{info.Size(), info.ModTime().UnixNano(), true}
-				}
-			}
-		})
-	}
-	wg.Wait()
-	h := sha256.New()
-	buf := make([]byte, 0, 256)
-	buf = append(buf, snapshotFormat+version+"\x00"...)
-	if exe, err := os.Executable(); err == nil {
-		if info, err := os.Stat(exe); err == nil {
-			buf = append(buf, exe+"\x00"...)
-			buf = binary.LittleEndian.AppendUint64(buf, uint64(info.Size()))
-			buf = binary.LittleEndian.AppendUint64(buf, uint64(info.ModTime().UnixNano()))
-		}
-	}
-	if aliases != "" {
-		info, err := os.Stat(aliases)
-		if err != nil {
-			return key, false
-		}
-		buf = append(buf, aliases+"\x00"...)
-		buf = binary.LittleEndian.AppendUint64(buf, uint64(info.Size()))
-		buf = binary.LittleEndian.AppendUint64(buf, uint64(info.ModTime().UnixNano()))
-	}
-	for i, f := range files {
-		if !stamps[i].ok {
-			return key, false
-		}
-		buf = append(buf, f.name+"\x00"...)
-		buf = binary.LittleEndian.AppendUint64(buf, uint64(stamps[i].size))
-		buf = binary.LittleEndian.AppendUint64(buf, uint64(stamps[i].mtime))
-		if len(buf) > 128<<10 {
-			h.Write(buf)
-			buf = buf[:0]
-		}
-	}
-	h.Write(buf)
-	copy(key[:], h.Sum(nil))
-	return key, true
-}
 
 // A snapshot file is the format line, the key, the length of the string
 // table, the string table (lengths, then bytes), the body, and a CRC-32C
@@ -184,70 +24,6 @@ var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
 // errSnapshot is what any unusable snapshot file decodes to.
 var errSnapshot = errors.New("unusable snapshot")
-
-// writeSnapshot writes c's snapshot to name atomically: to a temporary
-// file in the same folder, then renamed over name.
-func writeSnapshot(name string, key [32]byte, c *Corpus) error {
-	dir := filepath.Dir(name)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	removeStale(dir)
-	e := encodeCorpus(c)
-	f, err := os.CreateTemp(dir, "snapshot-*.tmp")
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	if err = e.writeSnapshot(w, key); err == nil {
-		err = w.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), name)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
-}
-
-// removeStale keeps the cache folder from growing without end: it
-// removes the temporary files that a writer killed midway left more than
-// an hour ago, and the snapshots not used for a month (a snapshot is
-// touched whenever it is used).
-func removeStale(dir string) {
-	for pattern, age := range map[string]time.Duration{"snapshot-*.tmp": time.Hour, "*.snap": 30 * 24 * time.Hour} {
-		names, _ := filepath.Glob(filepath.Join(dir, pattern))
-		for _, n := range names {
-			if info, err := os.Stat(n); err == nil && time.Since(info.ModTime()) > age {
-				os.Remove(n)
-			}
-		}
-	}
-}
-
-// readSnapshot reads the snapshot in name and returns it with the key it
-// was made for.
-func readSnapshot(name string) (c *Corpus, key [32]byte, err error) {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, key, err
-	}
-	head := len(snapshotFormat) + len(key)
-	if len(data) < head+4 || string(data[:len(snapshotFormat)]) != snapshotFormat {
-		return nil, key, errSnapshot
-	}
-	key = [32]byte(data[len(snapshotFormat):head])
-	body := data[:len(data)-4]
-	if crc32.Checksum(body, crcTable) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
-		return nil, key, errSnapshot
-	}
-	c, err = decodeSnapshot(body[head:])
-	return c, key, err
-}
 
 // encoder writes a snapshot body, interning strings into a table.
 type encoder struct {
@@ -299,20 +75,20 @@ func (e *encoder) sources(list []graph.Source) {
 }
 
 // encodeSnapshot returns the snapshot of c for key.
-func encodeSnapshot(key [32]byte, c *Corpus) []byte {
+func encodeSnapshot(key [32]byte, c *loader.Corpus) []byte {
 	var b bytes.Buffer
 	encodeCorpus(c).writeSnapshot(&b, key)
 	return b.Bytes()
 }
 
 // encodeCorpus encodes c into a string table and a body.
-func encodeCorpus(c *Corpus) *encoder {
+func encodeCorpus(c *loader.Corpus) *encoder {
 	g := c.Graph
 	roles := g.Roles()
 	e := &encoder{index: make(map[string]uint64, len(roles)*4)}
-	e.int(c.Documents)
-	e.int(c.Files)
-	e.int(c.Broken)
+	e.int(c.NumDocuments)
+	e.int(c.NumFiles)
+	e.strs(c.Skipped)
 	// The roles go in a section of their own, its length first, so that
 	// they can be decoded at the same time as the moves.
 	body := e.buf
@@ -397,7 +173,7 @@ func encodeCorpus(c *Corpus) *encoder {
 func (e *encoder) writeSnapshot(w io.Writer, key [32]byte) error {
 	crc := crc32.New(crcTable)
 	mw := io.MultiWriter(w, crc)
-	head := append([]byte(snapshotFormat), key[:]...)
+	head := append([]byte(format), key[:]...)
 	head = binary.AppendUvarint(head, uint64(len(e.table)))
 	for _, s := range e.table {
 		head = binary.AppendUvarint(head, uint64(len(s)))
@@ -577,7 +353,7 @@ func (d *decoder) sources() []graph.Source {
 
 // decodeSnapshot decodes a snapshot body. The Corpus's strings share
 // data's bytes: the caller must never modify data afterwards.
-func decodeSnapshot(data []byte) (*Corpus, error) {
+func decodeSnapshot(data []byte) (*loader.Corpus, error) {
 	d := &decoder{buf: data}
 	d.strs = make([]string, d.length())
 	// The lengths are read twice: to find the strings' bytes, then to cut
@@ -602,7 +378,8 @@ func decodeSnapshot(data []byte) (*Corpus, error) {
 	}
 	d.off = end
 
-	c := &Corpus{Documents: int(d.uint()), Files: int(d.uint()), Broken: int(d.uint())}
+	c := &loader.Corpus{NumDocuments: int(d.uint()), NumFiles: int(d.uint())}
+	c.Skipped = d.strList()
 	size := d.length()
 	if d.err != nil {
 		return nil, errSnapshot
@@ -622,28 +399,28 @@ func decodeSnapshot(data []byte) (*Corpus, error) {
 		rungs[i] = rung
 	}
 	if n := d.nilable(); n >= 0 {
-		c.Problems = make([]Problem, n)
+		c.Problems = make([]loader.Problem, n)
 		for i := range c.Problems {
 			p := &c.Problems[i]
-			p.File, p.Line, p.Severity, p.Msg = d.str(), d.signed(), Severity(d.index(int(Error)+1)), d.str()
+			p.File, p.Line, p.Severity, p.Msg = d.str(), d.signed(), loader.Severity(d.index(int(loader.Error)+1)), d.str()
 		}
 	}
 	if n := d.nilable(); n >= 0 {
-		c.Merges = make([]Merge, n)
+		c.Merges = make([]loader.Merge, n)
 		for i := range c.Merges {
 			m := &c.Merges[i]
-			m.Name, m.Role, m.Rule, m.Source = d.str(), d.str(), Rule(d.uint()), d.source()
+			m.Name, m.Role, m.Rule, m.Source = d.str(), d.str(), loader.Rule(d.uint()), d.source()
 		}
 	}
 	if n := d.nilable(); n >= 0 {
-		c.Ambiguous = make([]Ambiguity, n)
+		c.Ambiguous = make([]loader.Ambiguity, n)
 		for i := range c.Ambiguous {
 			a := &c.Ambiguous[i]
 			a.Name, a.Claimants, a.Uses = d.str(), d.strList(), d.sources()
 		}
 	}
 	if n := d.nilable(); n >= 0 {
-		c.NearDuplicates = make([]NearDuplicate, n)
+		c.NearDuplicates = make([]loader.NearDuplicate, n)
 		for i := range c.NearDuplicates {
 			nd := &c.NearDuplicates[i]
 			nd.Key, nd.Roles = d.str(), d.strList()

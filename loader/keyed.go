@@ -1,0 +1,117 @@
+package loader
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"careergraph/graph"
+)
+
+// keyedDoc is a document with the normal forms (graph.NormalName) of the
+// names it writes. Normalising is most of the work of resolving names, and
+// unlike resolving it needs nothing but the document, so keyDocuments does
+// it for every document on all cores first.
+type keyedDoc struct {
+	*Document
+	title    string // the normal form of Title
+	short    string // shortTitle(Title), as written
+	shortKey string // its normal form
+	// The normal forms of the items of the document's lists, by index.
+	aliases, related                      []string
+	required, recommended, qualifications []string
+	rungs                                 [][][]string // by career path, rung and alternative
+}
+
+// keyDocuments returns docs with the normal forms of their names, worked
+// out on all cores.
+func keyDocuments(docs []*Document) []keyedDoc {
+	out := make([]keyedDoc, len(docs))
+	forChunks(len(docs), func(lo, hi int) {
+		var scratch keyScratch
+		for i := lo; i < hi; i++ {
+			out[i].Document = docs[i]
+			out[i].normalise(&scratch)
+		}
+	})
+	return out
+}
+
+// forChunks calls fn with consecutive ranges [lo, hi) that cover [0, n),
+// on all cores; it returns when every call has.
+func forChunks(n int, fn func(lo, hi int)) {
+	const chunk = 1024
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), 1+n/chunk) {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= n {
+					return
+				}
+				fn(lo, min(lo+chunk, n))
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// keyScratch is the working space of keyedDoc.normalise, reused from one
+// document to the next.
+type keyScratch struct {
+	names []string // written names, in the order of the keys
+	ends  []int    // where each name's normal form ends in buf
+	buf   []byte
+}
+
+// normalise fills in the normal forms of d's names. They share one string:
+// one allocation per document rather than one per name.
+func (d *keyedDoc) normalise(s *keyScratch) {
+	d.short = shortTitle(d.Title)
+	n, rungs := 2, 0
+	for _, list := range [][]Item{d.Aliases, d.Related, d.RequiredSkills, d.RecommendedSkills, d.Qualifications} {
+		n += len(list)
+	}
+	for _, cp := range d.Career {
+		rungs += len(cp.Rungs)
+		for _, r := range cp.Rungs {
+			n += len(r)
+		}
+	}
+	keys := make([]string, n)
+	s.names = append(s.names[:0], d.Title, d.short)
+	take := func(items []Item) []string {
+		from := len(s.names)
+		for _, it := range items {
+			s.names = append(s.names, it.Text)
+		}
+		return keys[from:len(s.names):len(s.names)]
+	}
+	d.aliases = take(d.Aliases)
+	d.related = take(d.Related)
+	d.required = take(d.RequiredSkills)
+	d.recommended = take(d.RecommendedSkills)
+	d.qualifications = take(d.Qualifications)
+	if len(d.Career) > 0 {
+		all := make([][]string, rungs)
+		d.rungs = make([][][]string, len(d.Career))
+		for i, cp := range d.Career {
+			d.rungs[i], all = all[:len(cp.Rungs):len(cp.Rungs)], all[len(cp.Rungs):]
+			for j, r := range cp.Rungs {
+				d.rungs[i][j] = take(r)
+			}
+		}
+	}
+	s.buf, s.ends = s.buf[:0], s.ends[:0]
+	for _, name := range s.names {
+		s.buf = graph.AppendNormalName(s.buf, name)
+		s.ends = append(s.ends, len(s.buf))
+	}
+	all, from := string(s.buf), 0
+	for i, end := range s.ends {
+		keys[i] = all[from:end]
+		from = end
+	}
+	d.title, d.shortKey = keys[0], keys[1]
+}

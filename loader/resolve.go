@@ -1,0 +1,210 @@
+package loader
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"careergraph/graph"
+)
+
+// lookup finds the role a name has by rules 1, 2 and 6 alone, without
+// recording anything. ok is false when none of them applies.
+func (b *builder) lookup(k string) (h int, rule Rule, ok bool) {
+	if a, found := b.user[k]; found {
+		return b.canonical(a), RuleUserAlias, true
+	}
+	if o := b.exact[k]; o != nil {
+		return o.handle, RuleExact, true
+	}
+	if w := b.weak[k]; len(w.occs) == 1 {
+		return w.occs[0].handle, w.rule, true
+	}
+	return -1, 0, false
+}
+
+// canonical resolves the target of a user alias by rules 1 and 2, or to a
+// mentioned role of that name (made if need be). Chains of aliases are
+// followed; a loop stops at the first name seen twice.
+func (b *builder) canonical(a Alias) int {
+	seen := map[string]bool{}
+	k := graph.NormalName(a.Canonical)
+	name := a.Canonical
+	for {
+		seen[k] = true
+		next, found := b.user[k]
+		if !found || seen[graph.NormalName(next.Canonical)] {
+			break
+		}
+		b.userUsed[k] = true
+		name, k = next.Canonical, graph.NormalName(next.Canonical)
+	}
+	if o := b.exact[k]; o != nil {
+		return o.handle
+	}
+	if w := b.weak[k]; len(w.occs) == 1 {
+		return w.occs[0].handle
+	}
+	if h, ok := b.mentions[k]; ok {
+		return h // the canonical name was counted when the role was made
+	}
+	return b.mention(k, name, true)
+}
+
+// roleOf returns the role an item whose normal form is k names by rules
+// 1, 2 and 6 or as a mention, recording nothing and counting no written
+// form: the item is counted where it is itself resolved.
+func (b *builder) roleOf(k string) int {
+	if h, _, ok := b.lookup(k); ok {
+		return h
+	}
+	return b.mention(k, "", true)
+}
+
+// mention returns the handle of the role only mentioned under normal form
+// k, making it if need be, and counts the written form unless it is
+// empty.
+func (b *builder) mention(k, written string, own bool) int {
+	h, ok := b.mentions[k]
+	if !ok {
+		h = b.newRole(graph.Role{})
+		b.mentions[k] = h
+	}
+	if written != "" {
+		b.addForm(h, written, own)
+	}
+	return h
+}
+
+// resolveKey returns the role a mention, whose normal form is k, names
+// by rules 1, 2 and 6, recording the merge or the use of an ambiguous
+// name.
+func (b *builder) resolveKey(it Item, k, file string) int {
+	src := graph.Source{File: file, Line: it.Line}
+	h, rule, ok := b.lookup(k)
+	if !ok {
+		if a := b.ambiguous[k]; a != nil {
+			a.Uses = append(a.Uses, src)
+			b.problem(src, Warning, "%q could be %s: kept as a role of its own (add it to an alias file to choose)",
+				it.Text, quoteOr(a.Claimants))
+		}
+		return b.mention(k, it.Text, true)
+	}
+	b.joined(it.Text, k, h, rule, src)
+	return h
+}
+
+// joined records that a written name joined role h by rule, unless the
+// name is the role's own in normal form.
+func (b *builder) joined(written, k string, h int, rule Rule, src graph.Source) {
+	if rule == RuleUserAlias {
+		b.userUsed[k] = true
+	}
+	own := rule == RuleExact
+	b.addForm(h, written, own)
+	if !own {
+		b.merge(written, h, rule, src)
+	}
+}
+
+// resolvePath resolves every role of one career path of d, by rules 1, 2
+// and 6 first, then rule 3 (the rung that is d's own occupation) and rule
+// 4 (a rung that is one of d's related jobs). It returns role handles by
+// rung.
+func (b *builder) resolvePath(o *occupation, d *keyedDoc, cp CareerPath, keys [][]string) [][]int {
+	type pending struct{ rung, alt int }
+	out := make([][]int, len(cp.Rungs))
+	var open []pending
+	ownFound := false
+	for i, rung := range cp.Rungs {
+		out[i] = make([]int, len(rung))
+		for j, it := range rung {
+			k := keys[i][j]
+			if h, rule, ok := b.lookup(k); ok {
+				b.joined(it.Text, k, h, rule, graph.Source{File: d.File, Line: it.Line}) // as resolveKey would
+				out[i][j] = h
+				ownFound = ownFound || h == o.handle
+				continue
+			}
+			out[i][j] = -1
+			open = append(open, pending{i, j})
+		}
+	}
+	if !ownFound {
+		// Rule 3: the open rung whose words end the title or an alias, the
+		// longest such match; a tie joins nothing.
+		best, bestLen, tie := -1, 0, false
+		var own []string
+		if len(open) > 0 {
+			own = b.ownNames(o)
+		}
+		for n, p := range open {
+			if l := trailingMatch(keys[p.rung][p.alt], own); l > bestLen {
+				best, bestLen, tie = n, l, false
+			} else if l > 0 && l == bestLen {
+				tie = true
+			}
+		}
+		if best >= 0 && !tie {
+			p := open[best]
+			it := cp.Rungs[p.rung][p.alt]
+			b.joined(it.Text, keys[p.rung][p.alt], o.handle, RuleOwnRung, graph.Source{File: d.File, Line: it.Line})
+			out[p.rung][p.alt] = o.handle
+			open = slices.Delete(open, best, best+1)
+		}
+	}
+	for _, p := range open {
+		it := cp.Rungs[p.rung][p.alt]
+		k := keys[p.rung][p.alt]
+		match, count := "", 0
+		for r := range d.Related {
+			if trailingMatch(k, d.related[r:r+1]) > 0 {
+				match = d.related[r]
+				count++
+			}
+		}
+		if count == 1 {
+			h := b.roleOf(match)
+			b.joined(it.Text, k, h, RuleRelatedRung, graph.Source{File: d.File, Line: it.Line})
+			out[p.rung][p.alt] = h
+			continue
+		}
+		out[p.rung][p.alt] = b.resolveKey(it, k, d.File)
+	}
+	return out
+}
+
+// ownNames returns the normal forms of an occupation's titles, short
+// titles and aliases.
+func (b *builder) ownNames(o *occupation) []string {
+	var out []string
+	for _, d := range o.docs {
+		out = append(out, d.title, d.shortKey)
+		out = append(out, d.aliases...)
+	}
+	return out
+}
+
+// trailingMatch returns the number of words of k when its words are a
+// proper trailing part of one of names ("secretary general" of "labor
+// union secretary general"), else 0.
+func trailingMatch(k string, names []string) int {
+	if k == "" {
+		return 0
+	}
+	for _, n := range names {
+		if len(n) > len(k) && strings.HasSuffix(n, k) && n[len(n)-len(k)-1] == ' ' {
+			return strings.Count(k, " ") + 1
+		}
+	}
+	return 0
+}
+
+// quoteOr quotes names and joins them with "or": "a" or "b".
+func quoteOr(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
+	}
+	return strings.Join(q, " or ")
+}
