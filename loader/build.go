@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"careergraph/graph"
+	"careergraph/internal/parallel"
 )
 
 // occupation is one documented role: the documents that share a title.
@@ -117,7 +118,7 @@ func (b *builder) finish(c *Corpus) (*Corpus, error) {
 	gb := &b.gb
 	gb.Grow(len(b.roles), 0)
 	b.countForms()
-	forChunks(len(b.roles), func(lo, hi int) {
+	parallel.Chunks(len(b.roles), func(lo, hi int) {
 		for h := lo; h < hi; h++ {
 			r := &b.roles[h]
 			if !r.Documented {
@@ -357,7 +358,7 @@ func nearDuplicates(g *graph.Graph) []NearDuplicate {
 	roles := g.Roles()
 	normal := make([]string, len(roles))
 	keys := make([]string, len(roles))
-	forChunks(len(roles), func(lo, hi int) {
+	parallel.Chunks(len(roles), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			normal[i] = graph.NormalName(roles[i].Name)
 			keys[i] = normal[i]

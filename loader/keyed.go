@@ -1,11 +1,8 @@
 package loader
 
 import (
-	"runtime"
-	"sync"
-	"sync/atomic"
-
 	"careergraph/graph"
+	"careergraph/internal/parallel"
 )
 
 // keyedDoc is a document with the normal forms (graph.NormalName) of the
@@ -27,7 +24,7 @@ type keyedDoc struct {
 // out on all cores.
 func keyDocuments(docs []*Document) []keyedDoc {
 	out := make([]keyedDoc, len(docs))
-	forChunks(len(docs), func(lo, hi int) {
+	parallel.Chunks(len(docs), func(lo, hi int) {
 		var scratch keyScratch
 		for i := lo; i < hi; i++ {
 			out[i].Document = docs[i]
@@ -35,26 +32,6 @@ func keyDocuments(docs []*Document) []keyedDoc {
 		}
 	})
 	return out
-}
-
-// forChunks calls fn with consecutive ranges [lo, hi) that cover [0, n),
-// on all cores; it returns when every call has.
-func forChunks(n int, fn func(lo, hi int)) {
-	const chunk = 1024
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), 1+n/chunk) {
-		wg.Go(func() {
-			for {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= n {
-					return
-				}
-				fn(lo, min(lo+chunk, n))
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // keyScratch is the working space of keyedDoc.normalise, reused from one
