@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -10,14 +9,6 @@ import (
 
 	"careergraph/graph"
 )
-
-// writeJSON prints v as indented JSON with a trailing newline.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
 
 // table prints rows in aligned columns; widths count East Asian wide
 // characters double, so kana lines up.
@@ -85,12 +76,4 @@ func name(g *graph.Graph, id string) string {
 		return r.Name
 	}
 	return id
-}
-
-// emptyIfNil keeps JSON arrays as [] rather than null.
-func emptyIfNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"careergraph/cmd/careergraph/internal/wire"
 	"careergraph/graph"
 )
 
@@ -128,43 +129,11 @@ func pathCommand() *cli.Command {
 				return noRoute(err, opt)
 			}
 			if c.Bool("json") {
-				return writeJSON(c.App.Writer, pathJSON(g, from, to, routes))
+				return wire.Write(c.App.Writer, wire.NewPath(g, from, to, routes))
 			}
 			return writeRoutes(c.App.Writer, g, from, to, routes)
 		},
 	}
-}
-
-type stepJSON struct {
-	From    string   `json:"from"`
-	To      string   `json:"to"`
-	Kind    string   `json:"kind"`
-	Sources []string `json:"sources"`
-}
-
-type routeJSON struct {
-	Cost  int        `json:"cost"`
-	Steps []stepJSON `json:"steps"`
-}
-
-func routeToJSON(g *graph.Graph, r graph.Route) routeJSON {
-	out := routeJSON{Cost: r.Cost, Steps: []stepJSON{}}
-	for _, s := range r.Steps {
-		out.Steps = append(out.Steps, stepJSON{From: name(g, s.From), To: name(g, s.To), Kind: s.Kind.String(), Sources: sourceStrings(s.Sources)})
-	}
-	return out
-}
-
-func pathJSON(g *graph.Graph, from, to graph.Role, routes []graph.Route) any {
-	out := struct {
-		From  string      `json:"from"`
-		To    string      `json:"to"`
-		Paths []routeJSON `json:"paths"`
-	}{From: from.Name, To: to.Name, Paths: []routeJSON{}}
-	for _, r := range routes {
-		out.Paths = append(out.Paths, routeToJSON(g, r))
-	}
-	return out
 }
 
 func writeRoutes(w io.Writer, g *graph.Graph, from, to graph.Role, routes []graph.Route) error {
@@ -223,32 +192,11 @@ func gapCommand() *cli.Command {
 				return noRoute(err, opt)
 			}
 			if c.Bool("json") {
-				return writeJSON(c.App.Writer, gapJSON(g, from, to, route, gaps))
+				return wire.Write(c.App.Writer, wire.NewGap(g, from, to, route, gaps))
 			}
 			return writeGap(c.App.Writer, g, from, to, route, gaps)
 		},
 	}
-}
-
-type gapStepJSON struct {
-	From           string   `json:"from"`
-	To             string   `json:"to"`
-	Skills         []string `json:"skills"`
-	Qualifications []string `json:"qualifications"`
-}
-
-func gapJSON(g *graph.Graph, from, to graph.Role, route graph.Route, gaps []graph.Gap) any {
-	out := struct {
-		From  string        `json:"from"`
-		To    string        `json:"to"`
-		Route routeJSON     `json:"route"`
-		Gaps  []gapStepJSON `json:"gaps"`
-	}{From: from.Name, To: to.Name, Route: routeToJSON(g, route), Gaps: []gapStepJSON{}}
-	for _, gp := range gaps {
-		out.Gaps = append(out.Gaps, gapStepJSON{From: name(g, gp.From), To: name(g, gp.To),
-			Skills: emptyIfNil(gp.Skills), Qualifications: emptyIfNil(gp.Qualifications)})
-	}
-	return out
 }
 
 func writeGap(w io.Writer, g *graph.Graph, from, to graph.Role, route graph.Route, gaps []graph.Gap) error {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"careergraph/cmd/careergraph/internal/wire"
 	"careergraph/graph"
 )
 
@@ -62,7 +63,7 @@ func reachCommand() *cli.Command {
 				return err
 			}
 			if c.Bool("json") {
-				if err := writeJSON(c.App.Writer, reachJSON(g, role, opt.Reverse, reached)); err != nil {
+				if err := wire.Write(c.App.Writer, wire.NewReach(g, role, opt.Reverse, reached)); err != nil {
 					return err
 				}
 			} else {
@@ -74,23 +75,6 @@ func reachCommand() *cli.Command {
 			return nil
 		},
 	}
-}
-
-func reachJSON(g *graph.Graph, role graph.Role, reverse bool, reached []graph.Reached) any {
-	type item struct {
-		Role  string `json:"role"`
-		Cost  int    `json:"cost"`
-		Steps int    `json:"steps"`
-	}
-	out := struct {
-		Role    string `json:"role"`
-		Reverse bool   `json:"reverse"`
-		Reached []item `json:"reached"`
-	}{Role: role.Name, Reverse: reverse, Reached: []item{}}
-	for _, r := range reached {
-		out.Reached = append(out.Reached, item{name(g, r.Role), r.Cost, r.Steps})
-	}
-	return out
 }
 
 func writeReach(w io.Writer, g *graph.Graph, role graph.Role, reverse bool, reached []graph.Reached) {
@@ -131,7 +115,7 @@ func ladderCommand() *cli.Command {
 				return err
 			}
 			if c.Bool("json") {
-				err = writeJSON(c.App.Writer, ladderJSON(g, role, l))
+				err = wire.Write(c.App.Writer, wire.NewLadder(g, role, l))
 			} else {
 				writeLadder(c.App.Writer, g, role, l)
 			}
@@ -152,31 +136,6 @@ func ladderDepth(c *cli.Context) (int, error) {
 		return 0, usagef("--depth %d: give 0 (all rungs) or more", d)
 	}
 	return d, nil
-}
-
-func ladderJSON(g *graph.Graph, role graph.Role, l graph.Ladder) any {
-	rungs := func(rs [][]string) [][]string {
-		out := [][]string{}
-		for _, r := range rs {
-			out = append(out, names(g, r))
-		}
-		return out
-	}
-	type move struct {
-		From    string   `json:"from"`
-		To      string   `json:"to"`
-		Sources []string `json:"sources"`
-	}
-	out := struct {
-		Role  string     `json:"role"`
-		Below [][]string `json:"below"`
-		Above [][]string `json:"above"`
-		Moves []move     `json:"moves"`
-	}{Role: role.Name, Below: rungs(l.Below), Above: rungs(l.Above), Moves: []move{}}
-	for _, m := range l.Moves {
-		out.Moves = append(out.Moves, move{name(g, m.From), name(g, m.To), sourceStrings(m.Sources)})
-	}
-	return out
 }
 
 // writeLadder prints the ladder top down, as people draw one: the most

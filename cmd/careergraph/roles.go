@@ -3,11 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"careergraph/cmd/careergraph/internal/wire"
 	"careergraph/graph"
 )
 
@@ -44,7 +44,7 @@ func rolesCommand() *cli.Command {
 				found = found[:n]
 			}
 			if c.Bool("json") {
-				if err := writeJSON(c.App.Writer, rolesJSON(query, found)); err != nil {
+				if err := wire.Write(c.App.Writer, wire.NewRoles(query, found)); err != nil {
 					return err
 				}
 			} else {
@@ -56,29 +56,6 @@ func rolesCommand() *cli.Command {
 			return nil
 		},
 	}
-}
-
-func rolesJSON(query string, found []graph.Match) any {
-	type role struct {
-		ID         string   `json:"id"`
-		Name       string   `json:"name"`
-		Documented bool     `json:"documented"`
-		Reading    string   `json:"reading"`
-		Names      []string `json:"names"`
-		MatchedBy  string   `json:"matched_by,omitempty"`
-	}
-	out := struct {
-		Query string `json:"query"`
-		Roles []role `json:"roles"`
-	}{Query: query, Roles: []role{}}
-	for _, m := range found {
-		r := role{ID: m.Role.ID, Name: m.Role.Name, Documented: m.Role.Documented, Reading: m.Role.Reading, Names: emptyIfNil(m.Role.Names)}
-		if query != "" {
-			r.MatchedBy = m.MatchBy
-		}
-		out.Roles = append(out.Roles, r)
-	}
-	return out
 }
 
 func writeRoles(w io.Writer, query string, found []graph.Match) {
@@ -117,77 +94,18 @@ func showCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			card := newCard(g, role, out, in)
+			card := wire.NewCard(g, role, out, in)
 			if c.Bool("json") {
-				return writeJSON(c.App.Writer, card)
+				return wire.Write(c.App.Writer, card)
 			}
-			card.write(c.App.Writer)
+			writeCard(c.App.Writer, card)
 			return nil
 		},
 	}
 }
 
-// card is what show prints of a role.
-type card struct {
-	ID                string   `json:"id"`
-	Name              string   `json:"name"`
-	Documented        bool     `json:"documented"`
-	Reading           string   `json:"reading"`
-	Classification    []string `json:"classification"`
-	Names             []string `json:"names"`
-	Summary           string   `json:"summary"`
-	RequiredSkills    []string `json:"required_skills"`
-	RecommendedSkills []string `json:"recommended_skills"`
-	Qualifications    []string `json:"qualifications"`
-	CareerFrom        []link   `json:"career_from"` // roles with a career move into this one
-	CareerTo          []link   `json:"career_to"`
-	Related           []link   `json:"related"`
-	Documents         []string `json:"documents"`
-}
-
-// link is a neighbouring role with where the move is written.
-type link struct {
-	Role    string   `json:"role"`
-	Sources []string `json:"sources"`
-}
-
-func newCard(g *graph.Graph, r graph.Role, out, in []graph.Move) card {
-	c := card{
-		ID: r.ID, Name: r.Name, Documented: r.Documented, Reading: r.Reading,
-		Classification: emptyIfNil(r.Classification), Names: emptyIfNil(r.Names),
-		RequiredSkills: []string{}, RecommendedSkills: []string{}, Qualifications: []string{},
-		CareerFrom: []link{}, CareerTo: []link{}, Related: []link{}, Documents: emptyIfNil(r.Docs),
-	}
-	if p := r.Profile; p != nil {
-		c.Summary = p.Summary
-		c.RequiredSkills = emptyIfNil(p.RequiredSkills)
-		c.RecommendedSkills = emptyIfNil(p.RecommendedSkills)
-		c.Qualifications = emptyIfNil(p.Qualifications)
-	}
-	related := map[string][]string{} // a related role and where either side names the other
-	for _, m := range out {
-		if m.Kind == graph.Career {
-			c.CareerTo = append(c.CareerTo, link{name(g, m.To), sourceStrings(m.Sources)})
-		} else {
-			related[m.To] = append(related[m.To], sourceStrings(m.Sources)...)
-		}
-	}
-	for _, m := range in {
-		if m.Kind == graph.Career {
-			c.CareerFrom = append(c.CareerFrom, link{name(g, m.From), sourceStrings(m.Sources)})
-		} else {
-			related[m.From] = append(related[m.From], sourceStrings(m.Sources)...)
-		}
-	}
-	for id, src := range related {
-		slices.Sort(src)
-		c.Related = append(c.Related, link{name(g, id), slices.Compact(src)})
-	}
-	slices.SortFunc(c.Related, func(a, b link) int { return strings.Compare(a.Role, b.Role) })
-	return c
-}
-
-func (c card) write(w io.Writer) {
+// writeCard prints a role's card as text.
+func writeCard(w io.Writer, c wire.Card) {
 	fmt.Fprintln(w, c.Name)
 	if c.Reading != "" {
 		fmt.Fprintln(w, c.Reading)
@@ -212,7 +130,7 @@ func (c card) write(w io.Writer) {
 	list("Required skills", c.RequiredSkills)
 	list("Recommended skills", c.RecommendedSkills)
 	list("Qualifications", c.Qualifications)
-	links := func(title string, ls []link) {
+	links := func(title string, ls []wire.Link) {
 		if len(ls) == 0 {
 			return
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"careergraph/cmd/careergraph/internal/wire"
 	"careergraph/graph"
 	"careergraph/loader"
 )
@@ -28,39 +29,12 @@ func statsCommand() *cli.Command {
 			g := corpus.Graph
 			s := g.Stats()
 			if c.Bool("json") {
-				return writeJSON(c.App.Writer, statsJSON(g, corpus, s))
+				return wire.Write(c.App.Writer, wire.NewStats(corpus, s))
 			}
 			writeStats(c.App.Writer, g, corpus, s)
 			return nil
 		},
 	}
-}
-
-func statsJSON(g *graph.Graph, corpus *loader.Corpus, s graph.Stats) any {
-	type hub struct {
-		Role   string `json:"role"`
-		Degree int    `json:"degree"`
-	}
-	out := struct {
-		Files      int            `json:"files"`
-		Documents  int            `json:"documents"`
-		Broken     int            `json:"broken"`
-		Roles      int            `json:"roles"`
-		Documented int            `json:"documented"`
-		Moves      map[string]int `json:"moves"`
-		Components int            `json:"components"`
-		Hubs       []hub          `json:"hubs"`
-	}{
-		Files: corpus.Files, Documents: corpus.Documents, Broken: corpus.Broken,
-		Roles: s.Roles, Documented: s.Documented, Moves: map[string]int{}, Components: s.Components, Hubs: []hub{},
-	}
-	for _, k := range graph.Kinds {
-		out.Moves[k.String()] = s.Moves[k]
-	}
-	for _, h := range s.Hubs {
-		out.Hubs = append(out.Hubs, hub{name(g, h.Role), h.Degree})
-	}
-	return out
 }
 
 func writeStats(w io.Writer, g *graph.Graph, corpus *loader.Corpus, s graph.Stats) {
@@ -103,7 +77,7 @@ func checkCommand() *cli.Command {
 			}
 			cycles := corpus.Graph.CareerCycles()
 			if c.Bool("json") {
-				err = writeJSON(c.App.Writer, checkJSON(corpus, cycles))
+				err = wire.Write(c.App.Writer, wire.NewCheck(corpus, cycles))
 			} else {
 				writeCheck(c.App.Writer, corpus, cycles)
 			}
@@ -116,66 +90,6 @@ func checkCommand() *cli.Command {
 			return nil
 		},
 	}
-}
-
-type checkReport struct {
-	Files     int                 `json:"files"`
-	Documents int                 `json:"documents"`
-	Errors    int                 `json:"errors"`
-	Warnings  int                 `json:"warnings"`
-	Problems  []problemJSON       `json:"problems"`
-	Merges    []mergeJSON         `json:"merges"`
-	Ambiguous []ambiguityJSON     `json:"ambiguous"`
-	Near      []nearDuplicateJSON `json:"near_duplicates"`
-	Cycles    [][]string          `json:"career_cycles"`
-}
-
-type problemJSON struct {
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
-}
-
-type mergeJSON struct {
-	Name   string `json:"name"`
-	Role   string `json:"role"`
-	Rule   string `json:"rule"`
-	Source string `json:"source"`
-}
-
-type ambiguityJSON struct {
-	Name      string   `json:"name"`
-	Claimants []string `json:"claimants"`
-	Uses      []string `json:"uses"`
-}
-
-type nearDuplicateJSON struct {
-	Key   string   `json:"key"`
-	Roles []string `json:"roles"`
-}
-
-func checkJSON(c *loader.Corpus, cycles [][]string) any {
-	out := checkReport{
-		Files: c.Files, Documents: c.Documents, Errors: c.Errors(), Warnings: c.Warnings(),
-		Problems: []problemJSON{}, Merges: []mergeJSON{}, Ambiguous: []ambiguityJSON{}, Near: []nearDuplicateJSON{}, Cycles: [][]string{},
-	}
-	for _, p := range c.Problems {
-		out.Problems = append(out.Problems, problemJSON{p.File, p.Line, p.Severity.String(), p.Msg})
-	}
-	for _, m := range c.Merges {
-		out.Merges = append(out.Merges, mergeJSON{m.Name, m.Role, m.Rule.String(), m.Source.String()})
-	}
-	for _, a := range c.Ambiguous {
-		out.Ambiguous = append(out.Ambiguous, ambiguityJSON{a.Name, a.Claimants, emptyIfNil(sourceStrings(a.Uses))})
-	}
-	for _, n := range c.NearDuplicates {
-		out.Near = append(out.Near, nearDuplicateJSON{n.Key, n.Roles})
-	}
-	for _, cy := range cycles {
-		out.Cycles = append(out.Cycles, names(c.Graph, cy))
-	}
-	return out
 }
 
 func writeCheck(w io.Writer, c *loader.Corpus, cycles [][]string) {
