@@ -47,7 +47,7 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Errors of a target that cannot be replaced, wrapped in an *Error.
 var (
-	ErrSymlink    = errors.New("a symbolic link (give the path of the file itself)")
+	ErrSymlink    = errors.New("a symbolic link")
 	ErrNotRegular = errors.New("not a regular file")
 	ErrClosed     = errors.New("interrupted")
 )
@@ -137,6 +137,13 @@ func (t *Temp) Commit() error {
 	}
 	t.f = nil
 	return nil
+}
+
+// Check reports, as an *Error, why the file name may not be replaced:
+// for checking every target before the first of several is replaced.
+func Check(name string) error {
+	_, err := replaceable(name)
+	return err
 }
 
 // Move renames the finished file tmp onto name by the same rules as
