@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
@@ -97,8 +98,8 @@ func (o *routeOptions) pathOptions(g *graph.Graph) (graph.PathOptions, error) {
 
 // noRoute marks a route search that found nothing, for report's hint.
 func noRoute(err error, opt graph.PathOptions) error {
-	if err == nil {
-		return nil
+	if !errors.Is(err, graph.ErrNoPath) {
+		return err
 	}
 	return &noRouteError{err: err, restricted: opt.CareerOnly || len(opt.Avoid) > 0}
 }
