@@ -98,14 +98,11 @@ func exportCommand(global *globalOptions) *cli.Command {
 // without --around, --related without --ladder, --gexf-version with
 // another format.
 func (o *exportOptions) agree(c *cli.Context, format export.Format) error {
-	needs := []struct{ flag, needs string }{
-		{"k", "path"}, {"avoid", "path"}, {"no-lateral", "path"}, {"lateral-cost", "path"},
-		{"related", "ladder"},
+	if given := o.route.given(c); len(given) > 0 && !o.path {
+		return usagef("--%s goes with --path", given[0])
 	}
-	for _, n := range needs {
-		if c.IsSet(n.flag) && !c.IsSet(n.needs) {
-			return usagef("--%s goes with --%s", n.flag, n.needs)
-		}
+	if o.related && !c.IsSet("ladder") {
+		return usagef("--related goes with --ladder")
 	}
 	if c.IsSet("depth") && !c.IsSet("around") && !c.IsSet("ladder") {
 		return usagef("--depth goes with --around or --ladder")

@@ -58,7 +58,8 @@ func (o *lateralOptions) check() error {
 type routeOptions struct {
 	lateralOptions
 	avoid cli.StringSlice
-	k     int // with withK only
+	k     int        // with withK only
+	made  []cli.Flag // the flags made by flags, for given
 }
 
 // flags returns the route flags, with --k when withK.
@@ -70,7 +71,20 @@ func (o *routeOptions) flags(withK bool) []cli.Flag {
 		flags = append([]cli.Flag{&cli.IntFlag{Name: "k", Value: 1, Destination: &o.k,
 			Usage: fmt.Sprintf("the `N` cheapest routes, at most %d", maxRoutes)}}, flags...)
 	}
+	o.made = flags
 	return flags
+}
+
+// given returns the names of the route flags given in c, in the order
+// of flags.
+func (o *routeOptions) given(c *cli.Context) []string {
+	var names []string
+	for _, f := range o.made {
+		if n := f.Names()[0]; c.IsSet(n) {
+			names = append(names, n)
+		}
+	}
+	return names
 }
 
 // check checks the numbers given, k too when withK.
@@ -104,7 +118,7 @@ func noRoute(err error, opt graph.PathOptions) error {
 	return &noRouteError{err: err, restricted: opt.CareerOnly || len(opt.Avoid) > 0}
 }
 
-// depthFlag is --depth of ladder and render ladder.
+// ladderDepthFlag is --depth of ladder and render ladder.
 func ladderDepthFlag(dst *int) cli.Flag {
 	return &cli.IntFlag{Name: "depth", Usage: "only the `N` rungs nearest the role, each way (0: all)", Destination: dst}
 }
