@@ -447,8 +447,12 @@ type syncBuffer struct {
 	b  bytes.Buffer
 }
 
-func (s *syncBuffer) Write(p []byte) (int, error) { s.mu.Lock(); defer s.mu.Unlock(); return s.b.Write(p) }
-func (s *syncBuffer) String() string             { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
 
 // copySeeds copies the seed documents into dir.
 func copySeeds(t testing.TB, dir string) {
@@ -477,4 +481,19 @@ func firstSeed(t testing.TB, dir string) string {
 		t.Fatal("no seeds copied")
 	}
 	return m[0]
+}
+
+// BenchmarkPathParallel answers route questions from many goroutines
+// at once through the handler (no network).
+func BenchmarkPathParallel(b *testing.B) {
+	h := seedHandler(b)
+	b.SetParallelism(25) // 50 clients on 2 cores
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			rec := get(b, h, "/api/path?k=2&from=Local+Public+Servant+Recruitment+(Administrative+Position)&to=Secretariat+Director-General")
+			if rec.Code != 200 {
+				b.Fatal(rec.Code)
+			}
+		}
+	})
 }

@@ -492,10 +492,15 @@
     if (!isError) setTimeout(() => { if (banner.textContent === text) banner.hidden = true; }, 5000);
   }
 
+  // A browser holds at most six connections to one server, and an event
+  // stream holds one for good: only a page that is shown listens, so
+  // hidden tabs and pages kept for the back button leave room for the
+  // rest. A page shown again compares generations and refreshes.
+  let es = null;
   function listen() {
-    if (!window.EventSource) return;
+    if (!window.EventSource || es || document.visibilityState === 'hidden') return;
     const live = document.getElementById('live');
-    const es = new EventSource('/api/events');
+    es = new EventSource('/api/events');
     es.addEventListener('open', () => live.classList.add('on'));
     es.addEventListener('error', () => live.classList.remove('on'));
     es.addEventListener('hello', (ev) => {
@@ -512,6 +517,12 @@
       route();
     });
   }
+  function unlisten() {
+    if (es) { es.close(); es = null; document.getElementById('live').classList.remove('on'); }
+  }
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') unlisten(); else listen(); });
+  window.addEventListener('pagehide', unlisten);
+  window.addEventListener('pageshow', listen);
 
   route();
   listen();
