@@ -1,26 +1,102 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
+	"os/signal"
 	"slices"
 	"strings"
-	"time"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
-	"golang.org/x/term"
 
-	"careergraph/loader"
+	"careergraph/internal/outfile"
 )
 
 // version is careergraph's version; the snapshot cache is keyed by it.
 var version = "0.1.0"
 
+// realMain runs careergraph on args (the command line without the
+// program's name), printing the answer to stdout and messages to stderr,
+// and returns the exit code: see exitCode. main and the tests both run
+// it.
+func realMain(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := interruptible()
+	defer stop()
+	return report(stderr, run(ctx, newApp(stdout, stderr), args))
+}
+
+// interruptible returns a context cancelled by Ctrl-C or SIGTERM. On
+// either, the temporary files of output being written are removed
+// (outfile.Cleanup) and the signal is raised again with its default
+// action, so careergraph dies of it as any program would, leaving every
+// output file as it was. stop releases the signals.
+func interruptible() (ctx context.Context, stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-sigs:
+			cancel()
+			outfile.Cleanup()
+			signal.Stop(sigs)
+			if p, err := os.FindProcess(os.Getpid()); err == nil {
+				_ = p.Signal(sig) // where signals cannot be raised, the write fails instead
+			}
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sigs)
+		close(done)
+		cancel()
+	}
+}
+
+// globalOptions are the flags every command reads its documents by.
+type globalOptions struct {
+	data    cli.StringSlice
+	aliases string
+	noCache bool
+	quiet   bool
+}
+
+func (o *globalOptions) flags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{
+			Name:        "data",
+			Aliases:     []string{"d"},
+			Usage:       "document `PATH` (file or folder, read recursively for *.txt and *.md); repeatable; default: $" + dataEnv + " (paths separated by " + string(os.PathListSeparator) + "), else the embedded seeds",
+			Destination: &o.data,
+		},
+		&cli.StringFlag{
+			Name:        "aliases",
+			Usage:       "alias `FILE`: CSV rows of name,canonical that join names into one role",
+			Destination: &o.aliases,
+		},
+		&cli.BoolFlag{
+			Name:        "no-cache",
+			Usage:       "parse the documents even if a snapshot of them is cached (in the user cache folder, careergraph/)",
+			EnvVars:     []string{"CAREERGRAPH_NO_CACHE"},
+			Destination: &o.noCache,
+		},
+		&cli.BoolFlag{
+			Name:        "quiet",
+			Aliases:     []string{"q"},
+			Usage:       "do not name skipped documents or summarise the documents' problems on stderr",
+			Destination: &o.quiet,
+		},
+	}
+}
+
 // newApp builds the command-line application writing to stdout and
-// stderr.
+// stderr. Each app has its own options: two apps share nothing.
 func newApp(stdout, stderr io.Writer) *cli.App {
+	global := &globalOptions{}
 	app := &cli.App{
 		Name:    "careergraph",
 		Usage:   "career paths through a graph of occupations",
@@ -31,19 +107,22 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Writer:    stdout,
 		ErrWriter: stderr,
 		Suggest:   true,
-		Flags:     globalFlags(),
+		Flags:     global.flags(),
 		Commands: []*cli.Command{
-			rolesCommand(),
-			showCommand(),
-			pathCommand(),
-			reachCommand(),
-			ladderCommand(),
-			gapCommand(),
-			statsCommand(),
-			checkCommand(),
-			exportCommand(),
-			renderCommand(),
+			rolesCommand(global),
+			showCommand(global),
+			pathCommand(global),
+			reachCommand(global),
+			ladderCommand(global),
+			gapCommand(global),
+			statsCommand(global),
+			checkCommand(global),
+			exportCommand(global),
+			renderCommand(global),
 		},
+		// Titles hold commas ("Managers, Sales"): a flag value is one
+		// value, never a list.
+		DisableSliceFlagSeparator: true,
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return usagef("%v (see %s --help)", err, strings.TrimSpace("careergraph "+commandName(c)))
 		},
@@ -75,23 +154,24 @@ func commandName(c *cli.Context) string {
 	return strings.Join(parts, " ")
 }
 
-// run runs the app on argv, with flags allowed anywhere. It returns the
+// run runs the app on args, with flags allowed anywhere. It returns the
 // first error writing the answer too, so a full disk is never a silent
 // success.
-func run(app *cli.App, argv []string) error {
-	p := parseArgs(app, argv[1:])
+func run(ctx context.Context, app *cli.App, args []string) error {
+	name := app.Name
+	p := parseArgs(app, args)
 	if p.err != nil {
 		return p.err
 	}
 	if len(p.commands) == 0 && len(p.flags) == 0 && !slices.ContainsFunc(p.global, isHelpOrVersion) {
-		if err := app.Run(argv[:1]); err != nil { // prints the help
+		if err := app.RunContext(ctx, []string{name}); err != nil { // prints the help
 			return err
 		}
 		return usagef("no command given (see the list above)")
 	}
 	out := &errWriter{w: app.Writer}
 	app.Writer = out
-	if err := app.Run(p.argv(argv[0])); err != nil {
+	if err := app.RunContext(ctx, p.argv(name)); err != nil {
 		return err
 	}
 	if out.err != nil {
@@ -122,111 +202,4 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	n, err := e.w.Write(p)
 	e.err = err
 	return n, err
-}
-
-func globalFlags() []cli.Flag {
-	return []cli.Flag{
-		&cli.StringSliceFlag{
-			Name:    "data",
-			Aliases: []string{"d"},
-			Usage:   "document `PATH` (file or folder, read recursively for *.txt and *.md); repeatable; default: the embedded seeds",
-			EnvVars: []string{"CAREERGRAPH_DATA"},
-		},
-		&cli.StringFlag{
-			Name:  "aliases",
-			Usage: "alias `FILE`: CSV rows of name,canonical that join names into one role",
-		},
-		&cli.BoolFlag{
-			Name:    "no-cache",
-			Usage:   "parse the documents even if a snapshot of them is cached (in the user cache folder, careergraph/)",
-			EnvVars: []string{"CAREERGRAPH_NO_CACHE"},
-		},
-	}
-}
-
-// jsonFlag is the --json flag every answering command has.
-var jsonFlag = &cli.BoolFlag{Name: "json", Usage: "print JSON for programs instead of text"}
-
-// loadCorpus loads what the global flags name and prints a one-line
-// summary of its problems to stderr (unless quiet).
-func loadCorpus(c *cli.Context, quiet bool) (*loader.Corpus, error) {
-	opt := loader.Options{
-		Paths:   c.StringSlice("data"),
-		Aliases: c.String("aliases"),
-	}
-	stderr := c.App.ErrWriter
-	p := &progress{w: stderr, start: time.Now()}
-	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		opt.Progress = p.update
-	}
-	corpus, _, err := loader.LoadCached(opt, cacheDir(c), version)
-	p.finish()
-	if err != nil {
-		return nil, err
-	}
-	if !quiet {
-		if s := problemSummary(corpus); s != "" {
-			fmt.Fprintln(stderr, s)
-		}
-	}
-	return corpus, nil
-}
-
-// cacheDir returns the folder of careergraph's snapshot cache, or "" when
-// --no-cache is given or the user has no cache folder.
-func cacheDir(c *cli.Context) string {
-	if c.Bool("no-cache") {
-		return ""
-	}
-	dir, err := os.UserCacheDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(dir, "careergraph")
-}
-
-// problemSummary is the one line every command prints about a corpus
-// with problems: "2 documents could not be read, 3 warnings: run
-// `careergraph check`".
-func problemSummary(c *loader.Corpus) string {
-	var parts []string
-	if c.Broken > 0 {
-		parts = append(parts, plural(c.Broken, "document could not be read", "documents could not be read"))
-	}
-	if e := c.Errors() - c.Broken; e > 0 {
-		parts = append(parts, plural(e, "error", "errors"))
-	}
-	if w := c.Warnings(); w > 0 {
-		parts = append(parts, plural(w, "warning", "warnings"))
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return "careergraph: " + joinComma(parts) + ": run `careergraph check` for the list"
-}
-
-// progress shows how far a long load has come, on a terminal only, once
-// it has run for a second.
-type progress struct {
-	w     io.Writer
-	start time.Time
-	shown bool
-}
-
-func (p *progress) update(done, total int) {
-	if time.Since(p.start) < time.Second {
-		return
-	}
-	p.shown = true
-	if done == total {
-		fmt.Fprintf(p.w, "\r\033[Kread %d documents; resolving names…", total)
-		return
-	}
-	fmt.Fprintf(p.w, "\rreading documents: %d/%d (%d%%)", done, total, done*100/max(total, 1))
-}
-
-func (p *progress) finish() {
-	if p.shown {
-		fmt.Fprint(p.w, "\r\033[K")
-	}
 }

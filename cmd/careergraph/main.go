@@ -3,18 +3,8 @@
 // role leads to, what leads to it, and what must be learnt on the way.
 package main
 
-import (
-	"errors"
-	"fmt"
-	"os"
-)
+import "os"
 
 func main() {
-	app := newApp(os.Stdout, os.Stderr)
-	if err := run(app, os.Args); err != nil {
-		if !errors.Is(err, errNoAnswer) {
-			fmt.Fprintf(os.Stderr, "careergraph: %v\n", err)
-		}
-		os.Exit(exitCode(err))
-	}
+	os.Exit(realMain(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -27,17 +26,13 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// runApp runs careergraph with args and returns stdout, stderr and the exit
-// code main would choose.
+// runApp runs careergraph with args as main does and returns stdout,
+// stderr and the exit code.
 func runApp(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	app := newApp(&stdout, &stderr)
-	err := run(app, append([]string{"careergraph"}, args...))
-	if err != nil && !strings.Contains(err.Error(), "no answer") {
-		stderr.WriteString("careergraph: " + err.Error() + "\n")
-	}
-	return stdout.String(), stderr.String(), exitCode(err)
+	code := realMain(args, &stdout, &stderr)
+	return stdout.String(), stderr.String(), code
 }
 
 func golden(t *testing.T, name, got string) {
@@ -422,9 +417,9 @@ func TestWriteErrors(t *testing.T) {
 	}
 	defer full.Close()
 	for _, args := range [][]string{{"stats"}, {"path", "Union secretary", "Labor union chairperson"}, {"show", "Mayor"}, {"stats", "--json"}} {
-		app := newApp(full, io.Discard)
-		if err := run(app, append([]string{"careergraph"}, args...)); exitCode(err) != 2 {
-			t.Errorf("careergraph %q > /dev/full: %v; want exit 2", args, err)
+		var stderr bytes.Buffer
+		if code := realMain(args, full, &stderr); code != 2 {
+			t.Errorf("careergraph %q > /dev/full: exit %d (%s); want 2", args, code, stderr.String())
 		}
 	}
 	dir := t.TempDir()

@@ -1,31 +1,121 @@
 package main
 
 import (
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
+	"github.com/urfave/cli/v2"
 
 	"careergraph/graph"
+	"careergraph/internal/outfile"
 )
 
-// writeJSON prints v as indented JSON with a trailing newline.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+// answerWriter returns where a command prints its answer: the app's
+// writer, through escapeText unless the answer is JSON (which escapes
+// for itself, and must be the same bytes as the web server's).
+func answerWriter(c *cli.Context, json bool) io.Writer {
+	if json {
+		return c.App.Writer
+	}
+	return textWriter{c.App.Writer}
+}
+
+// textWriter passes what is written through escapeText.
+type textWriter struct{ w io.Writer }
+
+func (t textWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(t.w, escapeText(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// escapeText returns s with every character that could take over a
+// terminal or reorder what it shows written visibly instead: C0 controls
+// but newline and tab, DEL and C1 controls as \x1b or \u0085, and the
+// bidirectional and invisible format characters (U+061C, U+200B–U+200F,
+// U+2028–U+202E, U+2060–U+2069, U+FEFF) as \u202e. Documents are
+// anyone's text; what careergraph prints must not become a terminal's
+// commands.
+func escapeText(s string) string {
+	if !needsEscape(s) {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				fmt.Fprintf(&b, `\x%02x`, s[i])
+				continue
+			}
+		}
+		switch {
+		case !escaped(r):
+			b.WriteRune(r)
+		case r < 0x80:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}
+
+func needsEscape(s string) bool {
+	for i, r := range s {
+		if escaped(r) {
+			return true
+		}
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func escaped(r rune) bool {
+	switch {
+	case r == '\n' || r == '\t':
+		return false
+	case r < 0x20, r >= 0x7f && r <= 0x9f:
+		return true
+	case r == 0x061c, r >= 0x200b && r <= 0x200f, r >= 0x2028 && r <= 0x202e,
+		r >= 0x2060 && r <= 0x2069, r == 0xfeff:
+		return true
+	}
+	return false
+}
+
+// writeOutput writes the file name, given by flag (-o), through outfile.
+func writeOutput(flag, name string, write func(io.Writer) error) error {
+	err := outfile.Write(name, write)
+	var fe *outfile.Error
+	if errors.As(err, &fe) {
+		return &outputError{flag: flag, name: name, err: err}
+	}
+	return err
 }
 
 // table prints rows in aligned columns; widths count East Asian wide
-// characters double, so kana lines up.
+// characters double, so kana lines up. Cells are escaped (escapeText)
+// before they are measured.
 type table struct {
 	rows [][]string
 }
 
-func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+func (t *table) add(cells ...string) {
+	for i, c := range cells {
+		cells[i] = escapeText(c)
+	}
+	t.rows = append(t.rows, cells)
+}
 
 func (t *table) write(w io.Writer, indent string) error {
 	var widths []int
@@ -60,8 +150,6 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-func joinComma(parts []string) string { return strings.Join(parts, ", ") }
-
 // sourceStrings returns sources as "file:line" strings.
 func sourceStrings(src []graph.Source) []string {
 	out := make([]string, len(src))
@@ -87,10 +175,12 @@ func name(g *graph.Graph, id string) string {
 	return id
 }
 
-// emptyIfNil keeps JSON arrays as [] rather than null.
-func emptyIfNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
+// unwrapPath returns the reason of a file-system error without the path
+// it names, for messages that name the path their own way.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
 	}
-	return s
+	return err
 }

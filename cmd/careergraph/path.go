@@ -4,74 +4,65 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 
 	"github.com/urfave/cli/v2"
 
+	"careergraph/cmd/careergraph/internal/wire"
 	"careergraph/graph"
 )
 
-// lateralFlags are the options of how lateral (related) moves count,
-// shared by every command that searches routes.
-func lateralFlags() []cli.Flag {
-	return []cli.Flag{
-		&cli.BoolFlag{Name: "no-lateral", Usage: "career moves only: no lateral (related) moves"},
-		&cli.IntFlag{Name: "lateral-cost", Value: graph.DefaultLateralCost,
-			Usage: fmt.Sprintf("what a lateral (related) move costs, `N` from 1 to %d; a career move costs 1", graph.MaxLateralCost)},
+// pathOptions are the flags of path.
+type pathOptions struct {
+	route routeOptions
+	json  bool
+}
+
+func pathCommand(global *globalOptions) *cli.Command {
+	o := &pathOptions{}
+	return &cli.Command{
+		Name:      "path",
+		Usage:     "the cheapest route(s) from one role to another",
+		ArgsUsage: "FROM TO",
+		Flags:     append(o.route.flags(true), jsonFlag(&o.json)),
+		Action: func(c *cli.Context) error {
+			if err := o.route.check(true); err != nil {
+				return err
+			}
+			g, from, to, opt, err := routeQuery(c, global, &o.route)
+			if err != nil {
+				return err
+			}
+			routes, err := g.Paths(from.ID, to.ID, o.route.k, opt)
+			w := answerWriter(c, o.json)
+			if errors.Is(err, graph.ErrNoPath) && o.json {
+				answer := wire.NewPath(g, from, to, nil)
+				answer.Reason = err.Error()
+				return noAnswerJSON(w, answer)
+			}
+			if err != nil {
+				return noRoute(err, opt)
+			}
+			if o.json {
+				return wire.Write(w, wire.NewPath(g, from, to, routes))
+			}
+			return writeRoutes(w, g, from, to, routes)
+		},
 	}
 }
 
-// pathFlags are the route options shared by path, gap, render path and
-// export --path.
-func pathFlags(withK bool) []cli.Flag {
-	flags := append([]cli.Flag{
-		&cli.StringSliceFlag{Name: "avoid", Usage: "a `ROLE` the route must not pass through; repeatable"},
-	}, lateralFlags()...)
-	if withK {
-		flags = append([]cli.Flag{&cli.IntFlag{Name: "k", Value: 1, Usage: "the `N` cheapest routes"}}, flags...)
+// noAnswerJSON prints an answer that found nothing (its Reason says
+// why) and returns errNoAnswer, so the exit code says so too.
+func noAnswerJSON(w io.Writer, answer any) error {
+	if err := wire.Write(w, answer); err != nil {
+		return err
 	}
-	return flags
-}
-
-// lateralCost reads --lateral-cost.
-func lateralCost(c *cli.Context) (int, error) {
-	n := c.Int("lateral-cost")
-	if n < 1 || n > graph.MaxLateralCost {
-		return 0, usagef("--lateral-cost %d: give a whole number from 1 to %d", n, graph.MaxLateralCost)
-	}
-	return n, nil
-}
-
-// routeCount reads --k.
-func routeCount(c *cli.Context) (int, error) {
-	k := c.Int("k")
-	if k < 1 {
-		return 0, usagef("--k %d: give a whole number of at least 1", k)
-	}
-	return k, nil
-}
-
-// pathOptions reads the route options from the flags.
-func pathOptions(c *cli.Context, g *graph.Graph) (graph.PathOptions, error) {
-	cost, err := lateralCost(c)
-	if err != nil {
-		return graph.PathOptions{}, err
-	}
-	opt := graph.PathOptions{CareerOnly: c.Bool("no-lateral"), LateralCost: cost}
-	for _, a := range c.StringSlice("avoid") {
-		r, err := g.Resolve(a)
-		if err != nil {
-			return opt, fmt.Errorf("--avoid: %w", err)
-		}
-		opt.Avoid = append(opt.Avoid, r.ID)
-	}
-	return opt, nil
+	return errNoAnswer
 }
 
 // routeQuery loads the corpus and reads a route question: the FROM and TO
 // arguments and the route options.
-func routeQuery(c *cli.Context) (g *graph.Graph, from, to graph.Role, opt graph.PathOptions, err error) {
-	corpus, err := loadCorpus(c, false)
+func routeQuery(c *cli.Context, global *globalOptions, o *routeOptions) (g *graph.Graph, from, to graph.Role, opt graph.PathOptions, err error) {
+	corpus, err := loadCorpus(c, global, false)
 	if err != nil {
 		return nil, from, to, opt, err
 	}
@@ -79,92 +70,8 @@ func routeQuery(c *cli.Context) (g *graph.Graph, from, to graph.Role, opt graph.
 	if from, to, err = twoRoles(c, g); err != nil {
 		return nil, from, to, opt, err
 	}
-	opt, err = pathOptions(c, g)
+	opt, err = o.pathOptions(g)
 	return g, from, to, opt, err
-}
-
-// twoRoles resolves the FROM and TO arguments.
-func twoRoles(c *cli.Context, g *graph.Graph) (from, to graph.Role, err error) {
-	if c.NArg() != 2 {
-		return from, to, usagef("%s takes two roles, FROM and TO; got %s (quote names with spaces)",
-			commandName(c), plural(c.NArg(), "argument", "arguments"))
-	}
-	if from, err = g.Resolve(c.Args().Get(0)); err != nil {
-		return from, to, err
-	}
-	to, err = g.Resolve(c.Args().Get(1))
-	return from, to, err
-}
-
-// noRoute adds what to try to a route search that found nothing.
-func noRoute(err error, opt graph.PathOptions) error {
-	if !errors.Is(err, graph.ErrNoPath) {
-		return err
-	}
-	hint := "the documents link no chain of moves between them; `careergraph reach` shows where each leads"
-	if opt.CareerOnly || len(opt.Avoid) > 0 {
-		hint = "try again without --no-lateral or --avoid"
-	}
-	return fmt.Errorf("%w (%s)", err, hint)
-}
-
-func pathCommand() *cli.Command {
-	return &cli.Command{
-		Name:      "path",
-		Usage:     "the cheapest route(s) from one role to another",
-		ArgsUsage: "FROM TO",
-		Flags:     append(pathFlags(true), jsonFlag),
-		Action: func(c *cli.Context) error {
-			g, from, to, opt, err := routeQuery(c)
-			if err != nil {
-				return err
-			}
-			k, err := routeCount(c)
-			if err != nil {
-				return err
-			}
-			routes, err := g.Paths(from.ID, to.ID, k, opt)
-			if err != nil {
-				return noRoute(err, opt)
-			}
-			if c.Bool("json") {
-				return writeJSON(c.App.Writer, pathJSON(g, from, to, routes))
-			}
-			return writeRoutes(c.App.Writer, g, from, to, routes)
-		},
-	}
-}
-
-type stepJSON struct {
-	From    string   `json:"from"`
-	To      string   `json:"to"`
-	Kind    string   `json:"kind"`
-	Sources []string `json:"sources"`
-}
-
-type routeJSON struct {
-	Cost  int        `json:"cost"`
-	Steps []stepJSON `json:"steps"`
-}
-
-func routeToJSON(g *graph.Graph, r graph.Route) routeJSON {
-	out := routeJSON{Cost: r.Cost, Steps: []stepJSON{}}
-	for _, s := range r.Steps {
-		out.Steps = append(out.Steps, stepJSON{From: name(g, s.From), To: name(g, s.To), Kind: s.Kind.String(), Sources: sourceStrings(s.Sources)})
-	}
-	return out
-}
-
-func pathJSON(g *graph.Graph, from, to graph.Role, routes []graph.Route) any {
-	out := struct {
-		From  string      `json:"from"`
-		To    string      `json:"to"`
-		Paths []routeJSON `json:"paths"`
-	}{From: from.Name, To: to.Name, Paths: []routeJSON{}}
-	for _, r := range routes {
-		out.Paths = append(out.Paths, routeToJSON(g, r))
-	}
-	return out
 }
 
 func writeRoutes(w io.Writer, g *graph.Graph, from, to graph.Role, routes []graph.Route) error {
@@ -205,87 +112,4 @@ func writeSteps(w io.Writer, g *graph.Graph, steps []graph.Step) {
 		t.add("→", name(g, s.To), kind, src)
 	}
 	t.write(w, "  ")
-}
-
-func gapCommand() *cli.Command {
-	return &cli.Command{
-		Name:      "gap",
-		Usage:     "skills and qualifications to gain on the way from one role to another",
-		ArgsUsage: "FROM TO",
-		Flags:     append(pathFlags(false), jsonFlag),
-		Action: func(c *cli.Context) error {
-			g, from, to, opt, err := routeQuery(c)
-			if err != nil {
-				return err
-			}
-			route, gaps, err := g.Gap(from.ID, to.ID, opt)
-			if err != nil {
-				return noRoute(err, opt)
-			}
-			if c.Bool("json") {
-				return writeJSON(c.App.Writer, gapJSON(g, from, to, route, gaps))
-			}
-			return writeGap(c.App.Writer, g, from, to, route, gaps)
-		},
-	}
-}
-
-type gapStepJSON struct {
-	From           string   `json:"from"`
-	To             string   `json:"to"`
-	Skills         []string `json:"skills"`
-	Qualifications []string `json:"qualifications"`
-}
-
-func gapJSON(g *graph.Graph, from, to graph.Role, route graph.Route, gaps []graph.Gap) any {
-	out := struct {
-		From  string        `json:"from"`
-		To    string        `json:"to"`
-		Route routeJSON     `json:"route"`
-		Gaps  []gapStepJSON `json:"gaps"`
-	}{From: from.Name, To: to.Name, Route: routeToJSON(g, route), Gaps: []gapStepJSON{}}
-	for _, gp := range gaps {
-		out.Gaps = append(out.Gaps, gapStepJSON{From: name(g, gp.From), To: name(g, gp.To),
-			Skills: emptyIfNil(gp.Skills), Qualifications: emptyIfNil(gp.Qualifications)})
-	}
-	return out
-}
-
-func writeGap(w io.Writer, g *graph.Graph, from, to graph.Role, route graph.Route, gaps []graph.Gap) error {
-	fmt.Fprintf(w, "From %q to %q: cost %d, %s\n", from.Name, to.Name, route.Cost, plural(len(route.Steps), "step", "steps"))
-	writeSteps(w, g, route.Steps)
-	if len(gaps) == 0 {
-		fmt.Fprintln(w, "\nNo step has documents at both ends, so there are no skills to compare.")
-		if p := to.Profile; p != nil {
-			fmt.Fprintf(w, "What %q lists:\n", to.Name)
-			for _, s := range append(slices.Clone(p.RequiredSkills), p.RecommendedSkills...) {
-				fmt.Fprintf(w, "  skill          %s\n", s)
-			}
-			for _, q := range p.Qualifications {
-				fmt.Fprintf(w, "  qualification  %s\n", q)
-			}
-		}
-		return nil
-	}
-	for _, gp := range gaps {
-		fmt.Fprintf(w, "\n%s → %s\n", name(g, gp.From), name(g, gp.To))
-		if len(gp.Skills) == 0 && len(gp.Qualifications) == 0 {
-			if r, _ := g.Role(gp.To); listsNothing(r.Profile) {
-				fmt.Fprintln(w, "  nothing to compare: the target's documents list no skills or qualifications")
-			} else {
-				fmt.Fprintln(w, "  nothing new: the start already lists everything the target does")
-			}
-		}
-		for _, s := range gp.Skills {
-			fmt.Fprintf(w, "  skill          %s\n", s)
-		}
-		for _, q := range gp.Qualifications {
-			fmt.Fprintf(w, "  qualification  %s\n", q)
-		}
-	}
-	return nil
-}
-
-func listsNothing(p *graph.Profile) bool {
-	return p == nil || len(p.RequiredSkills)+len(p.RecommendedSkills)+len(p.Qualifications) == 0
 }

@@ -4,70 +4,61 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"careergraph/cmd/careergraph/internal/wire"
 	"careergraph/graph"
 )
 
-// roleQuery loads the corpus and resolves the single ROLE argument of a
-// command.
-func roleQuery(c *cli.Context) (*graph.Graph, graph.Role, error) {
-	corpus, err := loadCorpus(c, false)
-	if err != nil {
-		return nil, graph.Role{}, err
-	}
-	role, err := oneRole(c, corpus.Graph)
-	return corpus.Graph, role, err
+// reachOptions are the flags of reach.
+type reachOptions struct {
+	lateral lateralOptions
+	reverse bool
+	maxCost int
+	json    bool
 }
 
-// oneRole resolves the single ROLE argument of a command.
-func oneRole(c *cli.Context, g *graph.Graph) (graph.Role, error) {
-	if c.NArg() != 1 {
-		return graph.Role{}, usagef("%s takes one role; got %s (quote names with spaces)",
-			commandName(c), plural(c.NArg(), "argument", "arguments"))
-	}
-	return g.Resolve(c.Args().First())
-}
-
-func reachCommand() *cli.Command {
+func reachCommand(global *globalOptions) *cli.Command {
+	o := &reachOptions{}
 	return &cli.Command{
 		Name:      "reach",
 		Usage:     "every role a role can lead to (or, with --reverse, every role that leads to it)",
 		ArgsUsage: "ROLE",
 		Flags: append([]cli.Flag{
-			&cli.BoolFlag{Name: "reverse", Usage: "roles that lead to ROLE instead"},
-			&cli.IntFlag{Name: "max-cost", Usage: "only roles within cost `N` (0: no limit)"},
-			jsonFlag,
-		}, lateralFlags()...),
+			&cli.BoolFlag{Name: "reverse", Usage: "roles that lead to ROLE instead", Destination: &o.reverse},
+			&cli.IntFlag{Name: "max-cost", Usage: fmt.Sprintf("only roles within cost `N`, at most %d (0: no limit)", maxReachCost), Destination: &o.maxCost},
+			jsonFlag(&o.json),
+		}, o.lateral.flags()...),
 		Action: func(c *cli.Context) error {
-			g, role, err := roleQuery(c)
+			if err := o.lateral.check(); err != nil {
+				return err
+			}
+			if err := checkRange("--max-cost", o.maxCost, 0, maxReachCost, fmt.Sprintf("0 (no limit) to %d", maxReachCost)); err != nil {
+				return err
+			}
+			g, role, err := roleQuery(c, global)
 			if err != nil {
 				return err
 			}
-			cost, err := lateralCost(c)
-			if err != nil {
-				return err
-			}
-			opt := graph.ReachOptions{
-				Reverse: c.Bool("reverse"), CareerOnly: c.Bool("no-lateral"),
-				LateralCost: cost, MaxCost: c.Int("max-cost"),
-			}
-			if opt.MaxCost < 0 {
-				return usagef("--max-cost %d: give 0 (no limit) or more", opt.MaxCost)
-			}
+			opt := graph.ReachOptions{Reverse: o.reverse, CareerOnly: o.lateral.noLateral, LateralCost: o.lateral.cost, MaxCost: o.maxCost}
 			reached, err := g.Reach(role.ID, opt)
 			if err != nil {
 				return err
 			}
-			if c.Bool("json") {
-				if err := writeJSON(c.App.Writer, reachJSON(g, role, opt.Reverse, reached)); err != nil {
-					return err
+			w := answerWriter(c, o.json)
+			if o.json {
+				answer := wire.NewReach(g, role, opt.Reverse, reached)
+				if len(reached) == 0 {
+					answer.Reason = "no move in the documents leads from this role"
+					if opt.Reverse {
+						answer.Reason = "no move in the documents leads to this role"
+					}
+					return noAnswerJSON(w, answer)
 				}
-			} else {
-				writeReach(c.App.Writer, g, role, opt.Reverse, reached)
+				return wire.Write(w, answer)
 			}
+			writeReach(w, g, role, opt.Reverse, reached)
 			if len(reached) == 0 {
 				return errNoAnswer
 			}
@@ -76,21 +67,15 @@ func reachCommand() *cli.Command {
 	}
 }
 
-func reachJSON(g *graph.Graph, role graph.Role, reverse bool, reached []graph.Reached) any {
-	type item struct {
-		Role  string `json:"role"`
-		Cost  int    `json:"cost"`
-		Steps int    `json:"steps"`
+// roleQuery loads the corpus and resolves the single ROLE argument of a
+// command.
+func roleQuery(c *cli.Context, global *globalOptions) (*graph.Graph, graph.Role, error) {
+	corpus, err := loadCorpus(c, global, false)
+	if err != nil {
+		return nil, graph.Role{}, err
 	}
-	out := struct {
-		Role    string `json:"role"`
-		Reverse bool   `json:"reverse"`
-		Reached []item `json:"reached"`
-	}{Role: role.Name, Reverse: reverse, Reached: []item{}}
-	for _, r := range reached {
-		out.Reached = append(out.Reached, item{name(g, r.Role), r.Cost, r.Steps})
-	}
-	return out
+	role, err := oneRole(c, corpus.Graph)
+	return corpus.Graph, role, err
 }
 
 func writeReach(w io.Writer, g *graph.Graph, role graph.Role, reverse bool, reached []graph.Reached) {
@@ -109,103 +94,4 @@ func writeReach(w io.Writer, g *graph.Graph, role graph.Role, reverse bool, reac
 	}
 	fmt.Fprintln(w)
 	t.write(w, "  ")
-}
-
-func ladderCommand() *cli.Command {
-	return &cli.Command{
-		Name:      "ladder",
-		Usage:     "the career moves into and out of a role, rung by rung",
-		ArgsUsage: "ROLE",
-		Flags:     []cli.Flag{ladderDepthFlag, jsonFlag},
-		Action: func(c *cli.Context) error {
-			g, role, err := roleQuery(c)
-			if err != nil {
-				return err
-			}
-			depth, err := ladderDepth(c)
-			if err != nil {
-				return err
-			}
-			l, err := g.Ladder(role.ID, depth)
-			if err != nil {
-				return err
-			}
-			if c.Bool("json") {
-				err = writeJSON(c.App.Writer, ladderJSON(g, role, l))
-			} else {
-				writeLadder(c.App.Writer, g, role, l)
-			}
-			if err == nil && len(l.Above)+len(l.Below) == 0 {
-				return errNoAnswer
-			}
-			return err
-		},
-	}
-}
-
-// ladderDepthFlag limits a ladder to the rungs nearest its role.
-var ladderDepthFlag = &cli.IntFlag{Name: "depth", Usage: "only the `N` rungs nearest the role, each way (0: all)"}
-
-func ladderDepth(c *cli.Context) (int, error) {
-	d := c.Int("depth")
-	if d < 0 {
-		return 0, usagef("--depth %d: give 0 (all rungs) or more", d)
-	}
-	return d, nil
-}
-
-func ladderJSON(g *graph.Graph, role graph.Role, l graph.Ladder) any {
-	rungs := func(rs [][]string) [][]string {
-		out := [][]string{}
-		for _, r := range rs {
-			out = append(out, names(g, r))
-		}
-		return out
-	}
-	type move struct {
-		From    string   `json:"from"`
-		To      string   `json:"to"`
-		Sources []string `json:"sources"`
-	}
-	out := struct {
-		Role  string     `json:"role"`
-		Below [][]string `json:"below"`
-		Above [][]string `json:"above"`
-		Moves []move     `json:"moves"`
-	}{Role: role.Name, Below: rungs(l.Below), Above: rungs(l.Above), Moves: []move{}}
-	for _, m := range l.Moves {
-		out.Moves = append(out.Moves, move{name(g, m.From), name(g, m.To), sourceStrings(m.Sources)})
-	}
-	return out
-}
-
-// writeLadder prints the ladder top down, as people draw one: the most
-// senior rung first, the role itself marked, the entry rungs last. A rung
-// of many roles shows the first few; --json lists them all.
-func writeLadder(w io.Writer, g *graph.Graph, role graph.Role, l graph.Ladder) {
-	fmt.Fprintf(w, "Career ladder of %q\n\n", role.Name)
-	var t table
-	for i := len(l.Above) - 1; i >= 0; i-- {
-		t.add(fmt.Sprintf("+%d", i+1), rungText(g, l.Above[i]))
-	}
-	t.add("▶", role.Name)
-	for i, r := range l.Below {
-		t.add(fmt.Sprintf("-%d", i+1), rungText(g, r))
-	}
-	t.write(w, "  ")
-	if len(l.Above) == 0 && len(l.Below) == 0 {
-		fmt.Fprintln(w, "\nNo career path in the documents leads into or out of this role.")
-	}
-}
-
-// maxRungNames is how many roles of one rung the text ladder shows.
-const maxRungNames = 8
-
-func rungText(g *graph.Graph, ids []string) string {
-	shown := names(g, ids[:min(len(ids), maxRungNames)])
-	text := strings.Join(shown, " · ")
-	if more := len(ids) - len(shown); more > 0 {
-		text += fmt.Sprintf(" (+%d more; --json lists all)", more)
-	}
-	return text
 }

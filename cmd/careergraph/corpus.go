@@ -1,0 +1,133 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+
+	"careergraph/loader"
+)
+
+// dataEnv names the environment variable read when no --data is given.
+const dataEnv = "CAREERGRAPH_DATA"
+
+// loadCorpus loads what the global flags name. Unless quiet (the
+// command's choice or --quiet), it names the skipped documents and
+// summarises the other problems on stderr in one line.
+func loadCorpus(c *cli.Context, global *globalOptions, quiet bool) (*loader.Corpus, error) {
+	opt := loader.Options{Paths: global.data.Value(), Aliases: global.aliases}
+	if len(opt.Paths) == 0 {
+		opt.Paths = filepath.SplitList(os.Getenv(dataEnv))
+	}
+	stderr := c.App.ErrWriter
+	p := &progress{w: stderr, start: time.Now()}
+	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		opt.Progress = p.update
+	}
+	// The garbage collector runs as usual during the load. Holding it off
+	// (debug.SetGCPercent(-1)) was measured on a 10,000-document corpus
+	// (`careergraph stats`, cached and --no-cache, 5 runs each): no CPU
+	// time saved, and 60% more peak memory when parsing (185 MB against
+	// 115 MB).
+	corpus, _, err := loader.LoadCached(opt, cacheDir(global), version)
+	p.finish()
+	if err != nil {
+		return nil, err
+	}
+	if !quiet && !global.quiet {
+		writeSkipped(stderr, corpus)
+		if s := problemSummary(corpus); s != "" {
+			fmt.Fprintln(stderr, escapeText(s))
+		}
+	}
+	return corpus, nil
+}
+
+// cacheDir returns the folder of careergraph's snapshot cache, or "" when
+// --no-cache is given or the user has no cache folder.
+func cacheDir(global *globalOptions) string {
+	if global.noCache {
+		return ""
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "careergraph")
+}
+
+// maxSkippedNamed is how many skipped documents loadCorpus names.
+const maxSkippedNamed = 10
+
+// writeSkipped names the documents that could not be read, the first
+// maxSkippedNamed of them, one a line.
+//
+// The loader marks a skipped document only in its problem's message
+// ("…: skipped"); until it says so in a field, this is where that
+// wording is read.
+func writeSkipped(w io.Writer, c *loader.Corpus) {
+	var skipped []loader.Problem
+	for _, p := range c.Problems {
+		if p.Severity == loader.Error && strings.HasSuffix(p.Msg, "skipped") {
+			skipped = append(skipped, p)
+		}
+	}
+	for _, p := range skipped[:min(len(skipped), maxSkippedNamed)] {
+		fmt.Fprintln(w, escapeText("careergraph: "+p.String()))
+	}
+	if more := len(skipped) - maxSkippedNamed; more > 0 {
+		fmt.Fprintf(w, "careergraph: and %s\n", plural(more, "more skipped document", "more skipped documents"))
+	}
+}
+
+// problemSummary is the one line every command prints about a corpus
+// with problems: "2 documents could not be read, 3 warnings: run
+// `careergraph check`".
+func problemSummary(c *loader.Corpus) string {
+	var parts []string
+	if c.Broken > 0 {
+		parts = append(parts, plural(c.Broken, "document could not be read", "documents could not be read"))
+	}
+	if e := c.Errors() - c.Broken; e > 0 {
+		parts = append(parts, plural(e, "error", "errors"))
+	}
+	if w := c.Warnings(); w > 0 {
+		parts = append(parts, plural(w, "warning", "warnings"))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "careergraph: " + strings.Join(parts, ", ") + ": run `careergraph check` for the list"
+}
+
+// progress shows how far a long load has come, on a terminal only, once
+// it has run for a second.
+type progress struct {
+	w     io.Writer
+	start time.Time
+	shown bool
+}
+
+func (p *progress) update(done, total int) {
+	if time.Since(p.start) < time.Second {
+		return
+	}
+	p.shown = true
+	if done == total {
+		fmt.Fprintf(p.w, "\r\033[Kread %d documents; resolving names…", total)
+		return
+	}
+	fmt.Fprintf(p.w, "\rreading documents: %d/%d (%d%%)", done, total, done*100/max(total, 1))
+}
+
+func (p *progress) finish() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}

@@ -1,0 +1,60 @@
+// Package wire is the JSON contract of careergraph's answers: the types
+// that `careergraph … --json` prints and the functions that build them
+// from library results. The command line and the web server (`careergraph
+// serve`) both print through this package, so the same question gets
+// byte-for-byte the same JSON from either.
+//
+// Every list is written as [] rather than null. An answer that found
+// nothing keeps its shape, with empty lists and a Reason saying why.
+package wire
+
+import (
+	"encoding/json"
+	"io"
+
+	"careergraph/graph"
+)
+
+// Write prints v as indented JSON with a trailing newline, without
+// escaping <, > and & (names such as "R&D Manager" stay readable).
+func Write(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// sourceStrings returns sources as "file:line" strings, never nil.
+func sourceStrings(src []graph.Source) []string {
+	out := make([]string, len(src))
+	for i, s := range src {
+		out[i] = s.String()
+	}
+	return out
+}
+
+// names maps role IDs to display names.
+func names(g *graph.Graph, ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = name(g, id)
+	}
+	return out
+}
+
+// name returns the display name of the role id, or id itself when the
+// graph has no such role.
+func name(g *graph.Graph, id string) string {
+	if r, ok := g.Role(id); ok {
+		return r.Name
+	}
+	return id
+}
+
+// emptyIfNil keeps JSON arrays as [] rather than null.
+func emptyIfNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

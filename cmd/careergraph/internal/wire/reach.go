@@ -1,0 +1,61 @@
+package wire
+
+import "careergraph/graph"
+
+// Reached is a role reached and the cheapest way there.
+type Reached struct {
+	Role  string `json:"role"`
+	Cost  int    `json:"cost"`
+	Steps int    `json:"steps"`
+}
+
+// Reach is the answer of reach: every role a role leads to (or, reversed,
+// that leads to it), cheapest first.
+type Reach struct {
+	Role    string    `json:"role"`
+	Reverse bool      `json:"reverse"`
+	Reached []Reached `json:"reached"`
+	Reason  string    `json:"reason,omitempty"` // why Reached is empty
+}
+
+// NewReach returns the answer of a reach question.
+func NewReach(g *graph.Graph, role graph.Role, reverse bool, reached []graph.Reached) Reach {
+	out := Reach{Role: role.Name, Reverse: reverse, Reached: []Reached{}}
+	for _, r := range reached {
+		out.Reached = append(out.Reached, Reached{name(g, r.Role), r.Cost, r.Steps})
+	}
+	return out
+}
+
+// LadderMove is a career move of a ladder.
+type LadderMove struct {
+	From    string   `json:"from"`
+	To      string   `json:"to"`
+	Sources []string `json:"sources"`
+}
+
+// Ladder is the answer of ladder: the rungs below and above a role,
+// nearest first, each a list of role names.
+type Ladder struct {
+	Role   string       `json:"role"`
+	Below  [][]string   `json:"below"`
+	Above  [][]string   `json:"above"`
+	Moves  []LadderMove `json:"moves"`
+	Reason string       `json:"reason,omitempty"` // why Below and Above are empty
+}
+
+// NewLadder returns the answer of a ladder question.
+func NewLadder(g *graph.Graph, role graph.Role, l graph.Ladder) Ladder {
+	rungs := func(rs [][]string) [][]string {
+		out := [][]string{}
+		for _, r := range rs {
+			out = append(out, names(g, r))
+		}
+		return out
+	}
+	out := Ladder{Role: role.Name, Below: rungs(l.Below), Above: rungs(l.Above), Moves: []LadderMove{}}
+	for _, m := range l.Moves {
+		out.Moves = append(out.Moves, LadderMove{name(g, m.From), name(g, m.To), sourceStrings(m.Sources)})
+	}
+	return out
+}

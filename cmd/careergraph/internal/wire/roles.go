@@ -1,0 +1,102 @@
+package wire
+
+import (
+	"slices"
+	"strings"
+
+	"careergraph/graph"
+)
+
+// Role is a role of a roles answer.
+type Role struct {
+	ID         string   `json:"id"`
+	Name       string   `json:"name"`
+	Documented bool     `json:"documented"`
+	Reading    string   `json:"reading"`
+	Names      []string `json:"names"`
+	MatchedBy  string   `json:"matched_by,omitempty"` // the name the query matched
+}
+
+// Roles is the answer of roles: the roles matching a query, best match
+// first, or every role when the query is empty.
+type Roles struct {
+	Query  string `json:"query"`
+	Roles  []Role `json:"roles"`
+	Reason string `json:"reason,omitempty"` // why Roles is empty
+}
+
+// NewRoles returns the answer of a roles question.
+func NewRoles(query string, found []graph.Match) Roles {
+	out := Roles{Query: query, Roles: []Role{}}
+	for _, m := range found {
+		r := Role{ID: m.Role.ID, Name: m.Role.Name, Documented: m.Role.Documented, Reading: m.Role.Reading, Names: emptyIfNil(m.Role.Names)}
+		if query != "" {
+			r.MatchedBy = m.MatchBy
+		}
+		out.Roles = append(out.Roles, r)
+	}
+	return out
+}
+
+// Card is the answer of show: what a role is, what it asks and where it
+// leads.
+type Card struct {
+	ID                string   `json:"id"`
+	Name              string   `json:"name"`
+	Documented        bool     `json:"documented"`
+	Reading           string   `json:"reading"`
+	Classification    []string `json:"classification"`
+	Names             []string `json:"names"`
+	Summary           string   `json:"summary"`
+	RequiredSkills    []string `json:"required_skills"`
+	RecommendedSkills []string `json:"recommended_skills"`
+	Qualifications    []string `json:"qualifications"`
+	CareerFrom        []Link   `json:"career_from"` // roles with a career move into this one
+	CareerTo          []Link   `json:"career_to"`
+	Related           []Link   `json:"related"` // either side names the other, sorted by role
+	Documents         []string `json:"documents"`
+}
+
+// Link is a neighbouring role with where the move is written.
+type Link struct {
+	Role    string   `json:"role"`
+	Sources []string `json:"sources"`
+}
+
+// NewCard returns the card of r from its moves out and in (as
+// graph.MovesOf returns them).
+func NewCard(g *graph.Graph, r graph.Role, out, in []graph.Move) Card {
+	c := Card{
+		ID: r.ID, Name: r.Name, Documented: r.Documented, Reading: r.Reading,
+		Classification: emptyIfNil(r.Classification), Names: emptyIfNil(r.Names),
+		RequiredSkills: []string{}, RecommendedSkills: []string{}, Qualifications: []string{},
+		CareerFrom: []Link{}, CareerTo: []Link{}, Related: []Link{}, Documents: emptyIfNil(r.Docs),
+	}
+	if p := r.Profile; p != nil {
+		c.Summary = p.Summary
+		c.RequiredSkills = emptyIfNil(p.RequiredSkills)
+		c.RecommendedSkills = emptyIfNil(p.RecommendedSkills)
+		c.Qualifications = emptyIfNil(p.Qualifications)
+	}
+	related := map[string][]string{} // a related role and where either side names the other
+	for _, m := range out {
+		if m.Kind == graph.Career {
+			c.CareerTo = append(c.CareerTo, Link{name(g, m.To), sourceStrings(m.Sources)})
+		} else {
+			related[m.To] = append(related[m.To], sourceStrings(m.Sources)...)
+		}
+	}
+	for _, m := range in {
+		if m.Kind == graph.Career {
+			c.CareerFrom = append(c.CareerFrom, Link{name(g, m.From), sourceStrings(m.Sources)})
+		} else {
+			related[m.From] = append(related[m.From], sourceStrings(m.Sources)...)
+		}
+	}
+	for id, src := range related {
+		slices.Sort(src)
+		c.Related = append(c.Related, Link{name(g, id), slices.Compact(src)})
+	}
+	slices.SortFunc(c.Related, func(a, b Link) int { return strings.Compare(a.Role, b.Role) })
+	return c
+}
