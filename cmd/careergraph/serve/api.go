@@ -2,13 +2,13 @@ package serve
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 
+	"careergraph/cmd/careergraph/internal/wire"
 	"careergraph/graph"
 	"careergraph/graph/export"
 	"careergraph/graph/render"
@@ -93,10 +93,7 @@ func writeError(w http.ResponseWriter, status int, msg string, candidates []stri
 // reading it as HTML), one trailing newline.
 func writeJSONStatus(w http.ResponseWriter, status int, v any) {
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	if err := wire.Write(&b, v); err != nil {
 		status = http.StatusInternalServerError
 		b.Reset()
 		fmt.Fprintf(&b, "{\"error\": %q, \"candidates\": []}\n", "encoding the answer: "+err.Error())
@@ -275,7 +272,7 @@ func (s *Server) roles(snap *snapshot, r *http.Request) (any, error) {
 			}
 		}
 	}
-	return rolesJSON(text, found), nil
+	return wire.NewRoles(text, found), nil
 }
 
 func (s *Server) show(snap *snapshot, r *http.Request) (any, error) {
@@ -288,7 +285,7 @@ func (s *Server) show(snap *snapshot, r *http.Request) (any, error) {
 	if err != nil {
 		return nil, roleError("role", err)
 	}
-	return cardJSON(q.g, role, out, in), nil
+	return wire.NewCard(q.g, role, out, in), nil
 }
 
 func (s *Server) path(snap *snapshot, r *http.Request) (any, error) {
@@ -307,14 +304,14 @@ func (s *Server) path(snap *snapshot, r *http.Request) (any, error) {
 	}
 	routes, err := q.g.Paths(from.ID, to.ID, k, opt)
 	if errors.Is(err, graph.ErrNoPath) {
-		out := pathJSON(q.g, from, to, nil)
-		out.Reason = noRouteReason(err, opt)
+		out := wire.NewPath(q.g, from, to, nil)
+		out.Reason = err.Error() // as path --json says it
 		return out, nil
 	}
 	if err != nil {
 		return nil, routeError(err)
 	}
-	return pathJSON(q.g, from, to, routes), nil
+	return wire.NewPath(q.g, from, to, routes), nil
 }
 
 func (s *Server) gap(snap *snapshot, r *http.Request) (any, error) {
@@ -329,14 +326,12 @@ func (s *Server) gap(snap *snapshot, r *http.Request) (any, error) {
 	}
 	route, gaps, err := q.g.Gap(from.ID, to.ID, opt)
 	if errors.Is(err, graph.ErrNoPath) {
-		out := gapJSON(q.g, from, to, graph.Route{}, nil)
-		out.Reason = noRouteReason(err, opt)
-		return out, nil
+		return wire.Gap{From: from.Name, To: to.Name, Gaps: []wire.GapStep{}, Reason: err.Error()}, nil
 	}
 	if err != nil {
 		return nil, routeError(err)
 	}
-	return gapJSON(q.g, from, to, route, gaps), nil
+	return wire.NewGap(q.g, from, to, route, gaps), nil
 }
 
 func (s *Server) reach(snap *snapshot, r *http.Request) (any, error) {
@@ -362,7 +357,7 @@ func (s *Server) reach(snap *snapshot, r *http.Request) (any, error) {
 	if err != nil {
 		return nil, roleError("role", err)
 	}
-	return reachJSON(q.g, role, opt.Reverse, reached), nil
+	return wire.NewReach(q.g, role, opt.Reverse, reached), nil
 }
 
 func (s *Server) ladder(snap *snapshot, r *http.Request) (any, error) {
@@ -379,15 +374,15 @@ func (s *Server) ladder(snap *snapshot, r *http.Request) (any, error) {
 	if err != nil {
 		return nil, roleError("role", err)
 	}
-	return ladderJSON(q.g, role, l), nil
+	return wire.NewLadder(q.g, role, l), nil
 }
 
 func (s *Server) stats(snap *snapshot, r *http.Request) (any, error) {
-	return statsJSON(snap.corpus, snap.corpus.Graph.Stats()), nil
+	return wire.NewStats(snap.corpus, snap.corpus.Graph.Stats()), nil
 }
 
 func (s *Server) check(snap *snapshot, r *http.Request) (any, error) {
-	return checkJSON(snap.corpus, snap.corpus.Graph.CareerCycles()), nil
+	return wire.NewCheck(snap.corpus, snap.corpus.Graph.CareerCycles()), nil
 }
 
 // statusJSON is what /api/status says of the server: the generation of
@@ -652,4 +647,12 @@ func routesKey(routes []graph.Route) string {
 		b.WriteByte(';')
 	}
 	return b.String()
+}
+
+// emptyIfNil keeps JSON lists as [] rather than null.
+func emptyIfNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }

@@ -438,7 +438,8 @@
       const gap = await api('/api/gap?' + gp.toString());
       if (token !== renderToken) return;
       gapBox.lastChild.remove();
-      if (!gap.gaps.length) gapBox.append(el('p', { class: 'msg' }, 'No step has documents at both ends, so there are no skills to compare.'));
+      if (gap.reason) gapBox.append(el('p', { class: 'msg' }, 'No route: ' + gap.reason));
+      else if (!gap.gaps.length) gapBox.append(el('p', { class: 'msg' }, 'No step has documents at both ends, so there are no skills to compare.'));
       for (const g of gap.gaps) {
         const items = g.skills.map((s) => el('li', {}, 'skill: ' + s)).concat(g.qualifications.map((q) => el('li', {}, 'qualification: ' + q)));
         gapBox.append(el('h3', {}, roleLink(g.from), ' → ', roleLink(g.to)),
