@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"net/http/httptest"
 	"os"
@@ -34,6 +35,9 @@ Required Skills
 Related Jobs
 - Local Office Director
 `
+
+// updateScreenshot rewrites the README's screenshot, docs/serve.png.
+var updateScreenshot = flag.Bool("update-screenshot", false, "rewrite docs/serve.png from the browser test")
 
 // findChromium returns the path of a Chromium or Chrome, or "".
 func findChromium() string {
@@ -143,7 +147,7 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("after search and Enter: h1 %q at %s", h1, loc)
 	}
 	run("role screenshot", shot("serve-role.png"))
-	if data, err := os.ReadFile(filepath.Join(outDir, "serve-role.png")); err == nil {
+	if data, err := os.ReadFile(filepath.Join(outDir, "serve-role.png")); err == nil && *updateScreenshot {
 		os.MkdirAll(filepath.Join(root, "docs"), 0o755)
 		os.WriteFile(filepath.Join(root, "docs", "serve.png"), data, 0o644)
 	}
