@@ -3,38 +3,31 @@ package serve
 import (
 	"archive/zip"
 	"io"
-	"os"
-	"path/filepath"
 
 	"careergraph/graph"
 	"careergraph/graph/export"
 )
 
-// writeCSVZip writes the csv export (two tables) as one zip archive. The
-// export writes a folder, so the tables go through a private temporary
-// folder, removed before returning; no request names any path of it.
+// writeCSVZip writes the csv export (two tables) as one zip archive,
+// each table streamed into its own entry; nothing touches the file
+// system.
 func writeCSVZip(w io.Writer, g *graph.Graph) error {
-	dir, err := os.MkdirTemp("", "careergraph-csv-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
-	if err := export.WriteCSV(dir, g); err != nil {
-		return err
-	}
 	zw := zip.NewWriter(w)
-	for _, name := range []string{export.RolesFile, export.MovesFile} {
-		data, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			return err
-		}
+	create := func(name string) (io.WriteCloser, error) {
 		f, err := zw.Create(name)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if _, err := f.Write(data); err != nil {
-			return err
-		}
+		return nopCloser{f}, nil
+	}
+	if err := export.WriteCSV(create, g); err != nil {
+		return err
 	}
 	return zw.Close()
 }
+
+// nopCloser lets a zip entry serve as the WriteCloser the export asks
+// for; the entry ends when the next one is created or the archive closes.
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
