@@ -62,7 +62,7 @@ func TestFlagValuesKeepCommas(t *testing.T) {
 func TestNoAnswerJSON(t *testing.T) {
 	dir := corpus(t, map[string]string{
 		"a.txt": "Clerk\nCareer Path\nClerk → Manager → Director\n",
-		"b.txt": "Hermit\n",
+		"b.txt": "Hermit\nSummary\nLives alone.\n",
 	})
 	tests := [][]string{
 		{"path", "Clerk", "Hermit"},
