@@ -14,9 +14,7 @@ var (
 )
 
 func init() {
-	if err := setGlobalVars(context.Background()); err != nil {
-		panic(err)
-	}
+	wasm.OnStart(setGlobalVars) // patched for careergraph: was run here
 }
 
 func setGlobalVars(ctx context.Context) error {

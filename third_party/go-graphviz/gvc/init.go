@@ -1,10 +1,16 @@
 package gvc
 
 import (
+	"context"
+
 	"github.com/goccy/go-graphviz/internal/wasm"
 )
 
 func init() {
+	wasm.OnStart(registerEngines) // patched for careergraph: was run here
+}
+
+func registerEngines(context.Context) error {
 	getRenderEnginePtr := func(job *wasm.Job) uint64 {
 		return job.GetGvc().GetApi()[wasm.API_RENDER].GetTypeptr().GetEngine().(uint64)
 	}
@@ -58,4 +64,5 @@ func init() {
 	wasm.Register_LoadImageEngine_LoadImage(func(job *wasm.Job, shape *wasm.UserShape, bf *wasm.BoxFloat, filled bool) (uint64, error) {
 		return getLoadImageEnginePtr(job), nil
 	})
+	return nil
 }

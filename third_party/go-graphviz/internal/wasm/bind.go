@@ -392,14 +392,21 @@ func CreateCallbackFunc[T any](cb T, funcID uint64) *CallbackFunc[T] {
 	}
 }
 
-func init() {
-	ctx := context.Background()
+// start compiles and instantiates the module with the compilation cache
+// given (nil: none) and sets mod. Patched for careergraph: this was the
+// package's init; Start (lazy.go) calls it once, on first use.
+func start(ctx context.Context, cache wazero.CompilationCache) (err error) {
 	cfg := wazero.NewRuntimeConfig()
-	if cache := getCompilationCache(); cache != nil {
+	if cache != nil {
 		cfg = cfg.WithCompilationCache(cache)
 	}
 
 	r := wazero.NewRuntimeWithConfig(ctx, cfg)
+	defer func() {
+		if err != nil {
+			r.Close(ctx)
+		}
+	}()
 
 	env := r.NewHostModuleBuilder("env")
 	env = env.NewFunctionBuilder().WithGoModuleFunction(
@@ -2789,15 +2796,17 @@ func init() {
 		[]api.ValueType{},
 	).Export("wasm_bridge_LoadImageEngine_LoadImage")
 	if _, err := env.Instantiate(ctx); err != nil {
-		panic(err)
+		return err
 	}
-	wasi_snapshot_preview1.MustInstantiate(ctx, r)
+	if _, err := wasi_snapshot_preview1.Instantiate(ctx, r); err != nil {
+		return err
+	}
 
 	compiled, err := r.CompileModule(ctx, wasmFile)
 	if err != nil {
-		panic(err)
+		return err
 	}
-	fs := &WasmFileSystem{}
+	fs := wasmFS
 	m, err := r.InstantiateModule(
 		ctx,
 		compiled,
@@ -2806,7 +2815,7 @@ func init() {
 			WithName("wasi"),
 	)
 	if err != nil {
-		panic(err)
+		return err
 	}
 	mod = &WasmModule{
 		mod:           m,
@@ -2881,6 +2890,14 @@ func init() {
 			LoadImageEngine_LoadImage:            make(map[uint64]func(context.Context, *Job, *UserShape, *BoxFloat, bool) error),
 		},
 	}
+	return checkEnumValues(ctx)
+}
+
+// init sets the enum values from the table in lazy.go, which start checks
+// against the module. Patched for careergraph: they were read from the
+// module in init.
+func init() {
+	ctx := context.Background()
 	// bind ObjectTag values.
 	GRAPH = ObjectTag(mod.getEnumValue(ctx, "AGRAPH"))
 	NODE = ObjectTag(mod.getEnumValue(ctx, "AGNODE"))
@@ -2993,11 +3010,7 @@ func init() {
 }
 
 func (m *WasmModule) getEnumValue(ctx context.Context, value string) int {
-	ret, err := mod.ExportedFunction("wasm_bridge_get_" + value).Call(ctx)
-	if err != nil {
-		panic(err)
-	}
-	return mod.toInt(ret[0])
+	return enumValue(value) // patched for careergraph: m is nil in init
 }
 
 func WasmPtr(v wasmStruct) uint64 {
@@ -3005,14 +3018,20 @@ func WasmPtr(v wasmStruct) uint64 {
 }
 
 func getCompilationCache() wazero.CompilationCache {
-	tmpDir := os.TempDir()
-	if tmpDir == "" {
+	cacheDir, ok := cacheDirSet() // patched for careergraph: SetCacheDir
+	if ok && cacheDir == "" {
 		return nil
 	}
-	cacheDir := filepath.Join(tmpDir, "go-graphviz")
-	if _, err := os.Stat(cacheDir); err != nil {
-		if err := os.Mkdir(cacheDir, 0o755); err != nil {
+	if !ok {
+		tmpDir := os.TempDir()
+		if tmpDir == "" {
 			return nil
+		}
+		cacheDir = filepath.Join(tmpDir, "go-graphviz")
+		if _, err := os.Stat(cacheDir); err != nil {
+			if err := os.Mkdir(cacheDir, 0o755); err != nil {
+				return nil
+			}
 		}
 	}
 	cache, err := wazero.NewCompilationCacheWithDir(cacheDir)
