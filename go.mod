@@ -34,3 +34,5 @@ require (
 	golang.org/x/image v0.21.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 )
+
+replace github.com/goccy/go-graphviz => ./third_party/go-graphviz

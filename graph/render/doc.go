@@ -4,7 +4,8 @@
 // DOT builds the Graphviz source; it is deterministic and golden-tested,
 // and every other format starts from it. SVG lays that source out with
 // the Graphviz compiled to WebAssembly that go-graphviz embeds, so it
-// needs no system install. Write picks the format from a file extension
+// needs no system install; that Graphviz starts with the first SVG, not
+// with the program. Write picks the format from a file extension
 // and sends PNG and PDF through the system's Graphviz dot program, whose
 // raster output, unlike the embedded one's, has every line and glyph.
 //

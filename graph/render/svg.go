@@ -17,10 +17,6 @@ import (
 	"github.com/goccy/go-graphviz"
 )
 
-// go-graphviz compiled its WebAssembly in its own init, with the cache
-// gvcache chose; put TMPDIR back and record the cache as good.
-func init() { gvcache.Restore() }
-
 // gvMu serialises every use of go-graphviz: its WebAssembly module is one
 // per process and not safe for concurrent use. A graphviz instance costs
 // about a millisecond to create, so each render makes and closes its own.
@@ -75,6 +71,10 @@ func renderSVG(ctx context.Context, src []byte) (svg []byte, err error) {
 	}()
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	// Graphviz starts here, on the first picture, not with the program.
+	if err := gvcache.Start(ctx); err != nil {
+		return nil, fmt.Errorf("render svg: start graphviz: %w", err)
 	}
 	gv, err := graphviz.New(ctx)
 	if err != nil {
