@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,6 +20,12 @@ var update = flag.Bool("update", false, "rewrite golden files")
 func TestMain(m *testing.M) {
 	if dir := os.Getenv("CAREERGRAPH_TEST_INTERRUPT"); dir != "" {
 		interruptedWrite(dir) // never returns
+	}
+	if os.Getenv("CAREERGRAPH_TEST_MAIN") != "" {
+		// A child of runChild: careergraph itself, with the arguments
+		// after "--".
+		args := os.Args[slices.Index(os.Args, "--")+1:]
+		os.Exit(realMain(args, os.Stdout, os.Stderr))
 	}
 	dir, err := os.MkdirTemp("", "careergraph-cache")
 	if err == nil {
@@ -36,6 +44,23 @@ func runApp(t *testing.T, args ...string) (string, string, int) {
 	var stdout, stderr bytes.Buffer
 	code := realMain(args, &stdout, &stderr)
 	return stdout.String(), stderr.String(), code
+}
+
+// runChild runs careergraph in a child process with env added to this
+// one's environment, for what a process reads once (fonts, signals), and
+// returns stderr and the exit code.
+func runChild(t *testing.T, env []string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^$", "--"}, args...)...)
+	cmd.Env = append(append(os.Environ(), "CAREERGRAPH_TEST_MAIN=1"), env...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatal(err)
+	}
+	return stderr.String(), cmd.ProcessState.ExitCode()
 }
 
 func golden(t *testing.T, name, got string) {

@@ -223,6 +223,9 @@ func renderAction(global *globalOptions, o *renderOptions, check func() error, s
 		if len(sel.Roles) > o.maxRoles {
 			return tooLarge(sel, o.maxRoles)
 		}
+		if format == "png" || format == "pdf" || opt.Reading {
+			warnMissingFonts(c.App.ErrWriter, g, sel, opt)
+		}
 		out := o.output
 		if out == "" {
 			out = defaultOutput(stem)
@@ -236,5 +239,23 @@ func renderAction(global *globalOptions, o *renderOptions, check func() error, s
 		}
 		fmt.Fprintln(answerWriter(c, false), out)
 		return nil
+	}
+}
+
+// warnMissingFonts warns on stderr when no installed font has some
+// character the picture draws: system dot draws such characters as boxes
+// in PNG and PDF, and a viewer on this machine does the same for an SVG.
+// A machine without fontconfig cannot be asked; it is named instead.
+func warnMissingFonts(stderr io.Writer, g *graph.Graph, sel graph.Selection, opt render.Options) {
+	text, err := render.DrawnText(g, sel, opt)
+	if err != nil {
+		return
+	}
+	warn, err := render.MissingFonts(text)
+	switch {
+	case warn != nil:
+		fmt.Fprintln(stderr, escapeText("careergraph: warning: "+warn.Error()))
+	case errors.Is(err, render.ErrNoFontconfig):
+		fmt.Fprintln(stderr, "careergraph: warning: cannot tell which fonts are installed (install fontconfig to check)")
 	}
 }
