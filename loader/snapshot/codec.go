@@ -190,6 +190,16 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 		e.str(n.Key)
 		e.strs(n.Roles)
 	}
+	e.list(c.Sources == nil, len(c.Sources))
+	for _, s := range c.Sources {
+		e.str(s.Name)
+		e.str(s.Format)
+		e.str(s.Version)
+		e.int(s.Roles)
+		e.int(s.Moves)
+	}
+	e.int(c.Dropped.SelfLinks)
+	e.int(c.Dropped.Duplicates)
 
 	return e
 }
@@ -466,6 +476,15 @@ func decodeSnapshot(data []byte) (*loader.Corpus, error) {
 			nd.Key, nd.Roles = d.str(), d.strList()
 		}
 	}
+	if n := d.nilable(); n >= 0 {
+		c.Sources = make([]loader.SourceInfo, n)
+		for i := range c.Sources {
+			si := &c.Sources[i]
+			si.Name, si.Format, si.Version = d.str(), d.str(), d.str()
+			si.Roles, si.Moves = d.index(math.MaxInt32), d.index(math.MaxInt32)
+		}
+	}
+	c.Dropped.SelfLinks, c.Dropped.Duplicates = d.index(math.MaxInt32), d.index(math.MaxInt32)
 	wg.Wait()
 	if d.err != nil || d.off != len(d.buf) || rd.err != nil || rd.off != len(rd.buf) {
 		return nil, errSnapshot
