@@ -23,10 +23,7 @@ const dataEnv = "CAREERGRAPH_DATA"
 // command's choice or --quiet), it names the skipped documents and
 // summarises the other problems on stderr in one line.
 func loadCorpus(c *cli.Context, global *globalOptions, quiet bool) (*loader.Corpus, error) {
-	opt := loader.Options{Paths: global.data.Value(), Aliases: global.aliases}
-	if len(opt.Paths) == 0 {
-		opt.Paths = filepath.SplitList(os.Getenv(dataEnv))
-	}
+	opt := global.loaderOptions()
 	stderr := c.App.ErrWriter
 	p := &progress{w: stderr, start: time.Now()}
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
@@ -49,6 +46,16 @@ func loadCorpus(c *cli.Context, global *globalOptions, quiet bool) (*loader.Corp
 		}
 	}
 	return corpus, nil
+}
+
+// loaderOptions are the documents the global flags name: --data, else
+// $CAREERGRAPH_DATA, else none (the embedded seeds), and --aliases.
+func (o *globalOptions) loaderOptions() loader.Options {
+	opt := loader.Options{Paths: o.data.Value(), Aliases: o.aliases}
+	if len(opt.Paths) == 0 {
+		opt.Paths = filepath.SplitList(os.Getenv(dataEnv))
+	}
+	return opt
 }
 
 // cacheDir returns the folder of careergraph's snapshot cache, or "" when

@@ -19,6 +19,9 @@ func TestMain(m *testing.M) {
 	if dir := os.Getenv("CAREERGRAPH_TEST_INTERRUPT"); dir != "" {
 		interruptedWrite(dir) // never returns
 	}
+	if args := os.Getenv("CAREERGRAPH_TEST_SERVE"); args != "" {
+		os.Exit(realMain(strings.Split(args, "\x1f"), os.Stdout, os.Stderr))
+	}
 	dir, err := os.MkdirTemp("", "careergraph-cache")
 	if err == nil {
 		os.Setenv("XDG_CACHE_HOME", dir)
