@@ -210,6 +210,45 @@
     }
   }
 
+  // fitSVG shows a diagram scaled down to fit its box (never above its
+  // own size), with a button to see it at full size, scrolling.
+  function fitSVG(box, svg) {
+    const pt = (v) => parseFloat(v) * 4 / 3; // Graphviz sizes in points
+    const w = pt(svg.getAttribute('width')), h = pt(svg.getAttribute('height'));
+    if (!svg.getAttribute('viewBox') && w && h) svg.setAttribute('viewBox', '0 0 ' + w * 0.75 + ' ' + h * 0.75);
+    svg.removeAttribute('width');
+    svg.removeAttribute('height');
+    svg.setAttribute('preserveAspectRatio', 'xMidYMin meet');
+    const fit = () => {
+      box.classList.remove('full');
+      svg.style.width = '100%';
+      svg.style.height = '';
+      svg.style.maxWidth = w ? w + 'px' : '';
+      if (w && h) svg.style.aspectRatio = w + ' / ' + h;
+    };
+    const full = () => {
+      box.classList.add('full');
+      svg.style.maxWidth = 'none';
+      svg.style.width = w + 'px';
+      svg.style.height = h + 'px';
+    };
+    fit();
+    box.append(svg);
+    // Only a picture that had to shrink gets the button.
+    requestAnimationFrame(() => {
+      const r = svg.getBoundingClientRect();
+      if (!w || !h || (r.width >= w - 1 && r.height >= h - 1)) return;
+      const btn = el('button', { type: 'button', class: 'secondary zoom', 'aria-pressed': 'false' }, 'Full size');
+      btn.addEventListener('click', () => {
+        const on = !box.classList.contains('full');
+        if (on) full(); else fit();
+        btn.textContent = on ? 'Fit' : 'Full size';
+        btn.setAttribute('aria-pressed', String(on));
+      });
+      box.prepend(btn);
+    });
+  }
+
   async function diagram(url, alt) {
     const box = el('div', { class: 'diagram', role: 'img', 'aria-label': alt });
     box.append(el('p', { class: 'msg' }, 'Drawing…'));
@@ -231,7 +270,7 @@
         const svg = holder.firstChild;
         clear(box);
         if (!svg) return;
-        box.append(svg);
+        fitSVG(box, svg);
         for (const g of svg.querySelectorAll('g.node[data-id^="role-"]')) {
           g.setAttribute('tabindex', '0');
           g.setAttribute('role', 'link');
