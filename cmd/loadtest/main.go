@@ -50,15 +50,16 @@ func main() {
 	pool := flag.Int("pool", 2000, "distinct diagram questions to draw the requests from")
 	reload := flag.Bool("reload", true, "measure the time from a changed document to the page showing it")
 	seed := flag.Uint64("seed", 1, "random `seed` of the questions")
+	diagramLimit := flag.Duration("diagram-limit", 3*time.Minute, "stop the diagram requests after this long")
 	rate := flag.Int("rate", 2000, "path requests per second to offer in the paced run (0: none)")
 	flag.Parse()
-	if err := run(*bin, *data, *clients, *rate, *duration, *diagrams, *pool, *reload, *seed); err != nil {
+	if err := run(*bin, *data, *clients, *rate, *duration, *diagrams, *pool, *diagramLimit, *reload, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(1)
 	}
 }
 
-func run(bin, data string, clients, rate int, duration time.Duration, diagrams, pool int, reload bool, seed uint64) error {
+func run(bin, data string, clients, rate int, duration time.Duration, diagrams, pool int, diagramLimit time.Duration, reload bool, seed uint64) error {
 	srv, err := startServer(bin, data)
 	if err != nil {
 		return err
@@ -130,7 +131,7 @@ func run(bin, data string, clients, rate int, duration time.Duration, diagrams, 
 	fmt.Printf("resident memory after the load: %s\n\n", mb(srv.rss()))
 
 	if diagrams > 0 {
-		if err := diagramMemory(srv, ids, diagrams, pool, rng); err != nil {
+		if err := diagramMemory(srv, ids, diagrams, pool, diagramLimit, rng); err != nil {
 			failed++
 			fmt.Println("diagrams:", err)
 		}
@@ -380,7 +381,7 @@ func getJSON(c *http.Client, u string, v any) error {
 // diagramMemory sends n diagram requests, ladders and neighbourhoods of
 // roles from a pool of questions, from four clients, and prints the
 // server's resident memory as it goes.
-func diagramMemory(s *server, ids []string, n, pool int, rng *rand.Rand) error {
+func diagramMemory(s *server, ids []string, n, pool int, limit time.Duration, rng *rand.Rand) error {
 	questions := make([]string, 0, pool)
 	for i := 0; i < pool; i++ {
 		id := url.QueryEscape(ids[rng.IntN(len(ids))])
@@ -414,7 +415,7 @@ func diagramMemory(s *server, ids []string, n, pool int, rng *rand.Rand) error {
 			defer wg.Done()
 			for {
 				mu.Lock()
-				if next == n {
+				if next == n || time.Since(start) > limit {
 					mu.Unlock()
 					return
 				}
@@ -443,6 +444,9 @@ func diagramMemory(s *server, ids []string, n, pool int, rng *rand.Rand) error {
 	wg.Wait()
 	slices.Sort(lat)
 	after := s.rss()
+	if done < n {
+		fmt.Printf("stopped after %v: %d of %d requests\n", limit, done, n)
+	}
 	fmt.Printf("memory before %s, after %s (%+.0f MB); p50 %s, p99 %s, %d errors\n\n",
 		mb(before), mb(after), float64(after-before)/(1<<20), ms(quantile(lat, .5)), ms(quantile(lat, .99)), errs)
 	return firstErr
