@@ -391,7 +391,7 @@ func diagramMemory(s *server, ids []string, n, pool int, limit time.Duration, rn
 		case 1:
 			questions = append(questions, "api/diagram/around?role="+id+"&depth=1")
 		default:
-			questions = append(questions, "api/diagram/ladder?role="+id+"&depth=2")
+			questions = append(questions, "api/diagram/ladder?role="+id+"&depth=1&reading=true")
 		}
 	}
 	order := make([]int, n)
