@@ -8,10 +8,10 @@ PKGS    := ./...
 # fonts PNG and PDF pictures need: DejaVu for Latin (Graphviz's own
 # metrics), Noto CJK for kana and kanji (else drawn as boxes), and
 # fontconfig's fc-list, with which pictures check that every character
-# has a font.
-DEBS    := graphviz libxml2-utils python3-networkx librsvg2-bin fontconfig fonts-dejavu-core fonts-noto-cjk
+# has a font; chromium, the browser the web explorer's test drives.
+DEBS    := graphviz libxml2-utils python3-networkx librsvg2-bin fontconfig fonts-dejavu-core fonts-noto-cjk chromium
 
-.PHONY: run build test vet fmt deps diagrams fuzz bench clean
+.PHONY: run build test vet fmt deps diagrams fuzz bench corpora loadtest clean
 
 ## run: build careergraph and answer a real question on the embedded seeds
 run: build
@@ -68,7 +68,11 @@ diagrams: build
 ## straight from ../shared/data when it is present
 BENCH_DIR  := out/bench
 BENCH_HASH  = $(shell cat $(filter-out %_test.go,$(wildcard loader/synth/*.go cmd/gencorpus/*.go)) | sha256sum | cut -c1-12)
-bench: build
+bench: build corpora
+	@$(GO) run ./cmd/benchtable -bin $(BIN) -cache $(BENCH_DIR)/cache $(BENCH_DIR)/1k $(BENCH_DIR)/10k $(BENCH_DIR)/100k \
+	  $(wildcard ../shared/data/onet-29.3 ../shared/data/mars-pathways/pathway_results.csv)
+
+corpora:
 	@for s in 1000:1k 10000:10k 100000:100k; do \
 	  n=$${s%%:*}; d=$(BENCH_DIR)/$${s##*:}; \
 	  if [ ! -f $$d/.synth-$(BENCH_HASH) ]; then \
@@ -76,8 +80,13 @@ bench: build
 	    $(GO) run ./cmd/gencorpus -n $$n -seed 1 -o $$d && touch $$d/.synth-$(BENCH_HASH) || exit 1; \
 	  fi; \
 	done
-	@$(GO) run ./cmd/benchtable -bin $(BIN) -cache $(BENCH_DIR)/cache $(BENCH_DIR)/1k $(BENCH_DIR)/10k $(BENCH_DIR)/100k \
-	  $(wildcard ../shared/data/onet-29.3 ../shared/data/mars-pathways/pathway_results.csv)
+
+## loadtest: serve the 100k synthetic corpus (made as for bench) on
+## loopback and measure it: path, reach, role and search requests from 50
+## clients, memory across 10,000 diagrams, and the time from a changed
+## document to the page showing it (a few minutes; stops by itself)
+loadtest: build corpora
+	$(GO) run ./cmd/loadtest -bin $(BIN) -data $(BENCH_DIR)/100k
 
 ## fuzz: run the document parser's fuzz target for ten minutes
 fuzz:

@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/urfave/cli/v2"
@@ -28,11 +29,17 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 	return report(stderr, run(ctx, newApp(stdout, stderr), args))
 }
 
+// lingering is set while a command runs that stops by itself, cleanly,
+// when its context is cancelled: serve. The first Ctrl-C or SIGTERM then
+// only cancels the context.
+var lingering atomic.Bool
+
 // interruptible returns a context cancelled by Ctrl-C or SIGTERM. On
 // either, the temporary files of output being written are removed
 // (outfile.Cleanup) and the signal is raised again with its default
 // action, so careergraph dies of it as any program would, leaving every
-// output file as it was. stop releases the signals.
+// output file as it was; while lingering, only a second signal does.
+// stop releases the signals.
 func interruptible() (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	sigs := make(chan os.Signal, 1)
@@ -43,6 +50,16 @@ func interruptible() (ctx context.Context, stop func()) {
 		case sig := <-sigs:
 			cancel()
 			outfile.Cleanup()
+			if lingering.Load() {
+				// The command stops by itself when ctx is cancelled
+				// (serve lets requests in flight finish); a second
+				// signal kills as usual.
+				select {
+				case sig = <-sigs:
+				case <-done:
+					return
+				}
+			}
 			signal.Stop(sigs)
 			if p, err := os.FindProcess(os.Getpid()); err == nil {
 				_ = p.Signal(sig) // where signals cannot be raised, the write fails instead
@@ -125,6 +142,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			checkCommand(global),
 			exportCommand(global),
 			renderCommand(global),
+			serveCommand(global),
 		},
 		// Titles hold commas ("Managers, Sales"): a flag value is one
 		// value, never a list.

@@ -24,16 +24,9 @@ const dataEnv = "CAREERGRAPH_DATA"
 // command's choice or --quiet), it names the skipped documents and
 // summarises the other problems on stderr in one line.
 func loadCorpus(c *cli.Context, global *globalOptions, quiet bool) (*loader.Corpus, error) {
-	opt := loader.Options{Paths: global.data.Value(), Aliases: global.aliases}
-	if global.dataFormat != "" {
-		f, err := source.ParseFormat(global.dataFormat)
-		if err != nil {
-			return nil, usagef("--data-format: %v", err)
-		}
-		opt.Format = f
-	}
-	if len(opt.Paths) == 0 {
-		opt.Paths = filepath.SplitList(os.Getenv(dataEnv))
+	opt, err := global.loaderOptions()
+	if err != nil {
+		return nil, err
 	}
 	stderr := c.App.ErrWriter
 	p := &progress{w: stderr, start: time.Now()}
@@ -57,6 +50,24 @@ func loadCorpus(c *cli.Context, global *globalOptions, quiet bool) (*loader.Corp
 		}
 	}
 	return corpus, nil
+}
+
+// loaderOptions are the sources the global flags name: --data, else
+// $CAREERGRAPH_DATA, else none (the embedded seeds), read as
+// --data-format says, and --aliases.
+func (o *globalOptions) loaderOptions() (loader.Options, error) {
+	opt := loader.Options{Paths: o.data.Value(), Aliases: o.aliases}
+	if o.dataFormat != "" {
+		f, err := source.ParseFormat(o.dataFormat)
+		if err != nil {
+			return opt, usagef("--data-format: %v", err)
+		}
+		opt.Format = f
+	}
+	if len(opt.Paths) == 0 {
+		opt.Paths = filepath.SplitList(os.Getenv(dataEnv))
+	}
+	return opt, nil
 }
 
 // cacheDir returns the folder of careergraph's snapshot cache, or "" when

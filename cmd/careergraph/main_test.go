@@ -27,6 +27,9 @@ func TestMain(m *testing.M) {
 		args := os.Args[slices.Index(os.Args, "--")+1:]
 		os.Exit(realMain(args, os.Stdout, os.Stderr))
 	}
+	if args := os.Getenv("CAREERGRAPH_TEST_SERVE"); args != "" {
+		os.Exit(realMain(strings.Split(args, "\x1f"), os.Stdout, os.Stderr))
+	}
 	dir, err := os.MkdirTemp("", "careergraph-cache")
 	if err == nil {
 		os.Setenv("XDG_CACHE_HOME", dir)

@@ -115,8 +115,8 @@ func TestBrowser(t *testing.T) {
 	dlDir := t.TempDir()
 	shot := func(name string) chromedp.Action {
 		return chromedp.ActionFunc(func(ctx context.Context) error {
-			var buf []byte
-			if err := chromedp.FullScreenshot(&buf, 90).Do(ctx); err != nil {
+			var buf []byte // quality 100 is PNG; below it, JPEG
+			if err := chromedp.FullScreenshot(&buf, 100).Do(ctx); err != nil {
 				return err
 			}
 			return os.WriteFile(filepath.Join(outDir, name), buf, 0o644)

@@ -35,6 +35,9 @@ type Config struct {
 	// Debounce is how long the watcher waits after the last change before
 	// reloading; 0 means 200 ms.
 	Debounce time.Duration
+	// Ready, when set, is called once Run listens, with the page's URL
+	// (the one Run prints): to open a browser on it.
+	Ready func(url string)
 }
 
 // snapshot is one loaded corpus with its generation: every request works
@@ -104,7 +107,7 @@ func (s *Server) Reload(ctx context.Context) error {
 	}
 	s.lastErr.Store(nil)
 	snap := s.swap(corpus)
-	s.logf("loaded %d documents, %d roles in %v", corpus.Documents, len(corpus.Graph.Roles()), time.Since(start).Round(time.Millisecond))
+	s.logf("loaded %d documents, %d roles in %v", corpus.NumDocuments, len(corpus.Graph.Roles()), time.Since(start).Round(time.Millisecond))
 	s.events.publish(reloadEvent(snap, ""))
 	return nil
 }
@@ -153,7 +156,11 @@ func Run(ctx context.Context, cfg Config, w io.Writer) error {
 		MaxHeaderBytes:    64 << 10,
 	}
 	srv.RegisterOnShutdown(s.events.close)
-	fmt.Fprintf(w, "careergraph: serving on %s (Ctrl-C stops)\n", pageURL(addr))
+	url := pageURL(addr)
+	fmt.Fprintf(w, "careergraph: serving on %s (Ctrl-C stops)\n", url)
+	if cfg.Ready != nil {
+		cfg.Ready(url)
+	}
 
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()

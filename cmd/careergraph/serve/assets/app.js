@@ -22,7 +22,7 @@
       else if (k === 'text') e.textContent = v;
       else e.setAttribute(k, v === true ? '' : String(v));
     }
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === undefined || c === null || c === false) continue;
       e.append(c instanceof Node ? c : document.createTextNode(String(c)));
     }
@@ -210,13 +210,62 @@
     }
   }
 
-  async function diagram(url, alt) {
+  // fitSVG shows a diagram scaled down to fit its box (never above its
+  // own size), with a button to see it at full size, scrolling.
+  function fitSVG(box, svg) {
+    const pt = (v) => parseFloat(v) * 4 / 3; // Graphviz sizes in points
+    const w = pt(svg.getAttribute('width')), h = pt(svg.getAttribute('height'));
+    if (!svg.getAttribute('viewBox') && w && h) svg.setAttribute('viewBox', '0 0 ' + w * 0.75 + ' ' + h * 0.75);
+    svg.removeAttribute('width');
+    svg.removeAttribute('height');
+    svg.setAttribute('preserveAspectRatio', 'xMidYMin meet');
+    const fit = () => {
+      box.classList.remove('full');
+      svg.style.width = '100%';
+      svg.style.height = '';
+      svg.style.maxWidth = w ? w + 'px' : '';
+      if (w && h) svg.style.aspectRatio = w + ' / ' + h;
+    };
+    const full = () => {
+      box.classList.add('full');
+      svg.style.maxWidth = 'none';
+      svg.style.width = w + 'px';
+      svg.style.height = h + 'px';
+    };
+    fit();
+    box.append(svg);
+    // Only a picture that had to shrink gets the button.
+    requestAnimationFrame(() => {
+      const r = svg.getBoundingClientRect();
+      if (!w || !h || (r.width >= w - 1 && r.height >= h - 1)) return;
+      const btn = el('button', { type: 'button', class: 'secondary zoom', 'aria-pressed': 'false' }, 'Full size');
+      btn.addEventListener('click', () => {
+        const on = !box.classList.contains('full');
+        if (on) full(); else fit();
+        btn.textContent = on ? 'Fit' : 'Full size';
+        btn.setAttribute('aria-pressed', String(on));
+      });
+      box.prepend(btn);
+    });
+  }
+
+  // diagram draws the SVG at url into a box. When the picture would be
+  // too large, each of smaller (a list of [url, note]) is tried in turn
+  // and its note shown above it.
+  async function diagram(url, alt, smaller) {
     const box = el('div', { class: 'diagram', role: 'img', 'aria-label': alt });
     box.append(el('p', { class: 'msg' }, 'Drawing…'));
     (async () => {
       try {
-        const res = await fetch(url);
-        const text = await res.text();
+        let res = await fetch(url);
+        let text = await res.text();
+        let note = null;
+        for (const [u, n] of smaller || []) {
+          if (res.status !== 400) break;
+          res = await fetch(u);
+          text = await res.text();
+          note = n;
+        }
         if (!res.ok) {
           let msg = text;
           try { msg = JSON.parse(text).error; } catch (e) { /* keep the text */ }
@@ -231,7 +280,8 @@
         const svg = holder.firstChild;
         clear(box);
         if (!svg) return;
-        box.append(svg);
+        if (note) box.append(el('p', { class: 'msg' }, note));
+        fitSVG(box, svg);
         for (const g of svg.querySelectorAll('g.node[data-id^="role-"]')) {
           g.setAttribute('tabindex', '0');
           g.setAttribute('role', 'link');
@@ -298,6 +348,65 @@
       el('ul', { class: 'plain' }, ls.map((l) => el('li', {}, roleLink(l.role), sources(l.sources))))];
   }
 
+  // profile renders every section of every document describing the
+  // role, in the order written: its heading, where it was read
+  // (file:line), and its prose, list or table. A section of a kind the
+  // page does not know is drawn the same way: strings as paragraphs,
+  // lists of strings as lists, lists of records as tables. Role names in
+  // career paths and related jobs are links.
+  const roleListKeys = new Set(['career_path', 'related_jobs']);
+  const shownAbove = new Set(['summary', 'classification']);
+  function profile(c) {
+    const one = c.profiles.length === 1;
+    return c.profiles.map((d) => {
+      const file = String(d.source || '').replace(/:\d+$/, '');
+      return el('section', { class: 'profile' },
+        one ? null : el('p', { class: 'src' }, 'From ' + d.source),
+        (d.sections || []).filter((sec) => !(one && shownAbove.has(sec.key))).map((sec) => section(sec, file)));
+    });
+  }
+
+  function section(sec, file) {
+    const body = [];
+    for (const [k, v] of Object.entries(sec)) {
+      if (k === 'key' || k === 'heading' || k === 'line' || v === null || v === undefined) continue;
+      if (typeof v === 'string' && v !== '') {
+        for (const para of v.split(/\n\s*\n/)) body.push(el('p', {}, para));
+      } else if (typeof v === 'number' || typeof v === 'boolean') {
+        body.push(el('p', {}, String(v)));
+      } else if (Array.isArray(v) && v.length) {
+        if (v.every((x) => x === null || typeof x !== 'object')) {
+          body.push(el('ul', { class: 'plain' }, v.map((x) => el('li', {}, roleListKeys.has(sec.key) ? chain(String(x)) : String(x)))));
+        } else {
+          body.push(recordTable(v));
+        }
+      }
+    }
+    return el('div', { class: 'section' },
+      el('h3', {}, sec.heading || sec.key || 'Section', sec.line ? el('span', { class: 'src' }, ' ' + file + ':' + sec.line) : null),
+      body);
+  }
+
+  // chain links each name of "A → B → C" (or a single name).
+  function chain(text) {
+    const names = text.split(/\s*→\s*/);
+    const out = [];
+    names.forEach((n, i) => { if (i) out.push(' → '); out.push(n ? roleLink(n) : ''); });
+    return out;
+  }
+
+  function recordTable(rows) {
+    const cols = [];
+    for (const r of rows) for (const k of Object.keys(r || {})) if (!cols.includes(k)) cols.push(k);
+    const head = (k) => k.charAt(0).toUpperCase() + k.slice(1).replace(/_/g, ' ');
+    return el('table', {},
+      el('thead', {}, el('tr', {}, cols.map((k) => el('th', {}, head(k))))),
+      el('tbody', {}, rows.map((r) => el('tr', {}, cols.map((k) => {
+        const v = r && typeof r === 'object' ? r[k] : r;
+        return el('td', {}, v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+      })))));
+  }
+
   async function viewRole(name, token) {
     page(name, el('p', { class: 'msg' }, 'Loading…'));
     let c;
@@ -317,17 +426,28 @@
       el('a', { href: '/around/' + encodeURIComponent(c.id) }, 'Neighbourhood graph'),
       el('a', { href: '/path?from=' + encodeURIComponent(c.id) }, 'Route from here'),
       el('a', { href: '/path?to=' + encodeURIComponent(c.id) }, 'Route to here'));
-    const left = el('div', {},
-      list('Required skills', c.required_skills), list('Recommended skills', c.recommended_skills),
-      list('Qualifications', c.qualifications),
+    const moves = [
       links('Comes from (career moves in)', c.career_from), links('Leads to (career moves out)', c.career_to),
       links('Related roles (lateral moves)', c.related),
       c.names.length > 1 ? [el('h2', {}, 'Also written'), el('p', {}, c.names.join('; '))] : null,
-      c.documents.length ? [el('h2', {}, 'Sources'), el('ul', { class: 'plain src' }, c.documents.map((d) => el('li', {}, d)))] : null);
-    const right = el('div', {},
-      el('h2', {}, 'Career ladder'),
-      await diagram('/api/diagram/ladder?role=' + encodeURIComponent(c.id), 'Career ladder of ' + c.name),
-      downloads('Download this ladder', { ladder: c.id }));
+      c.documents.length ? [el('h2', {}, 'Sources'), el('ul', { class: 'plain src' }, c.documents.map((d) => el('li', {}, d)))] : null,
+      c.mentioned_in && c.mentioned_in.length ? [el('h2', {}, 'Mentioned in'), el('ul', { class: 'plain src' }, c.mentioned_in.map((d) => el('li', {}, d)))] : null];
+    const ladder = [el('h2', {}, 'Career ladder'),
+      await diagram('/api/diagram/ladder?role=' + encodeURIComponent(c.id), 'Career ladder of ' + c.name,
+        [2, 1].map((d) => ['/api/diagram/ladder?depth=' + d + '&role=' + encodeURIComponent(c.id),
+          'The whole ladder is too large to draw: the ' + (d === 1 ? 'rung' : d + ' rungs') + ' nearest this role, each way.'])),
+      downloads('Download this ladder', { ladder: c.id })];
+    let left, right;
+    if (c.profiles && c.profiles.length) {
+      // The whole profile, as written, beside the ladder and the moves.
+      left = el('div', {}, el('h2', {}, 'Profile'), profile(c));
+      right = el('div', {}, ladder, moves);
+    } else {
+      left = el('div', {},
+        list('Required skills', c.required_skills), list('Recommended skills', c.recommended_skills),
+        list('Qualifications', c.qualifications), moves);
+      right = el('div', {}, ladder);
+    }
     page(c.name, head, actions, el('div', { class: 'cols' }, left, right));
   }
 
