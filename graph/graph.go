@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 )
 
@@ -32,6 +33,9 @@ type Graph struct {
 
 	byNameOnce sync.Once
 	byName     []int32 // role indices by display name; see nameOrder
+
+	rungsOfOnce sync.Once
+	rungsOf     [][]int32 // role index → indices into rungs; see rungsAmong
 }
 
 // Roles returns every role sorted by ID. The slice is shared: do not
@@ -59,6 +63,57 @@ func (g *Graph) Rungs() [][]string {
 		out[i] = g.ids(r)
 	}
 	return out
+}
+
+// RungsAmong returns the rungs shared by at least two of the given roles,
+// each restricted to those roles: the same as filtering Rungs, but in
+// time proportional to the given roles' rungs rather than the graph's,
+// which matters for pictures of a few roles in a large graph. Each group
+// is sorted, groups in sorted order, without repeats; IDs the graph does
+// not hold are ignored.
+func (g *Graph) RungsAmong(ids []string) [][]string {
+	idx := g.rungsAmong(ids)
+	out := make([][]string, len(idx))
+	for i, r := range idx {
+		out[i] = g.ids(r)
+	}
+	return out
+}
+
+// rungsAmong is RungsAmong on role indices.
+func (g *Graph) rungsAmong(ids []string) [][]int32 {
+	g.rungsOfOnce.Do(func() {
+		g.rungsOf = make([][]int32, len(g.roles))
+		for i, rung := range g.rungs {
+			for _, r := range rung {
+				g.rungsOf[r] = append(g.rungsOf[r], int32(i))
+			}
+		}
+	})
+	in := make(map[int32]bool, len(ids))
+	var candidates []int32
+	for _, id := range ids {
+		if i, ok := g.byID[id]; ok && !in[i] {
+			in[i] = true
+			candidates = append(candidates, g.rungsOf[i]...)
+		}
+	}
+	slices.Sort(candidates)
+	candidates = slices.Compact(candidates)
+	var out [][]int32
+	for _, c := range candidates {
+		var group []int32
+		for _, r := range g.rungs[c] {
+			if in[r] {
+				group = append(group, r)
+			}
+		}
+		if len(group) > 1 {
+			out = append(out, group) // sorted: a rung is, and IDs follow indices
+		}
+	}
+	slices.SortFunc(out, slices.Compare)
+	return slices.CompactFunc(out, slices.Equal)
 }
 
 func (g *Graph) ids(idx []int32) []string {

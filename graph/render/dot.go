@@ -213,20 +213,15 @@ func newDrawing(g *graph.Graph, sel graph.Selection, opt Options) (*drawing, err
 		d.edges = append(d.edges, e)
 	}
 
-	for _, rung := range g.Rungs() {
-		var group []int
-		for _, id := range rung {
-			if i, ok := index[id]; ok {
-				group = append(group, i)
-			}
+	for _, rung := range g.RungsAmong(sel.Roles) {
+		group := make([]int, len(rung))
+		for k, id := range rung {
+			group[k] = index[id]
 		}
-		if len(group) > 1 {
-			slices.Sort(group)
-			d.rungs = append(d.rungs, group)
-		}
+		slices.Sort(group)
+		d.rungs = append(d.rungs, group)
 	}
 	slices.SortFunc(d.rungs, slices.Compare)
-	d.rungs = slices.CompactFunc(d.rungs, slices.Equal)
 
 	if sel.Kind == graph.SelectionAll {
 		d.groupByClassification()
