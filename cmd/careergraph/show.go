@@ -27,7 +27,12 @@ func showCommand(global *globalOptions) *cli.Command {
 		ArgsUsage: "ROLE",
 		Flags:     []cli.Flag{jsonFlag(&o.json)},
 		Action: func(c *cli.Context) error {
-			g, role, err := roleQuery(c, global)
+			corpus, err := loadCorpus(c, global, false)
+			if err != nil {
+				return err
+			}
+			g := corpus.Graph
+			role, err := oneRole(c, g)
 			if err != nil {
 				return err
 			}
@@ -40,20 +45,21 @@ func showCommand(global *globalOptions) *cli.Command {
 			if o.json {
 				return wire.Write(w, card)
 			}
-			writeCard(w, card)
+			writeCard(w, card, undescribed(corpus, out, in))
 			return nil
 		},
 	}
 }
 
-// writeCard prints a role's card as text.
-func writeCard(w io.Writer, c wire.Card) {
+// writeCard prints a role's card as text; note says where a role no
+// source describes is named (see undescribed).
+func writeCard(w io.Writer, c wire.Card, note string) {
 	fmt.Fprintln(w, c.Name)
 	if c.Reading != "" {
 		fmt.Fprintln(w, c.Reading)
 	}
 	if !c.Documented {
-		fmt.Fprintln(w, "(mentioned in the documents; none describes it)")
+		fmt.Fprintln(w, note)
 	}
 	if len(c.Classification) > 0 {
 		fmt.Fprintf(w, "\nClassification  %s\n", strings.Join(c.Classification, " / "))

@@ -45,9 +45,14 @@ func statsCommand(global *globalOptions) *cli.Command {
 func writeStats(w io.Writer, corpus *loader.Corpus, s graph.Stats) {
 	g := corpus.Graph
 	var t table
-	t.add("documents", strconv.Itoa(corpus.NumDocuments))
+	if corpus.NumDocuments > 0 || len(corpus.Sources) == 0 {
+		t.add("documents", strconv.Itoa(corpus.NumDocuments))
+	}
+	for _, src := range corpus.Sources {
+		t.add(sourceCount(src))
+	}
 	if len(corpus.Skipped) > 0 {
-		t.add("unreadable files", strconv.Itoa(len(corpus.Skipped)))
+		t.add("files skipped", strconv.Itoa(len(corpus.Skipped)))
 	}
 	t.add("roles", strconv.Itoa(s.Roles))
 	t.add("documented roles", strconv.Itoa(s.Documented))
@@ -63,4 +68,25 @@ func writeStats(w io.Writer, corpus *loader.Corpus, s graph.Stats) {
 		}
 		h.write(w, "  ")
 	}
+}
+
+// sourceCount is the stats row of a source other than documents: what it
+// gave, how many, and its name: "O*NET occupations", "1016",
+// "onet-29.3 (O*NET 29.3)".
+func sourceCount(s loader.SourceInfo) (what, n, name string) {
+	switch s.Format {
+	case "onet":
+		name = s.Name
+		if s.Version != "" {
+			name += " (O*NET " + s.Version + ")"
+		}
+		return "O*NET occupations", strconv.Itoa(s.Roles), name
+	case "roles":
+		return "roles sheet roles", strconv.Itoa(s.Roles), s.Name
+	}
+	what = s.Format + " moves"
+	if w, ok := sourceWords[s.Format]; ok {
+		what = w + " moves"
+	}
+	return what, strconv.Itoa(s.Moves), s.Name
 }

@@ -8,10 +8,12 @@
 //
 // A snapshot is keyed by the format, a version string, the running
 // program's file, and the path, size and modification time of every
-// document file and of the alias file. A file whose modification time is
-// not older than the key's own time by RacyWindow is also keyed by a hash
-// of its content: it may still change within the same tick of the file
-// system's clock and keep its size (git calls such index entries racy).
+// document file and of the alias file; an O*NET folder by those of the
+// files in it that are read, and by which of them are absent. A file
+// whose modification time is not older than the key's own time by
+// RacyWindow is also keyed by a hash of its content: it may still change
+// within the same tick of the file system's clock and keep its size (git
+// calls such index entries racy).
 //
 // The format is a compact binary codec of its own (codec.go) rather than
 // encoding/gob on a wire struct, because it is measurably better. On a
@@ -33,8 +35,10 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"hash/crc32"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -44,6 +48,7 @@ import (
 	"time"
 
 	"careergraph/loader"
+	"careergraph/loader/source"
 )
 
 // Load is loader.Load for a program that loads the same documents again
@@ -134,13 +139,18 @@ var RacyWindow = 3 * time.Second
 // stamp is what a key holds of one file.
 type stamp struct {
 	size, mtime int64
-	hash        [32]byte // of the content, for a racy file only
+	hash        [32]byte // of the content, for a racy file only; of the files' stamps, for a folder
 	racy, ok    bool
+	folder      bool
 }
 
-// stampFile looks at the file name, at time now.
+// stampFile looks at the file name, at time now. A folder (an O*NET
+// release) is stamped by the files in it that are read, see stampFolder.
 func stampFile(name string, now time.Time) stamp {
 	info, err := os.Stat(name)
+	if err == nil && info.IsDir() {
+		return stampFolder(name, now)
+	}
 	if err != nil || !info.Mode().IsRegular() {
 		return stamp{}
 	}
@@ -151,6 +161,34 @@ func stampFile(name string, now time.Time) stamp {
 			return stamp{}
 		}
 	}
+	return s
+}
+
+// stampFolder stamps the folder dir by each file in it that loading it
+// may read (source.ONETFiles): its stamp, racy rule and all, or that it
+// is absent. Other files in the folder are not read, so they are not
+// looked at.
+func stampFolder(dir string, now time.Time) stamp {
+	h := sha256.New()
+	var buf []byte
+	for _, f := range source.ONETFiles() {
+		name := filepath.Join(dir, f)
+		if _, err := os.Lstat(name); err != nil {
+			if !errors.Is(err, fs.ErrNotExist) {
+				return stamp{}
+			}
+			buf = append(buf, f+"\x00-"...)
+			continue
+		}
+		s := stampFile(name, now)
+		if !s.ok || s.folder {
+			return stamp{}
+		}
+		buf = appendStamp(buf, f, s)
+	}
+	h.Write(buf)
+	s := stamp{ok: true, folder: true}
+	copy(s.hash[:], h.Sum(nil))
 	return s
 }
 
@@ -181,7 +219,11 @@ func appendStamp(buf []byte, name string, s stamp) []byte {
 	buf = append(buf, name+"\x00"...)
 	buf = binary.LittleEndian.AppendUint64(buf, uint64(s.size))
 	buf = binary.LittleEndian.AppendUint64(buf, uint64(s.mtime))
-	if s.racy {
+	switch {
+	case s.folder:
+		buf = append(buf, 'd')
+		buf = append(buf, s.hash[:]...)
+	case s.racy:
 		buf = append(buf, 'r')
 		buf = append(buf, s.hash[:]...)
 	}

@@ -32,6 +32,19 @@ const (
 	onetEduCats     = "Education, Training, and Experience Categories.txt"
 )
 
+// ONETFiles returns the names of the files of a folder that Detect and
+// ReadONET look at, sorted: the files of a text release, and those that
+// tell another release or layout. A folder source is what these files
+// are; nothing else in the folder is read.
+func ONETFiles() []string {
+	names := []string{onetOccupations, onetReadMe, onetZones, onetReported, onetAlternate, onetRelated,
+		onetChangers, onetStarters, onetSkills, onetKnowledge, onetEducation, onetEduCats,
+		"Occupation Data.xlsx", "occupation_data.txt", "03_occupation_data.sql"}
+	names = append(names, onetMarkers...)
+	slices.Sort(names)
+	return slices.Compact(names)
+}
+
 // onetCode is the column of O*NET-SOC codes; onetCodeKey its headerKey.
 const (
 	onetCode    = "O*NET-SOC Code"

@@ -21,6 +21,10 @@ type Stats struct {
 	Moves      map[string]int `json:"moves"` // by kind: "career", "related"
 	Components int            `json:"components"`
 	Hubs       []Hub          `json:"hubs"`
+	// Sources are the sources other than documents read: O*NET
+	// releases, pathway tables, spreadsheets. Left out for documents
+	// alone.
+	Sources []Source `json:"sources,omitempty"`
 }
 
 // NewStats returns the stats of a corpus, s being its graph's Stats.
@@ -36,6 +40,7 @@ func NewStats(corpus *loader.Corpus, s graph.Stats) Stats {
 	for _, h := range s.Hubs {
 		out.Hubs = append(out.Hubs, Hub{name(g, h.Role), h.Degree})
 	}
+	out.Sources = newSources(corpus)
 	return out
 }
 
@@ -127,11 +132,19 @@ func NewCheck(c *loader.Corpus, cycles [][]string) Check {
 	for _, cy := range cycles {
 		out.Cycles = append(out.Cycles, names(c.Graph, cy))
 	}
-	for _, s := range c.Sources {
-		out.Sources = append(out.Sources, Source{s.Name, s.Format, s.Version, s.Roles, s.Moves})
-	}
+	out.Sources = newSources(c)
 	if len(c.Sources) > 0 {
 		out.Dropped = &Dropped{c.Dropped.SelfLinks, c.Dropped.Duplicates}
+	}
+	return out
+}
+
+// newSources returns the sources other than documents that c read, nil
+// when none.
+func newSources(c *loader.Corpus) []Source {
+	var out []Source
+	for _, s := range c.Sources {
+		out = append(out, Source{s.Name, s.Format, s.Version, s.Roles, s.Moves})
 	}
 	return out
 }
