@@ -55,6 +55,12 @@ type Card struct {
 	CareerTo          []Link   `json:"career_to"`
 	Related           []Link   `json:"related"` // either side names the other, sorted by role
 	Documents         []string `json:"documents"`
+	// Profiles holds each describing document's sections, in the order
+	// written, one entry per document (not merged).
+	Profiles []DocProfile `json:"profiles"`
+	// MentionedIn is where the documents name the role (file:line), for
+	// a role no document describes; empty for a documented role.
+	MentionedIn []string `json:"mentioned_in"`
 }
 
 // Link is a neighbouring role with where the move is written.
@@ -71,6 +77,10 @@ func NewCard(g *graph.Graph, r graph.Role, out, in []graph.Move) Card {
 		Classification: emptyIfNil(r.Classification), Names: emptyIfNil(r.Names),
 		RequiredSkills: []string{}, RecommendedSkills: []string{}, Qualifications: []string{},
 		CareerFrom: []Link{}, CareerTo: []Link{}, Related: []Link{}, Documents: emptyIfNil(r.Docs),
+		Profiles: newDocProfiles(r.Profile), MentionedIn: []string{},
+	}
+	if !r.Documented {
+		c.MentionedIn = mentions(out, in)
 	}
 	if p := r.Profile; p != nil {
 		c.Summary = p.Summary
