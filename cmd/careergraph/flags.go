@@ -41,7 +41,7 @@ type lateralOptions struct {
 
 func (o *lateralOptions) flags() []cli.Flag {
 	return []cli.Flag{
-		&cli.BoolFlag{Name: "no-lateral", Usage: "career moves only: no lateral (related) moves", Destination: &o.noLateral},
+		&cli.BoolFlag{Name: "no-lateral", Aliases: []string{"career-only"}, Usage: "career moves only: no lateral (related) moves", Destination: &o.noLateral},
 		&cli.IntFlag{Name: "lateral-cost", Value: graph.DefaultLateralCost, Destination: &o.cost,
 			Usage: fmt.Sprintf("what a lateral (related) move costs, `N` from 1 to %d; a career move costs 1", graph.MaxLateralCost)},
 	}
