@@ -11,7 +11,9 @@ import (
 )
 
 func fieldProfiles() map[string]*graph.Profile {
-	doc := func(secs ...graph.Section) []graph.DocProfile { return []graph.DocProfile{{File: "x.txt", Sections: secs}} }
+	doc := func(secs ...graph.Section) []graph.DocProfile {
+		return []graph.DocProfile{{File: "x.txt", Sections: secs}}
+	}
 	return map[string]*graph.Profile{
 		"Clerk": {
 			Summary: "Keeps the files of the office.", RequiredSkills: []string{"Typing", "Negotiation Skills"},

@@ -22,8 +22,8 @@ type ReachCounts struct {
 // Reach is the answer of reach: every role a role leads to (or, reversed,
 // that leads to it), cheapest first.
 type Reach struct {
-	Role    string    `json:"role"`
-	Reverse bool      `json:"reverse"`
+	Role    string      `json:"role"`
+	Reverse bool        `json:"reverse"`
 	Reached []Reached   `json:"reached"`
 	Counts  ReachCounts `json:"counts"`
 	Reason  string      `json:"reason,omitempty"` // why Reached is empty
