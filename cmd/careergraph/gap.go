@@ -63,7 +63,7 @@ func writeGap(w io.Writer, g *graph.Graph, routes []graph.Route, a wire.Gap, wid
 		if len(a.Routes) > 1 {
 			fmt.Fprintf(w, "Route %d: ", i+1)
 		}
-		fmt.Fprintf(w, "From %q to %q: cost %d, %s\n", a.From, a.To, r.Route.Cost, plural(len(r.Route.Steps), "step", "steps"))
+		fmt.Fprintf(w, "From %q to %q: cost %s, %s\n", a.From, a.To, costString(r.Route.Cost), plural(len(r.Route.Steps), "step", "steps"))
 		writeSteps(w, g, routes[i].Steps)
 		if len(r.Route.Steps) == 0 {
 			continue

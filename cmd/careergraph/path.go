@@ -78,7 +78,7 @@ func writeRoutes(w io.Writer, g *graph.Graph, from, to graph.Role, routes []grap
 	fmt.Fprintf(w, "From %q to %q\n", from.Name, to.Name)
 	for i, r := range routes {
 		fmt.Fprintln(w)
-		head := fmt.Sprintf("cost %d, %s", r.Cost, plural(len(r.Steps), "step", "steps"))
+		head := fmt.Sprintf("cost %s, %s", costString(r.Cost), plural(len(r.Steps), "step", "steps"))
 		if len(routes) > 1 {
 			head = fmt.Sprintf("Route %d: %s", i+1, head)
 		} else {

@@ -91,7 +91,7 @@ func writeReach(w io.Writer, a wire.Reach) {
 	var t table
 	t.add("cost", "steps", "kind", "role")
 	for _, r := range a.Reached {
-		t.add(strconv.Itoa(r.Cost), strconv.Itoa(r.Steps), r.Kind, r.Role)
+		t.add(costString(r.Cost), strconv.Itoa(r.Steps), r.Kind, r.Role)
 	}
 	fmt.Fprintln(w)
 	t.write(w, "  ")

@@ -6,10 +6,10 @@ import "careergraph/graph"
 // of move that route takes: "career" (career moves only), "related"
 // (lateral moves only) or "both".
 type Reached struct {
-	Role  string `json:"role"`
-	Cost  int    `json:"cost"`
-	Steps int    `json:"steps"`
-	Kind  string `json:"kind"`
+	Role  string  `json:"role"`
+	Cost  float64 `json:"cost"`
+	Steps int     `json:"steps"`
+	Kind  string  `json:"kind"`
 }
 
 // ReachCounts are how many roles are reached each way.

@@ -12,8 +12,8 @@ type Step struct {
 
 // Route is a chain of moves and what it costs.
 type Route struct {
-	Cost  int    `json:"cost"`
-	Steps []Step `json:"steps"`
+	Cost  float64 `json:"cost"`
+	Steps []Step  `json:"steps"`
 }
 
 // NewRoute returns r with role names in place of IDs.
