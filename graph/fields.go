@@ -26,7 +26,8 @@ const (
 var Fields = []string{FieldSkill, FieldQualification, FieldClass, FieldTrait, FieldTag, FieldAptitude, FieldText}
 
 // FieldValues returns what r lists in field, as written; for FieldText,
-// the summary and description as one entry each. It returns nil for an
+// the summary and description (the documents' and the source's) as one
+// entry each. It returns nil for an
 // unknown field.
 func (r Role) FieldValues(field string) []string {
 	p := r.Profile
@@ -51,8 +52,12 @@ func (r Role) FieldValues(field string) []string {
 		if p != nil && p.Summary != "" {
 			out = append(out, p.Summary)
 		}
-		if d := p.Text(SecDescription); d != "" {
+		d := p.Text(SecDescription)
+		if d != "" {
 			out = append(out, d)
+		}
+		if r.Description != "" && r.Description != d {
+			out = append(out, r.Description)
 		}
 		return out
 	}

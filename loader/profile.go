@@ -10,7 +10,11 @@ import (
 // order d writes them. Empty sections are left out.
 func docProfile(d *Document) graph.DocProfile {
 	dp := graph.DocProfile{File: d.File, Line: d.TitleLine}
-	for _, m := range d.Order {
+	order := d.Order
+	if order == nil {
+		order = defaultOrder()
+	}
+	for _, m := range order {
 		s := graph.Section{Key: m.Key, Heading: m.Heading, Line: m.Line}
 		switch m.Key {
 		case graph.SecIndustry:
@@ -70,6 +74,17 @@ func docProfile(d *Document) graph.DocProfile {
 		}
 	}
 	return dp
+}
+
+// defaultOrder is the order of the sections of a document that was not
+// written as one (an imported role): every known section, under its
+// usual heading, in the README's order.
+func defaultOrder() []SectionMark {
+	var out []SectionMark
+	for k := kIndustry; k < kUnknown; k++ {
+		out = append(out, SectionMark{Key: sectionKeys[k], Heading: headingNames[k]})
+	}
+	return out
 }
 
 // itemTexts returns the texts of items.

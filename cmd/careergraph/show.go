@@ -71,6 +71,12 @@ func writeCard(w io.Writer, c wire.Card, width int) {
 			}
 		}
 	}
+	if c.Code != "" {
+		fmt.Fprintf(w, "\nCode  %s\n", c.Code)
+	}
+	if c.Level > 0 {
+		fmt.Fprintf(w, "\nLevel  %d (preparation level, e.g. O*NET Job Zone: 1 little, 5 extensive)\n", c.Level)
+	}
 	if len(c.Classification) > 0 && len(c.Profiles) == 0 {
 		fmt.Fprintf(w, "\nClassification  %s\n", strings.Join(c.Classification, " / "))
 	}

@@ -106,6 +106,9 @@ type Card struct {
 	Reading           string   `json:"reading"`
 	Classification    []string `json:"classification"`
 	Names             []string `json:"names"`
+	Level             int      `json:"level"`       // preparation level, e.g. O*NET Job Zone; 0 unknown
+	Code              string   `json:"code"`        // code in its source, e.g. O*NET-SOC
+	Description       string   `json:"description"` // what its source says it does, for imported roles
 	Summary           string   `json:"summary"`
 	RequiredSkills    []string `json:"required_skills"`
 	RecommendedSkills []string `json:"recommended_skills"`
@@ -134,6 +137,7 @@ func NewCard(g *graph.Graph, r graph.Role, out, in []graph.Move) Card {
 	c := Card{
 		ID: r.ID, Name: r.Name, Documented: r.Documented, Reading: r.Reading,
 		Classification: emptyIfNil(r.Classification), Names: emptyIfNil(r.Names),
+		Level: r.Level, Code: r.Code, Description: r.Description,
 		RequiredSkills: []string{}, RecommendedSkills: []string{}, Qualifications: []string{},
 		CareerFrom: []Link{}, CareerTo: []Link{}, Related: []Link{}, Documents: emptyIfNil(r.Docs),
 		Profiles: newDocProfiles(r.Profile), MentionedIn: []string{},
