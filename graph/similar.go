@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"slices"
+	"strconv"
 )
 
 // The points of a Similar score: each skill and each qualification both
@@ -99,4 +100,62 @@ func (g *Graph) Similar(id string, limit int) ([]Similar, error) {
 		out = out[:limit]
 	}
 	return out, nil
+}
+
+// The links WithSimilar adds: from each documented role to at most
+// SimilarLinks of its most similar roles scoring at least
+// SimilarMinScore.
+const (
+	SimilarLinks    = 5
+	SimilarMinScore = 6
+)
+
+// SimilarMoveCost returns what a move between roles of Similar score
+// score costs: 7 − score/4 (integer division), and never below 3, so that
+// a suggestion from shared content costs more than a documented lateral
+// move at the default cost (DefaultLateralCost) and more sharing costs
+// less: score 6–7 costs 6, 8–11 costs 5, 12–15 costs 4, 16 and more 3.
+func SimilarMoveCost(score int) int { return max(3, 7-score/4) }
+
+// WithSimilar returns a copy of g with a related move from each
+// documented role to each of its most similar roles (see SimilarLinks),
+// costing SimilarMoveCost of their score, with Attrs.Basis "similar" and
+// the score in Attrs.Note, and no sources: suggestions from shared
+// content, not documented moves. Where a move of that kind is written
+// already, the graph keeps the cheaper. It runs Similar for every
+// documented role: O(D × total length of the profiles) for D documented
+// roles, which for large corpora takes a while.
+func (g *Graph) WithSimilar() (*Graph, error) {
+	var b Builder
+	b.Grow(len(g.roles), len(g.moves))
+	for _, r := range g.roles {
+		b.AddRole(r)
+	}
+	for _, m := range g.moves {
+		b.AddMoveOf(int(g.byID[m.From]), int(g.byID[m.To]), m)
+	}
+	for _, rung := range g.rungs {
+		hs := make([]int, len(rung))
+		for i, h := range rung {
+			hs[i] = int(h)
+		}
+		b.AddRung(hs...)
+	}
+	for i, r := range g.roles {
+		if r.Profile == nil {
+			continue
+		}
+		found, err := g.Similar(r.ID, SimilarLinks)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range found {
+			if s.Score < SimilarMinScore {
+				break
+			}
+			b.AddMoveOf(i, int(g.byID[s.Role]), Move{Kind: Related, Milli: int32(SimilarMoveCost(s.Score) * 1000),
+				Attrs: &MoveAttrs{Basis: "similar", Note: "shared content, score " + strconv.Itoa(s.Score)}})
+		}
+	}
+	return b.Build()
 }

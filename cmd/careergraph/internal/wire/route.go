@@ -8,6 +8,10 @@ type Step struct {
 	To      string   `json:"to"`
 	Kind    string   `json:"kind"` // "career" or "related"
 	Sources []string `json:"sources"`
+	// Basis says where a move not written in a document comes from:
+	// "similar" for a suggestion from shared content (path --similar),
+	// or the importer's basis; empty for a document's move.
+	Basis string `json:"basis,omitempty"`
 }
 
 // Route is a chain of moves and what it costs.
@@ -20,7 +24,11 @@ type Route struct {
 func NewRoute(g *graph.Graph, r graph.Route) Route {
 	out := Route{Cost: r.Cost, Steps: []Step{}}
 	for _, s := range r.Steps {
-		out.Steps = append(out.Steps, Step{From: name(g, s.From), To: name(g, s.To), Kind: s.Kind.String(), Sources: sourceStrings(s.Sources)})
+		st := Step{From: name(g, s.From), To: name(g, s.To), Kind: s.Kind.String(), Sources: sourceStrings(s.Sources)}
+		if s.Attrs != nil {
+			st.Basis = s.Attrs.Basis
+		}
+		out.Steps = append(out.Steps, st)
 	}
 	return out
 }
