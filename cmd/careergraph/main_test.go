@@ -247,7 +247,7 @@ func TestBrokenCorpus(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("stats: exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stderr, "2 documents could not be read") || !strings.Contains(stderr, "careergraph check") {
+	if !strings.Contains(stderr, "2 files skipped") || !strings.Contains(stderr, "careergraph check") {
 		t.Errorf("stderr = %q; want a summary naming 2 unreadable documents and check", stderr)
 	}
 	if !strings.Contains(stdout, `"roles": 38`) {

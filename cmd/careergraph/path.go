@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/urfave/cli/v2"
 
@@ -103,8 +104,14 @@ func writeRoutes(w io.Writer, g *graph.Graph, from, to graph.Role, routes []grap
 // of move and where the documents say so.
 func writeSteps(w io.Writer, g *graph.Graph, steps []graph.Step) {
 	var t table
+	// Steps of imported moves carry their own costs: show each step's.
+	priced := slices.ContainsFunc(steps, func(s graph.Step) bool { return s.Attrs != nil })
 	if len(steps) > 0 {
-		t.add("", name(g, steps[0].From), "", "")
+		if priced {
+			t.add("", name(g, steps[0].From), "", "", "")
+		} else {
+			t.add("", name(g, steps[0].From), "", "")
+		}
 	}
 	for _, s := range steps {
 		kind := "career"
@@ -121,7 +128,15 @@ func writeSteps(w io.Writer, g *graph.Graph, steps []graph.Step) {
 				src += fmt.Sprintf(" (+%d)", len(s.Sources)-1)
 			}
 		}
-		t.add("→", name(g, s.To), kind, src)
+		if priced {
+			c := "cost " + costString(s.Cost)
+			if a := s.Attrs; a != nil && a.Tier != "" {
+				c += " (" + a.Tier + ")"
+			}
+			t.add("→", name(g, s.To), kind, c, src)
+		} else {
+			t.add("→", name(g, s.To), kind, src)
+		}
 	}
 	t.write(w, "  ")
 }

@@ -41,7 +41,7 @@ func reachCommand(global *globalOptions) *cli.Command {
 			if err != nil {
 				return err
 			}
-			opt := graph.ReachOptions{Reverse: o.reverse, CareerOnly: o.lateral.noLateral, LateralCost: o.lateral.cost, MaxCost: o.maxCost}
+			opt := graph.ReachOptions{Reverse: o.reverse, CareerOnly: o.lateral.noLateral, LateralCost: o.lateral.cost, MaxCost: o.maxCost, NoDown: o.lateral.noDown}
 			reached, err := g.Reach(role.ID, opt)
 			if err != nil {
 				return err

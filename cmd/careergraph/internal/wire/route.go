@@ -8,6 +8,11 @@ type Step struct {
 	To      string   `json:"to"`
 	Kind    string   `json:"kind"` // "career" or "related"
 	Sources []string `json:"sources"`
+	Cost    float64  `json:"cost"`                 // what the step costs under the query's options
+	Tier    string   `json:"tier,omitempty"`       // O*NET relatedness tier
+	Index   int      `json:"index,omitempty"`      // O*NET index, 1 = strongest
+	Similar float64  `json:"similarity,omitempty"` // a pathway table's similarity
+	Note    string   `json:"note,omitempty"`       // a spreadsheet's source or note
 	// Basis says where a move not written in a document comes from:
 	// "similar" for a suggestion from shared content (path --similar),
 	// or the importer's basis; empty for a document's move.
@@ -24,9 +29,10 @@ type Route struct {
 func NewRoute(g *graph.Graph, r graph.Route) Route {
 	out := Route{Cost: r.Cost, Steps: []Step{}}
 	for _, s := range r.Steps {
-		st := Step{From: name(g, s.From), To: name(g, s.To), Kind: s.Kind.String(), Sources: sourceStrings(s.Sources)}
-		if s.Attrs != nil {
-			st.Basis = s.Attrs.Basis
+		st := Step{From: name(g, s.From), To: name(g, s.To), Kind: s.Kind.String(), Sources: sourceStrings(s.Sources), Cost: s.Cost}
+		if a := s.Attrs; a != nil {
+			st.Tier, st.Index, st.Similar, st.Note = a.Tier, a.Index, a.Similarity, a.Note
+			st.Basis = a.Basis
 		}
 		out.Steps = append(out.Steps, st)
 	}

@@ -23,7 +23,7 @@ func TestEmptyAnswers(t *testing.T) {
 		{"ladder", NewLadder(nil, role, graph.Ladder{}), `{"role":"Clerk","below":[],"above":[],"moves":[]}`},
 		{"roles", NewRoles("x", nil), `{"query":"x","roles":[]}`},
 		{"gap", NoGap("A", "B", "none"), `{"from":"A","to":"B","routes":[],"reason":"none"}`},
-		{"card", NewCard(nil, role, nil, nil), `{"id":"clerk","name":"Clerk","documented":false,"reading":"","classification":[],"names":[],"level":0,"code":"","description":"","summary":"","required_skills":[],"recommended_skills":[],"qualifications":[],"career_from":[],"career_to":[],"related":[],"documents":[],"profiles":[],"mentioned_in":[]}`},
+		{"card", NewCard(nil, role, nil, nil), `{"id":"clerk","name":"Clerk","documented":false,"reading":"","classification":[],"names":[],"summary":"","required_skills":[],"recommended_skills":[],"qualifications":[],"career_from":[],"career_to":[],"related":[],"documents":[],"profiles":[],"mentioned_in":[]}`},
 	}
 	for _, tt := range tests {
 		var b bytes.Buffer
