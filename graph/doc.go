@@ -41,7 +41,9 @@
 // names, normal.go the normal form of names, lookup.go Lookup, Resolve
 // and Search, cheapest.go the point-to-point route search, scratch.go its
 // pooled memory, path.go Path, paths.go Paths (Yen), reach.go Reach,
-// ladder.go Ladder, gap.go Gap, stats.go Stats, moves.go MovesOf,
+// ladder.go Ladder, gap.go Gap and GapAlong, profile.go Profile (each
+// document's sections), fields.go SearchFields and Vocabulary (search by
+// content), similar.go Similar and WithSimilar, stats.go Stats, moves.go MovesOf,
 // select.go the selections to draw or export, subgraph.go Subgraph,
 // cycles.go CareerCycles (the one use of dominikbraun/graph).
 //

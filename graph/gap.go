@@ -1,83 +1,121 @@
 package graph
 
-// Gap is what one step of a route asks that its start does not have:
-// skills and qualifications the target's documents list and the start's
-// do not.
-type Gap struct {
-	From, To       string // role IDs
-	Skills         []string
-	Qualifications []string
+// GapStep is what one role on a route adds to what the roles before it
+// list.
+type GapStep struct {
+	Role       string // role ID: the role the step reaches
+	Documented bool   // the role has a Profile; without one it adds nothing known
+	// Skills and Qualifications are what the role's documents list that
+	// no role before it on the route lists, as its documents write them
+	// and in their order (required skills first).
+	Skills, Qualifications []string
+	// Known are the role's skills and qualifications that a role before
+	// it already lists.
+	Known []string
+}
+
+// RouteGap is what a route asks, role by role.
+type RouteGap struct {
+	// Start is what the start role lists: the user's footing.
+	Start GapStep
+	// Steps has one entry per step of the route, in order.
+	Steps []GapStep
+	// Skills and Qualifications are everything to gain on the route: the
+	// union of the steps' own, in route order.
+	Skills, Qualifications []string
+	// Covered are the skills and qualifications roles on the way list
+	// that the start already lists, each once.
+	Covered []string
 }
 
 // Gap returns the cheapest route from the role with ID from to the role
-// with ID to, as Path does, and what each documented step asks.
-//
-// For each step whose two roles both have a Profile, in route order, there
-// is one Gap: Skills holds the To role's required and then recommended
-// skills that are in neither skill list of the From role, and
-// Qualifications the To role's qualifications that are not in the From
-// role's; names are compared in normal form (NormalName), kept as the To
-// role's documents write them and in their order, each once. A Gap may
-// be empty: it says the step asks nothing new. When the route has more
-// than one step and both its start and its end have a Profile, one more
-// Gap, from the start to the end, comes last: what the whole route asks.
-// Steps with an undocumented end have no Gap. When from == to the route
-// is empty and there are no gaps.
-//
-// The errors are Path's. Beyond the search, Gap costs O(total length of
-// the lists on the route).
-func (g *Graph) Gap(from, to string, opt PathOptions) (Route, []Gap, error) {
+// with ID to, as Path does, and what it asks (see GapAlong). The errors
+// are Path's.
+func (g *Graph) Gap(from, to string, opt PathOptions) (Route, RouteGap, error) {
 	r, err := g.Path(from, to, opt)
 	if err != nil {
-		return Route{}, nil, err
+		return Route{}, RouteGap{}, err
 	}
-	gaps := []Gap{}
-	for _, s := range r.Steps {
-		if gp, ok := g.gap(s.From, s.To); ok {
-			gaps = append(gaps, gp)
-		}
-	}
-	if len(r.Steps) > 1 {
-		if gp, ok := g.gap(from, to); ok {
-			gaps = append(gaps, gp)
-		}
-	}
-	return r, gaps, nil
+	return r, g.GapAlong(r), nil
 }
 
-// gap compares the profiles of two roles; ok is false unless both have
-// one.
-func (g *Graph) gap(from, to string) (Gap, bool) {
-	a, b := g.roles[g.byID[from]].Profile, g.roles[g.byID[to]].Profile
-	if a == nil || b == nil {
-		return Gap{}, false
+// GapAlong returns what route r asks, role by role: each role reached adds
+// the skills and qualifications its Profile lists that neither the start
+// nor any role before it on r lists. Names are compared in normal form
+// (NormalName). Roles without a Profile are steps with Documented false
+// and nothing listed. It costs O(total length of the lists on r).
+func (g *Graph) GapAlong(r Route) RouteGap {
+	var out RouteGap
+	if len(r.Steps) == 0 {
+		return out
 	}
-	has := make(map[string]bool)
-	for _, list := range [][]string{a.RequiredSkills, a.RecommendedSkills} {
-		for _, s := range list {
-			has[NormalName(s)] = true
-		}
+	skills, quals := map[string]bool{}, map[string]bool{}
+	start := map[string]bool{}
+	out.Start = g.gapStep(r.Steps[0].From, skills, quals)
+	for _, s := range out.Start.Skills {
+		start["s\x00"+NormalName(s)] = true
 	}
-	gp := Gap{From: from, To: to, Skills: []string{}, Qualifications: []string{}}
-	gp.Skills = missing(gp.Skills, has, b.RequiredSkills, b.RecommendedSkills)
-	clear(has)
-	for _, s := range a.Qualifications {
-		has[NormalName(s)] = true
+	for _, s := range out.Start.Qualifications {
+		start["q\x00"+NormalName(s)] = true
 	}
-	gp.Qualifications = missing(gp.Qualifications, has, b.Qualifications)
-	return gp, true
-}
-
-// missing appends to out the names of lists not in has, each once, and
-// marks them in has.
-func missing(out []string, has map[string]bool, lists ...[]string) []string {
-	for _, list := range lists {
-		for _, s := range list {
-			if k := NormalName(s); k != "" && !has[k] {
-				has[k] = true
-				out = append(out, s)
+	out.Skills, out.Qualifications, out.Covered = []string{}, []string{}, []string{}
+	covered := map[string]bool{}
+	for _, st := range r.Steps {
+		gs := g.gapStep(st.To, skills, quals)
+		out.Steps = append(out.Steps, gs)
+		out.Skills = append(out.Skills, gs.Skills...)
+		out.Qualifications = append(out.Qualifications, gs.Qualifications...)
+		if p := g.roles[g.byID[st.To]].Profile; p != nil {
+			for _, kl := range []struct {
+				kind string
+				list []string
+			}{{"s", p.Skills()}, {"q", p.Qualifications}} {
+				for _, s := range kl.list {
+					k := kl.kind + "\x00" + NormalName(s)
+					if start[k] && !covered[k] {
+						covered[k] = true
+						out.Covered = append(out.Covered, s)
+					}
+				}
 			}
 		}
 	}
 	return out
+}
+
+// gapStep returns what role id lists beyond skills and quals (normal
+// forms already listed), and adds its lists to them.
+func (g *Graph) gapStep(id string, skills, quals map[string]bool) GapStep {
+	p := g.roles[g.byID[id]].Profile
+	gs := GapStep{Role: id, Documented: p != nil, Skills: []string{}, Qualifications: []string{}, Known: []string{}}
+	if p == nil {
+		return gs
+	}
+	gs.Skills, gs.Known = split(gs.Skills, gs.Known, skills, p.RequiredSkills, p.RecommendedSkills)
+	gs.Qualifications, gs.Known = split(gs.Qualifications, gs.Known, quals, p.Qualifications)
+	return gs
+}
+
+// split appends the names of lists not in has to fresh and the others to
+// known, each once, and marks them all in has.
+func split(fresh, known []string, has map[string]bool, lists ...[]string) ([]string, []string) {
+	seen := map[string]bool{}
+	for _, list := range lists {
+		for _, s := range list {
+			k := NormalName(s)
+			if k == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			if has[k] {
+				known = append(known, s)
+			} else {
+				fresh = append(fresh, s)
+			}
+		}
+	}
+	for k := range seen {
+		has[k] = true
+	}
+	return fresh, known
 }

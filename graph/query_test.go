@@ -3,6 +3,7 @@ package graph_test
 import (
 	"errors"
 	"fmt"
+	"github.com/google/go-cmp/cmp"
 	"reflect"
 	"slices"
 	"testing"
@@ -46,7 +47,14 @@ func TestReach(t *testing.T) {
 		{"D", graph.ReachOptions{}, []string{}},
 		{"X", graph.ReachOptions{Reverse: true}, []string{}},
 	}
-	for _, tt := range tests {
+	via := map[string][]string{ // the kinds of move of each answer above, in order
+		"A{}":            {"career", "career", "related", "both", "both"},
+		"A{CareerOnly}":  {"career", "career", "career"},
+		"A{MaxCost}":     {"career", "career", "related"},
+		"A{LateralCost}": {"career", "related", "career", "both", "both"},
+		"D{Reverse}":     {"career", "career", "career", "both", "both"},
+	}
+	for i, tt := range tests {
 		rs, err := g.Reach(tt.from, tt.opt)
 		if err != nil {
 			t.Errorf("Reach(%q, %+v): %v", tt.from, tt.opt, err)
@@ -54,6 +62,17 @@ func TestReach(t *testing.T) {
 		}
 		if got := reachedStrings(rs); !slices.Equal(got, tt.want) {
 			t.Errorf("Reach(%q, %+v) = %v; want %v", tt.from, tt.opt, got, tt.want)
+		}
+		key := []string{"A{}", "A{CareerOnly}", "A{MaxCost}", "A{LateralCost}", "D{Reverse}"}
+		if i >= len(key) {
+			continue
+		}
+		var got []string
+		for _, r := range rs {
+			got = append(got, r.Via.String())
+		}
+		if want := via[key[i]]; !slices.Equal(got, want) {
+			t.Errorf("Reach(%q, %+v) via = %v; want %v", tt.from, tt.opt, got, want)
 		}
 	}
 	if _, err := g.Reach("Z", graph.ReachOptions{}); !errors.Is(err, graph.ErrNotFound) {
@@ -147,26 +166,41 @@ func TestGap(t *testing.T) {
 		"Twin":     {RequiredSkills: []string{"Typing"}, RecommendedSkills: []string{"Excel", "Filing"}},
 	}
 	g := newTestGraph(t, profiles, "Clerk -> Chief", "Chief -> Deputy", "Deputy -> Director", "Clerk -- Twin")
+	step := func(role string, skills, quals, known []string) graph.GapStep {
+		return graph.GapStep{Role: role, Documented: skills != nil, Skills: or(skills), Qualifications: or(quals), Known: or(known)}
+	}
+	none := []string{}
 	tests := []struct {
 		from, to string
-		want     []graph.Gap
+		want     graph.RouteGap
 	}{
-		{"Clerk", "Director", []graph.Gap{
-			{From: "Clerk", To: "Chief", Skills: []string{"Leadership", "Budgeting"}, Qualifications: []string{"Civil Service Exam"}},
-			{From: "Clerk", To: "Director", Skills: []string{"Leadership", "Strategy"}, Qualifications: []string{"Civil Service Exam", "MBA"}},
+		{"Clerk", "Director", graph.RouteGap{
+			Start: step("Clerk", []string{"Typing", "Filing", "Excel"}, none, none),
+			Steps: []graph.GapStep{
+				step("Chief", []string{"Leadership", "Budgeting"}, []string{"Civil Service Exam"}, []string{"typing"}),
+				{Role: "Deputy", Skills: none, Qualifications: none, Known: none},
+				step("Director", []string{"Strategy"}, []string{"MBA"}, []string{"Leadership", "Civil Service Exam"}),
+			},
+			Skills: []string{"Leadership", "Budgeting", "Strategy"}, Qualifications: []string{"Civil Service Exam", "MBA"},
+			Covered: []string{"typing"},
 		}},
-		{"Clerk", "Chief", []graph.Gap{
-			{From: "Clerk", To: "Chief", Skills: []string{"Leadership", "Budgeting"}, Qualifications: []string{"Civil Service Exam"}},
+		{"Chief", "Director", graph.RouteGap{
+			Start: step("Chief", []string{"typing", "Leadership", "Budgeting"}, []string{"Civil Service Exam"}, none),
+			Steps: []graph.GapStep{
+				{Role: "Deputy", Skills: none, Qualifications: none, Known: none},
+				step("Director", []string{"Strategy"}, []string{"MBA"}, []string{"Leadership", "Civil Service Exam"}),
+			},
+			Skills: []string{"Strategy"}, Qualifications: []string{"MBA"}, Covered: []string{"Leadership", "Civil Service Exam"},
 		}},
-		{"Chief", "Director", []graph.Gap{
-			{From: "Chief", To: "Director", Skills: []string{"Strategy"}, Qualifications: []string{"MBA"}},
+		{"Clerk", "Twin", graph.RouteGap{
+			Start:  step("Clerk", []string{"Typing", "Filing", "Excel"}, none, none),
+			Steps:  []graph.GapStep{step("Twin", none, none, []string{"Typing", "Excel", "Filing"})},
+			Skills: none, Qualifications: none, Covered: []string{"Typing", "Excel", "Filing"},
 		}},
-		{"Chief", "Deputy", []graph.Gap{}},
-		{"Clerk", "Twin", []graph.Gap{{From: "Clerk", To: "Twin", Skills: []string{}, Qualifications: []string{}}}},
-		{"Clerk", "Clerk", []graph.Gap{}},
+		{"Clerk", "Clerk", graph.RouteGap{}},
 	}
 	for _, tt := range tests {
-		r, gaps, err := g.Gap(tt.from, tt.to, graph.PathOptions{})
+		r, gap, err := g.Gap(tt.from, tt.to, graph.PathOptions{})
 		if err != nil {
 			t.Errorf("Gap(%q, %q): %v", tt.from, tt.to, err)
 			continue
@@ -174,13 +208,21 @@ func TestGap(t *testing.T) {
 		if want, _ := g.Path(tt.from, tt.to, graph.PathOptions{}); routeString(r) != routeString(want) {
 			t.Errorf("Gap(%q, %q) route = %v; want %v", tt.from, tt.to, routeString(r), routeString(want))
 		}
-		if !reflect.DeepEqual(gaps, tt.want) {
-			t.Errorf("Gap(%q, %q) = %+v; want %+v", tt.from, tt.to, gaps, tt.want)
+		if diff := cmp.Diff(tt.want, gap); diff != "" {
+			t.Errorf("Gap(%q, %q) (-want +got):\n%s", tt.from, tt.to, diff)
 		}
 	}
 	if _, _, err := g.Gap("Director", "Clerk", graph.PathOptions{}); !errors.Is(err, graph.ErrNoPath) {
 		t.Errorf("Gap(%q, %q) error %v; want ErrNoPath", "Director", "Clerk", err)
 	}
+}
+
+// or returns s, or an empty list for nil.
+func or(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 func TestStats(t *testing.T) {

@@ -21,18 +21,46 @@ type ReachOptions struct {
 // route within the package's limits costs more.
 const MaxReachCost = 100_000_000
 
-// Reached is one role a reach query found, with the cheapest cost to it
-// and the number of steps of that cheapest route.
+// Reached is one role a reach query found, with the cheapest cost to it,
+// the number of steps of that cheapest route and the kinds of move it
+// takes.
 type Reached struct {
 	Role  string // role ID
 	Cost  float64
 	Steps int
+	Via   Via
+}
+
+// Via tells which kinds of move a route takes: only career moves, only
+// related (lateral) moves, or both.
+type Via uint8
+
+// The kinds of route. ViaBoth is ViaCareer|ViaRelated.
+const (
+	ViaCareer  Via = 1 << Career
+	ViaRelated Via = 1 << Related
+	ViaBoth        = ViaCareer | ViaRelated
+)
+
+// String returns "career", "related" or "both" ("" for none).
+func (v Via) String() string {
+	switch v {
+	case ViaCareer:
+		return "career"
+	case ViaRelated:
+		return "related"
+	case ViaBoth:
+		return "both"
+	}
+	return ""
 }
 
 // Reach returns every role the role with ID from reaches, or with
 // opt.Reverse every role that reaches it, each with the cost of the
 // cheapest route and the number of steps of the cheapest route with the
-// fewest steps. Costs are as for Path; opt.MaxCost > 0 leaves out roles
+// fewest steps, and the kinds of move that route takes (of the routes
+// tied in cost and steps, the one found first, visiting successors in
+// index order). Costs are as for Path; opt.MaxCost > 0 leaves out roles
 // that cost more. The start itself is left out. The result is sorted by
 // cost, then display name, then ID. An unknown ID wraps ErrNotFound; a
 // MaxCost below 0 or above MaxReachCost, or a LateralCost above
@@ -73,7 +101,7 @@ func (g *Graph) Reach(from string, opt ReachOptions) ([]Reached, error) {
 	out := make([]Reached, 0, len(found))
 	for _, r := range g.byCostThenName(sc, found) {
 		k := sc.distF[r]
-		out = append(out, Reached{Role: g.roles[r].ID, Cost: costOf(k), Steps: keySteps(k)})
+		out = append(out, Reached{Role: g.roles[r].ID, Cost: costOf(k), Steps: keySteps(k), Via: sc.via[r]})
 	}
 	return out, nil
 }
@@ -142,7 +170,7 @@ func (g *Graph) dial(sc *scratch, s int32, off []int32, arcs []arc, w weights, l
 	for i := range buckets {
 		buckets[i] = buckets[i][:0]
 	}
-	sc.distF[s], sc.seenF[s] = 0, gen
+	sc.distF[s], sc.seenF[s], sc.via[s] = 0, gen, 0
 	buckets[0] = append(buckets[0], heapItem{0, s})
 	pending := 1
 	for c := int64(0); pending > 0; c++ {
@@ -167,6 +195,7 @@ func (g *Graph) dial(sc *scratch, s int32, off []int32, arcs []arc, w weights, l
 				}
 				if x := a.to; sc.seenF[x] != gen || nk < sc.distF[x] {
 					sc.seenF[x], sc.distF[x] = gen, nk
+					sc.via[x] = sc.via[u] | 1<<a.kind
 					b := keyCost(nk) / unit % span
 					buckets[b] = append(buckets[b], heapItem{nk, x})
 					pending++

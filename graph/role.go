@@ -62,14 +62,6 @@ type Role struct {
 	Description string
 }
 
-// Profile is what the documents of an occupation list about it.
-type Profile struct {
-	Summary           string
-	RequiredSkills    []string
-	RecommendedSkills []string
-	Qualifications    []string
-}
-
 // Move is a way from one role to another, written in at least one
 // source. From and To are role IDs in the direction written.
 type Move struct {

@@ -17,6 +17,7 @@ type scratch struct {
 	heapF, heapB keyHeap
 	orderF       []int32 // roles in the order the forward search settled them
 	buckets      [][]heapItem
+	via          []Via // the kinds of move of the route a one-way search settled each role by
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -29,7 +30,7 @@ func (g *Graph) getScratch() *scratch {
 			distF: make([]int64, n), distB: make([]int64, n),
 			seenF: make([]uint32, n), seenB: make([]uint32, n),
 			doneF: make([]uint32, n), doneB: make([]uint32, n),
-			avoid: make([]uint32, n), onPath: make([]uint32, n),
+			avoid: make([]uint32, n), onPath: make([]uint32, n), via: make([]Via, n),
 			heapF: sc.heapF[:0], heapB: sc.heapB[:0], orderF: sc.orderF[:0],
 			buckets: sc.buckets,
 		}

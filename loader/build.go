@@ -230,6 +230,7 @@ func (b *builder) collectOccupations(docs []keyedDoc) {
 		for _, d := range o.docs {
 			b.addForm(o.handle, d.Title, true)
 			r.Docs = append(r.Docs, d.File)
+			r.Profile.Docs = append(r.Profile.Docs, docProfile(d.Document))
 			addImported(r, d)
 			if r.Reading == "" {
 				r.Reading = d.Reading

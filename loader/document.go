@@ -33,6 +33,21 @@ type Document struct {
 	// Extra keeps sections under headings careergraph does not know, in
 	// the order they appear.
 	Extra []Section
+
+	// Order lists the document's sections in the order it writes them,
+	// each known section once (a repeated heading's content is merged
+	// into its first place).
+	Order []SectionMark
+}
+
+// SectionMark is where a section stands in a document: its key (one of
+// graph's Sec constants), its heading as written and its line. For an
+// extra section, Extra is its index in Document.Extra.
+type SectionMark struct {
+	Key     string
+	Heading string
+	Line    int
+	Extra   int
 }
 
 // Classification is where a document files its occupation: either the

@@ -616,9 +616,9 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keep bool) {
 	}
 }
 
-// compactDocument keeps only what Build reads of d — title, reading,
-// classification, summary, skills, qualifications, aliases, career paths
-// and related jobs — and copies those strings into one allocation, so
+// compactDocument keeps only what Build reads of d — every section, for
+// the profile, but not the parser's working state — and copies its
+// strings into one allocation, so
 // that nothing refers to the file's text any more. It modifies d and
 // returns it.
 func compactDocument(d *Document) *Document {
@@ -627,14 +627,37 @@ func compactDocument(d *Document) *Document {
 		Classification: d.Classification, Summary: d.Summary, Career: d.Career,
 		RequiredSkills: d.RequiredSkills, RecommendedSkills: d.RecommendedSkills,
 		Qualifications: d.Qualifications, Aliases: d.Aliases, Related: d.Related,
+		Description: d.Description, Outlook: d.Outlook, Traits: d.Traits, WorkStyle: d.WorkStyle,
+		Strengths: d.Strengths, Weaknesses: d.Weaknesses, Tags: d.Tags, Keywords: d.Keywords,
+		Extra: d.Extra, Order: d.Order,
 	}
 	var ptrs []*string
-	ptrs = append(ptrs, &d.Title, &d.Reading, &d.Summary,
+	ptrs = append(ptrs, &d.Title, &d.Reading, &d.Summary, &d.Description, &d.Outlook,
 		&d.Classification.Major, &d.Classification.Middle, &d.Classification.Minor, &d.Classification.Industry)
 	for _, list := range [][]Item{d.RequiredSkills, d.RecommendedSkills, d.Qualifications, d.Aliases, d.Related} {
 		for i := range list {
 			ptrs = append(ptrs, &list[i].Text)
 		}
+	}
+	for _, list := range [][]string{d.Traits, d.WorkStyle, d.Tags, d.Keywords} {
+		for i := range list {
+			ptrs = append(ptrs, &list[i])
+		}
+	}
+	for _, list := range [][]Aptitude{d.Strengths, d.Weaknesses} {
+		for i := range list {
+			ptrs = append(ptrs, &list[i].Item, &list[i].Reason)
+		}
+	}
+	for x := range d.Extra {
+		e := &d.Extra[x]
+		ptrs = append(ptrs, &e.Heading)
+		for i := range e.Lines {
+			ptrs = append(ptrs, &e.Lines[i])
+		}
+	}
+	for i := range d.Order {
+		ptrs = append(ptrs, &d.Order[i].Heading)
 	}
 	for _, cp := range d.Career {
 		for _, rung := range cp.Rungs {

@@ -2,6 +2,8 @@ package loader
 
 import (
 	"fmt"
+
+	"careergraph/graph"
 	"slices"
 	"strings"
 	"unicode"
@@ -97,9 +99,15 @@ func (p *docParser) parse() error {
 				p.warn(h.num, "duplicate heading %q (first at line %d): content merged", h.text, seen[b.kind])
 			} else {
 				seen[b.kind] = h.num
+				p.doc.Order = append(p.doc.Order, SectionMark{Key: sectionKeys[b.kind], Heading: h.text, Line: h.num})
 			}
 		}
 		p.section(b)
+		if b.kind == kNone || b.kind == kUnknown {
+			x := len(p.doc.Extra) - 1
+			e := p.doc.Extra[x]
+			p.doc.Order = append(p.doc.Order, SectionMark{Key: graph.SecExtra, Heading: e.Heading, Line: e.Line, Extra: x})
+		}
 	}
 	d := p.doc
 	d.Classification.Industry = joinParagraph(d.Classification.Industry, p.paras[kIndustry])
@@ -107,6 +115,27 @@ func (p *docParser) parse() error {
 	d.Description = joinParagraph("", p.paras[kDescription])
 	d.Outlook = joinParagraph("", p.paras[kOutlook])
 	return nil
+}
+
+// sectionKeys are the keys of the known sections, by kind.
+var sectionKeys = [numKinds]string{
+	kIndustry:       graph.SecIndustry,
+	kClassification: graph.SecClassification,
+	kSummary:        graph.SecSummary,
+	kDescription:    graph.SecDescription,
+	kOutlook:        graph.SecOutlook,
+	kTraits:         graph.SecTraits,
+	kWorkStyle:      graph.SecWorkStyle,
+	kCareer:         graph.SecCareerPath,
+	kRequired:       graph.SecRequiredSkills,
+	kRecommended:    graph.SecRecommendedSkills,
+	kStrengths:      graph.SecStrengths,
+	kWeaknesses:     graph.SecWeaknesses,
+	kQualifications: graph.SecQualifications,
+	kAliases:        graph.SecAliases,
+	kRelated:        graph.SecRelated,
+	kTags:           graph.SecTags,
+	kKeywords:       graph.SecKeywords,
 }
 
 // stripMarkdownHeading returns a title without the "#" marks of a

@@ -138,6 +138,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			reachCommand(global),
 			ladderCommand(global),
 			gapCommand(global),
+			similarCommand(global),
 			statsCommand(global),
 			checkCommand(global),
 			exportCommand(global),

@@ -42,7 +42,7 @@ type lateralOptions struct {
 
 func (o *lateralOptions) flags() []cli.Flag {
 	return []cli.Flag{
-		&cli.BoolFlag{Name: "no-lateral", Usage: "career moves only: no lateral (related) moves", Destination: &o.noLateral},
+		&cli.BoolFlag{Name: "no-lateral", Aliases: []string{"career-only"}, Usage: "career moves only: no lateral (related) moves", Destination: &o.noLateral},
 		&cli.IntFlag{Name: "lateral-cost", Value: graph.DefaultLateralCost, Destination: &o.cost,
 			Usage: fmt.Sprintf("what a lateral (related) move costs, `N` from 1 to %d; a career move costs 1 (imported moves keep their own costs)", graph.MaxLateralCost)},
 		&cli.BoolFlag{Name: "no-down", Usage: "no moves that go down a level (where both roles have one, e.g. O*NET Job Zones)", Destination: &o.noDown},

@@ -14,8 +14,9 @@ import (
 
 // pathOptions are the flags of path.
 type pathOptions struct {
-	route routeOptions
-	json  bool
+	route   routeOptions
+	similar bool
+	json    bool
 }
 
 func pathCommand(global *globalOptions) *cli.Command {
@@ -24,7 +25,10 @@ func pathCommand(global *globalOptions) *cli.Command {
 		Name:      "path",
 		Usage:     "the cheapest route(s) from one role to another",
 		ArgsUsage: "FROM TO",
-		Flags:     append(o.route.flags(true), jsonFlag(&o.json)),
+		Flags: append(o.route.flags(true),
+			&cli.BoolFlag{Name: "similar", Destination: &o.similar,
+				Usage: "also take suggested moves between roles whose documents share content (see similar), costed 3 to 6 by how much they share"},
+			jsonFlag(&o.json)),
 		Action: func(c *cli.Context) error {
 			if err := o.route.check(true); err != nil {
 				return err
@@ -32,6 +36,11 @@ func pathCommand(global *globalOptions) *cli.Command {
 			g, from, to, opt, err := routeQuery(c, global, &o.route)
 			if err != nil {
 				return err
+			}
+			if o.similar {
+				if g, err = g.WithSimilar(); err != nil {
+					return err
+				}
 			}
 			routes, err := g.Paths(from.ID, to.ID, o.route.k, opt)
 			w := answerWriter(c, o.json)
@@ -110,6 +119,9 @@ func writeSteps(w io.Writer, g *graph.Graph, steps []graph.Step) {
 			kind = "lateral"
 		}
 		src := ""
+		if s.Attrs != nil && s.Attrs.Basis == "similar" {
+			kind, src = "similar", s.Attrs.Note
+		}
 		if len(s.Sources) > 0 {
 			src = s.Sources[0].String()
 			if len(s.Sources) > 1 {

@@ -58,7 +58,7 @@ func reachCommand(global *globalOptions) *cli.Command {
 				}
 				return wire.Write(w, answer)
 			}
-			writeReach(w, g, role, opt.Reverse, reached)
+			writeReach(w, wire.NewReach(g, role, opt.Reverse, reached))
 			if len(reached) == 0 {
 				return errNoAnswer
 			}
@@ -78,19 +78,20 @@ func roleQuery(c *cli.Context, global *globalOptions) (*graph.Graph, graph.Role,
 	return corpus.Graph, role, err
 }
 
-func writeReach(w io.Writer, g *graph.Graph, role graph.Role, reverse bool, reached []graph.Reached) {
+func writeReach(w io.Writer, a wire.Reach) {
 	verb := "leads to"
-	if reverse {
+	if a.Reverse {
 		verb = "is reached from"
 	}
-	fmt.Fprintf(w, "%q %s %s\n", role.Name, verb, plural(len(reached), "role", "roles"))
-	if len(reached) == 0 {
+	fmt.Fprintf(w, "%q %s %s\n", a.Role, verb, plural(len(a.Reached), "role", "roles"))
+	if len(a.Reached) == 0 {
 		return
 	}
+	fmt.Fprintf(w, "by career moves only %d, by lateral moves only %d, by both %d\n", a.Counts.Career, a.Counts.Related, a.Counts.Both)
 	var t table
-	t.add("cost", "steps", "role")
-	for _, r := range reached {
-		t.add(costString(r.Cost), strconv.Itoa(r.Steps), name(g, r.Role))
+	t.add("cost", "steps", "kind", "role")
+	for _, r := range a.Reached {
+		t.add(costString(r.Cost), strconv.Itoa(r.Steps), r.Kind, r.Role)
 	}
 	fmt.Fprintln(w)
 	t.write(w, "  ")

@@ -27,6 +27,7 @@ type renderOptions struct {
 	direction string
 	reading   bool
 	maxRoles  int
+	colorBy   string
 }
 
 func (o *renderOptions) flags(extra ...cli.Flag) []cli.Flag {
@@ -35,6 +36,8 @@ func (o *renderOptions) flags(extra ...cli.Flag) []cli.Flag {
 			Usage: "write to `FILE`; .svg, .dot, .png or .pdf (png and pdf need Graphviz's dot); default out/<role>-<kind>.svg"},
 		&cli.StringFlag{Name: "direction", Value: "BT", Usage: "layout `DIRECTION`: BT (juniors at the bottom), TB, LR or RL", Destination: &o.direction},
 		&cli.BoolFlag{Name: "reading", Usage: "add each role's kana reading under its name", Destination: &o.reading},
+		&cli.StringFlag{Name: "color-by", Value: render.ColorByDocumented, Destination: &o.colorBy,
+			Usage: "colour roles by `FIELD`: documented (documented or mentioned only), class (classification) or level (preparation level); the legend explains the colours"},
 		&cli.IntFlag{Name: "max-roles", Value: defaultMaxRoles, Usage: "refuse pictures of more than `N` roles, which take minutes to lay out", Destination: &o.maxRoles},
 	}, extra...)
 }
@@ -42,7 +45,10 @@ func (o *renderOptions) flags(extra ...cli.Flag) []cli.Flag {
 // check checks the flags and returns the drawing options and the format
 // -o asks for, before anything is loaded or computed.
 func (o *renderOptions) check() (render.Options, string, error) {
-	opt := render.Options{Direction: strings.ToUpper(o.direction), Reading: o.reading}
+	opt := render.Options{Direction: strings.ToUpper(o.direction), Reading: o.reading, ColorBy: strings.ToLower(o.colorBy)}
+	if !slices.Contains(render.ColorBys(), opt.ColorBy) {
+		return opt, "", usagef("--color-by %q: give %s", o.colorBy, strings.Join(render.ColorBys(), ", "))
+	}
 	if !slices.Contains([]string{"BT", "TB", "LR", "RL"}, opt.Direction) {
 		return opt, "", usagef("--direction %q: give BT, TB, LR or RL", o.direction)
 	}

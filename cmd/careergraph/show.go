@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 
 	"careergraph/cmd/careergraph/internal/wire"
 )
@@ -23,7 +26,7 @@ func showCommand(global *globalOptions) *cli.Command {
 	o := &showOptions{}
 	return &cli.Command{
 		Name:      "show",
-		Usage:     "an occupation's card: what it is, what it asks, where it leads",
+		Usage:     "an occupation's card: every section its documents have, and where it leads",
 		ArgsUsage: "ROLE",
 		Flags:     []cli.Flag{jsonFlag(&o.json)},
 		Action: func(c *cli.Context) error {
@@ -45,23 +48,41 @@ func showCommand(global *globalOptions) *cli.Command {
 			if o.json {
 				return wire.Write(w, card)
 			}
-			writeCard(w, card, undescribed(corpus, out, in))
+			writeCard(w, card, undescribed(corpus, out, in), textWidth(c.App.Writer))
 			return nil
 		},
 	}
 }
 
-// writeCard prints a role's card as text; note says where a role no
-// source describes is named (see undescribed).
-func writeCard(w io.Writer, c wire.Card, note string) {
+// textWidth returns the width to wrap prose to: the terminal's when w is
+// one, else 80.
+func textWidth(w io.Writer) int {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols >= 40 {
+			return cols
+		}
+	}
+	return 80
+}
+
+// writeCard prints a role's card as text, prose wrapped to width; note
+// says where a role no source describes is named (see undescribed).
+func writeCard(w io.Writer, c wire.Card, note string, width int) {
 	fmt.Fprintln(w, c.Name)
 	if c.Reading != "" {
 		fmt.Fprintln(w, c.Reading)
 	}
 	if !c.Documented {
 		fmt.Fprintln(w, note)
+		if len(c.MentionedIn) > 0 {
+			fmt.Fprintln(w, "\nMentioned in")
+			for _, s := range c.MentionedIn {
+				fmt.Fprintf(w, "  %s\n", s)
+			}
+		}
 	}
-	if len(c.Classification) > 0 {
+	// A documented role's classification is a section of its documents.
+	if len(c.Classification) > 0 && len(c.Profiles) == 0 {
 		fmt.Fprintf(w, "\nClassification  %s\n", strings.Join(c.Classification, " / "))
 	}
 	if c.Code != "" || c.Level != 0 {
@@ -75,23 +96,22 @@ func writeCard(w io.Writer, c wire.Card, note string) {
 		fmt.Fprintln(w)
 		t.write(w, "")
 	}
-	if c.Description != "" {
-		fmt.Fprintf(w, "\n%s\n", c.Description)
-	}
-	if c.Summary != "" {
-		fmt.Fprintf(w, "\n%s\n", c.Summary)
-	}
-	list := func(title string, items []string) {
-		if len(items) > 0 {
-			fmt.Fprintf(w, "\n%s\n", title)
-			for _, s := range items {
-				fmt.Fprintf(w, "  - %s\n", s)
-			}
+	for _, p := range c.Profiles {
+		if len(c.Profiles) > 1 {
+			fmt.Fprintf(w, "\n== From %s ==\n", p.Source)
+		}
+		for _, s := range p.Sections {
+			writeSection(w, s, width)
 		}
 	}
-	list("Required skills", c.RequiredSkills)
-	list("Recommended skills", c.RecommendedSkills)
-	list("Qualifications", c.Qualifications)
+	if len(c.Profiles) == 0 {
+		if c.Description != "" {
+			writeSection(w, wire.Section{Heading: "Description", Text: c.Description}, width)
+		}
+		if c.Summary != "" {
+			writeSection(w, wire.Section{Heading: "Summary", Text: c.Summary}, width)
+		}
+	}
 	links := func(title string, ls []wire.Link) {
 		if len(ls) == 0 {
 			return
@@ -133,6 +153,101 @@ func writeCard(w io.Writer, c wire.Card, note string) {
 	if len(c.Documents) > 0 {
 		fmt.Fprintf(w, "\nSources  %s\n", strings.Join(c.Documents, ", "))
 	}
+}
+
+// writeSection prints one section under its heading: prose wrapped,
+// lists as lists, aptitudes as a table of item and reason.
+func writeSection(w io.Writer, s wire.Section, width int) {
+	heading := s.Heading
+	if heading == "" {
+		heading = "(text before the first heading)"
+	}
+	fmt.Fprintf(w, "\n%s\n", heading)
+	if s.Text != "" {
+		for _, para := range strings.Split(s.Text, "\n") {
+			for _, l := range wrap(para, width-2) {
+				fmt.Fprintf(w, "  %s\n", l)
+			}
+		}
+	}
+	for _, it := range s.Items {
+		for i, l := range wrap(it, width-4) {
+			if i == 0 {
+				fmt.Fprintf(w, "  - %s\n", l)
+			} else {
+				fmt.Fprintf(w, "    %s\n", l)
+			}
+		}
+	}
+	if len(s.Aptitudes) > 0 {
+		col := 0
+		for _, a := range s.Aptitudes {
+			col = max(col, runewidth.StringWidth(a.Item))
+		}
+		col = min(col, width/3)
+		for _, a := range s.Aptitudes {
+			reason := wrap(a.Reason, max(20, width-col-4))
+			if len(reason) == 0 {
+				reason = []string{""}
+			}
+			item := a.Item
+			pad := col - runewidth.StringWidth(item)
+			if pad < 0 {
+				fmt.Fprintf(w, "  %s\n", item)
+				item, pad = "", col
+			}
+			for i, l := range reason {
+				if i > 0 {
+					item, pad = "", col
+				}
+				fmt.Fprintf(w, "  %s%s  %s\n", item, strings.Repeat(" ", pad), l)
+			}
+		}
+	}
+}
+
+// wrap breaks s into lines of at most width columns at spaces (a word
+// wider than width stands alone on its line). Text without spaces (kana)
+// is broken between characters.
+func wrap(s string, width int) []string {
+	width = max(width, 10)
+	var lines []string
+	var cur strings.Builder
+	curW := 0
+	flush := func() {
+		if cur.Len() > 0 {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			curW = 0
+		}
+	}
+	for _, word := range strings.Fields(s) {
+		ww := runewidth.StringWidth(word)
+		for ww > width && runewidth.StringWidth(word) != len(word) { // wide text: cut between characters
+			flush()
+			head := runewidth.Truncate(word, width, "")
+			if head == "" {
+				break
+			}
+			lines = append(lines, head)
+			word = word[len(head):]
+			ww = runewidth.StringWidth(word)
+		}
+		if word == "" {
+			continue
+		}
+		if curW > 0 && curW+1+ww > width {
+			flush()
+		}
+		if curW > 0 {
+			cur.WriteByte(' ')
+			curW++
+		}
+		cur.WriteString(word)
+		curW += ww
+	}
+	flush()
+	return lines
 }
 
 // tierRank orders O*NET relatedness tiers, strongest first; others last.

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,7 +38,11 @@ const arrayDelimiter = ";"
 // itself; see CreateFunc for what it does with the writers.
 //
 // roles.csv: id:ID(Role), name, documented:boolean, reading,
-// names:string[], docs:string[], :LABEL ("Role", or "Role;Documented").
+// names:string[], docs:string[], :LABEL ("Role", or "Role;Documented"),
+// then the profile: classification:string[] (broad to narrow), summary,
+// required_skills:string[], recommended_skills:string[],
+// qualifications:string[], strengths:string[], weaknesses:string[],
+// traits:string[], tags:string[], keywords:string[].
 // moves.csv: :START_ID(Role), :END_ID(Role), :TYPE (CAREER_STEP or
 // RELATED_TO), sources:string[] ("file:line" items).
 //
@@ -82,13 +87,13 @@ func writeCSVFile(create CreateFunc, name string, write func(io.Writer) error) (
 // writeRolesCSV writes roles.csv: the header, then one row per role.
 func writeRolesCSV(w io.Writer, g *graph.Graph) error {
 	cw := csv.NewWriter(w)
-	_ = cw.Write(rolesHeader)
+	_ = cw.Write(append(slices.Clone(rolesHeader), csvProfileHeader()...))
 	for _, r := range g.Roles() {
 		label := "Role"
 		if r.Documented {
 			label = "Role" + arrayDelimiter + "Documented"
 		}
-		_ = cw.Write([]string{csvText(r.ID), csvText(r.Name), fmt.Sprint(r.Documented), csvText(r.Reading), csvText(csvArray(r.Names)), csvText(csvArray(r.Docs)), label})
+		_ = cw.Write(append([]string{csvText(r.ID), csvText(r.Name), fmt.Sprint(r.Documented), csvText(r.Reading), csvText(csvArray(r.Names)), csvText(csvArray(r.Docs)), label}, csvProfile(r)...))
 	}
 	cw.Flush()
 	return cw.Error()

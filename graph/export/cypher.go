@@ -21,7 +21,10 @@ import (
 // The uniqueness constraint comes first, then one MERGE per role (in the
 // order of g.Roles()) and one MATCH … MERGE per move (in the order of
 // g.Moves()); nothing is created with CREATE. Roles carry the properties
-// id, name, documented, reading, names and docs and the labels Role and,
+// id, name, documented, reading, names and docs, the profile
+// (classification, a list broad to narrow; summary; required_skills,
+// recommended_skills, qualifications, strengths, weaknesses, traits, tags
+// and keywords, lists) and the labels Role and,
 // when documented, Documented (removed otherwise). Moves are CAREER_STEP
 // or RELATED_TO relationships with a sources list ("file:line"). An empty
 // reading or list is written as null, which removes the property, as
@@ -39,9 +42,9 @@ func WriteCypher(w io.Writer, g *graph.Graph) error {
 		if r.Documented {
 			label = "SET r:Documented, "
 		}
-		fmt.Fprintf(bw, "MERGE (r:Role {id: %s}) %sr.name = %s, r.documented = %t, r.reading = %s, r.names = %s, r.docs = %s;\n",
+		fmt.Fprintf(bw, "MERGE (r:Role {id: %s}) %sr.name = %s, r.documented = %t, r.reading = %s, r.names = %s, r.docs = %s%s;\n",
 			cypherString(r.ID), label, cypherString(r.Name), r.Documented,
-			cypherOptional(r.Reading), cypherList(r.Names), cypherList(r.Docs))
+			cypherOptional(r.Reading), cypherList(r.Names), cypherList(r.Docs), cypherProfile(r))
 	}
 	for _, m := range g.Moves() {
 		fmt.Fprintf(bw, "MATCH (a:Role {id: %s}), (b:Role {id: %s}) MERGE (a)-[m:%s]->(b) SET m.sources = %s;\n",

@@ -31,7 +31,7 @@ func WriteCytoscape(w io.Writer, g *graph.Graph) error {
 		taken[r.ID] = true
 		doc.Elements.Nodes[i].Data = cyNodeData{
 			ID: r.ID, Label: r.Name, Documented: r.Documented, Reading: r.Reading,
-			Names: nonNil(r.Names), SourceDocs: nonNil(r.Docs),
+			Names: nonNil(r.Names), SourceDocs: nonNil(r.Docs), nodeProfile: newNodeProfile(r),
 		}
 	}
 	doc.Elements.Edges = make([]cyEdge, len(g.Moves()))
@@ -66,6 +66,7 @@ type (
 		Reading    string   `json:"reading"`
 		Names      []string `json:"names"`
 		SourceDocs []string `json:"source_docs"`
+		nodeProfile
 	}
 	cyEdge struct {
 		Data cyEdgeData `json:"data"`

@@ -20,7 +20,8 @@ import (
 // attribute. Every id and value is quoted with `"` and `\` escaped.
 //
 // Node attributes: label, slug, documented ("true"/"false"), reading,
-// names and docs (joined by "; "). Edge attributes: kind ("career" or
+// names and docs (joined by "; "), and the profile as GraphML has it
+// (classification, class_1…, summary, skills and the other lists). Edge attributes: kind ("career" or
 // "related"), sources ("file:line" joined by "; "), and style "dashed"
 // for related moves. Empty values are left out.
 //
@@ -37,9 +38,10 @@ func WriteDOT(w io.Writer, g *graph.Graph) error {
 	idx := nodeIndex(g)
 	fmt.Fprintf(bw, "digraph %s {\n", dot.Quote("careergraph"))
 	fmt.Fprintf(bw, "\tnode [shape=%s];\n", dot.Quote("box"))
+	depth := classDepth(g)
 	for i, r := range g.Roles() {
 		fmt.Fprintf(bw, "\t%s [%s];\n", dot.Quote(fmt.Sprintf("n%d", i)), dotAttrs(
-			append([]string{"label", r.Name, "slug", r.ID}, roleAttrs(r)...)...))
+			append(append([]string{"label", r.Name, "slug", r.ID}, roleAttrs(r)...), profileAttrs(r, depth)...)...))
 	}
 	for _, m := range g.Moves() {
 		style := ""

@@ -54,8 +54,8 @@ func ExampleWriteCypher() {
 	// Output:
 	// // careergraph: 2 roles, 2 moves. Running this again changes nothing.
 	// CREATE CONSTRAINT role_id IF NOT EXISTS FOR (r:Role) REQUIRE r.id IS UNIQUE;
-	// MERGE (r:Role {id: 'clerk'}) REMOVE r:Documented SET r.name = 'Clerk', r.documented = false, r.reading = null, r.names = ['Clerk'], r.docs = null;
-	// MERGE (r:Role {id: 'section-chief'}) SET r:Documented, r.name = 'Section Chief', r.documented = true, r.reading = 'かちょう', r.names = ['Section Chief'], r.docs = ['chief.txt'];
+	// MERGE (r:Role {id: 'clerk'}) REMOVE r:Documented SET r.name = 'Clerk', r.documented = false, r.reading = null, r.names = ['Clerk'], r.docs = null, r.classification = null, r.summary = null, r.required_skills = null, r.recommended_skills = null, r.qualifications = null, r.strengths = null, r.weaknesses = null, r.traits = null, r.tags = null, r.keywords = null;
+	// MERGE (r:Role {id: 'section-chief'}) SET r:Documented, r.name = 'Section Chief', r.documented = true, r.reading = 'かちょう', r.names = ['Section Chief'], r.docs = ['chief.txt'], r.classification = null, r.summary = null, r.required_skills = null, r.recommended_skills = null, r.qualifications = null, r.strengths = null, r.weaknesses = null, r.traits = null, r.tags = null, r.keywords = null;
 	// MATCH (a:Role {id: 'clerk'}), (b:Role {id: 'section-chief'}) MERGE (a)-[m:CAREER_STEP]->(b) SET m.sources = ['chief.txt:14'];
 	// MATCH (a:Role {id: 'section-chief'}), (b:Role {id: 'clerk'}) MERGE (a)-[m:RELATED_TO]->(b) SET m.sources = ['chief.txt:20'];
 }
@@ -77,6 +77,16 @@ func ExampleWriteGEXF() {
 	//       <attribute id="reading" title="reading" type="string"></attribute>
 	//       <attribute id="names" title="names" type="string"></attribute>
 	//       <attribute id="docs" title="docs" type="string"></attribute>
+	//       <attribute id="classification" title="classification" type="string"></attribute>
+	//       <attribute id="summary" title="summary" type="string"></attribute>
+	//       <attribute id="required_skills" title="required_skills" type="string"></attribute>
+	//       <attribute id="recommended_skills" title="recommended_skills" type="string"></attribute>
+	//       <attribute id="qualifications" title="qualifications" type="string"></attribute>
+	//       <attribute id="strengths" title="strengths" type="string"></attribute>
+	//       <attribute id="weaknesses" title="weaknesses" type="string"></attribute>
+	//       <attribute id="traits" title="traits" type="string"></attribute>
+	//       <attribute id="tags" title="tags" type="string"></attribute>
+	//       <attribute id="keywords" title="keywords" type="string"></attribute>
 	//     </attributes>
 	//     <attributes class="edge">
 	//       <attribute id="kind" title="kind" type="string"></attribute>

@@ -236,7 +236,8 @@ func TestJSONContract(t *testing.T) {
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
-	nodeKeys := []string{"documented", "id", "label", "names", "reading", "source_docs"}
+	nodeKeys := []string{"classification", "documented", "id", "keywords", "label", "names", "qualifications", "reading",
+		"recommended_skills", "required_skills", "source_docs", "strengths", "summary", "tags", "traits", "weaknesses"}
 	for _, n := range doc.Nodes {
 		if keys := sortedKeys(n); !slices.Equal(keys, nodeKeys) {
 			t.Errorf("node keys %q; want %q", keys, nodeKeys)
@@ -319,7 +320,9 @@ func TestCSVReadBack(t *testing.T) {
 			}
 			roles := readCSV(t, filepath.Join(dir, export.RolesFile))
 			moves := readCSV(t, filepath.Join(dir, export.MovesFile))
-			wantRoles := []string{"id:ID(Role)", "name", "documented:boolean", "reading", "names:string[]", "docs:string[]", ":LABEL"}
+			wantRoles := []string{"id:ID(Role)", "name", "documented:boolean", "reading", "names:string[]", "docs:string[]", ":LABEL",
+				"classification:string[]", "summary", "required_skills:string[]", "recommended_skills:string[]", "qualifications:string[]",
+				"strengths:string[]", "weaknesses:string[]", "traits:string[]", "tags:string[]", "keywords:string[]"}
 			wantMoves := []string{":START_ID(Role)", ":END_ID(Role)", ":TYPE", "sources:string[]"}
 			if !slices.Equal(roles[0], wantRoles) || !slices.Equal(moves[0], wantMoves) {
 				t.Fatalf("headers %q, %q; want %q, %q", roles[0], moves[0], wantRoles, wantMoves)
@@ -345,8 +348,15 @@ func TestCSVReadBack(t *testing.T) {
 					names = append(names, strings.ReplaceAll(n, ";", "；"))
 				}
 				want := []string{r.ID, r.Name, fmt.Sprint(r.Documented), r.Reading, strings.Join(names, ";"), strings.Join(r.Docs, ";"), label}
-				if !slices.Equal(row, want) {
+				if !slices.Equal(row[:len(want)], want) {
 					t.Errorf("roles.csv row %d = %q; want %q", i+1, row, want)
+				}
+				var skills string
+				if r.Profile != nil {
+					skills = strings.Join(r.Profile.RequiredSkills, ";")
+				}
+				if got := row[len(want)+2]; got != skills {
+					t.Errorf("roles.csv row %d required_skills = %q; want %q", i+1, got, skills)
 				}
 			}
 		})

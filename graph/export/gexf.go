@@ -44,7 +44,8 @@ func GEXFVersions() []string {
 // The graph is directed (defaultedgetype) and static. Node ids are role
 // IDs, labels display names. Every attribute a node or edge carries is
 // declared in <attributes>: for nodes documented (boolean), reading,
-// names and docs (strings, items joined by "; "); for edges kind
+// names and docs (strings, items joined by "; ") and the profile (see
+// profileAttrs, the same strings as GraphML's); for edges kind
 // ("career" or "related") and sources ("file:line" joined by "; "). Empty
 // values are left out. Edge ids are "e0", "e1", … in the order of
 // g.Moves(), so a career and a related move between the same two roles
@@ -83,10 +84,14 @@ func WriteGEXF(w io.Writer, g *graph.Graph, version string) error {
 			},
 		},
 	}
+	depth := classDepth(g)
+	for _, k := range profileKeys(depth) {
+		doc.Graph.Attributes[0].Attribute = append(doc.Graph.Attributes[0].Attribute, gexfAttribute{ID: k, Title: k, Type: "string"})
+	}
 	roles := g.Roles()
 	doc.Graph.Nodes = gexfNodes{Count: len(roles), Node: make([]gexfNode, len(roles))}
 	for i, r := range roles {
-		doc.Graph.Nodes.Node[i] = gexfNode{ID: r.ID, Label: r.Name, Values: gexfValues(roleAttrs(r)...)}
+		doc.Graph.Nodes.Node[i] = gexfNode{ID: r.ID, Label: r.Name, Values: gexfValues(append(roleAttrs(r), profileAttrs(r, depth)...)...)}
 	}
 	moves := g.Moves()
 	doc.Graph.Edges = gexfEdges{Count: len(moves), Edge: make([]gexfEdge, len(moves))}

@@ -20,7 +20,11 @@ import (
 //
 // Node attributes: label (the display name, which Gephi and yEd show),
 // slug, documented (boolean, written lower-case), reading, names and docs
-// (strings, items joined by "; "); an empty value is left out. Edge attributes: kind ("career" or
+// (strings, items joined by "; "), then the profile (see profileAttrs:
+// classification, class_1…, summary, required_skills,
+// recommended_skills, qualifications, strengths, weaknesses, traits,
+// tags, keywords; strings, lists joined by "; "); an empty value is left
+// out. Edge attributes: kind ("career" or
 // "related") and sources ("file:line" joined by "; ").
 func WriteGraphML(w io.Writer, g *graph.Graph) error {
 	doc := gmlDoc{
@@ -39,10 +43,14 @@ func WriteGraphML(w io.Writer, g *graph.Graph) error {
 		},
 		Graph: gmlGraph{ID: "careergraph", EdgeDefault: "directed"},
 	}
+	depth := classDepth(g)
+	for _, k := range profileKeys(depth) {
+		doc.Keys = append(doc.Keys, gmlKey{ID: k, For: "node", Name: k, Type: "string"})
+	}
 	roles := g.Roles()
 	doc.Graph.Nodes = make([]gmlNode, len(roles))
 	for i, r := range roles {
-		doc.Graph.Nodes[i] = gmlNode{ID: "n" + strconv.Itoa(i), Data: gmlValues(append([]string{"label", r.Name, "slug", r.ID}, roleAttrs(r)...)...)}
+		doc.Graph.Nodes[i] = gmlNode{ID: "n" + strconv.Itoa(i), Data: gmlValues(append(append([]string{"label", r.Name, "slug", r.ID}, roleAttrs(r)...), profileAttrs(r, depth)...)...)}
 	}
 	idx := nodeIndex(g)
 	moves := g.Moves()

@@ -31,7 +31,7 @@ func WriteJSON(w io.Writer, g *graph.Graph) error {
 	for i, r := range g.Roles() {
 		doc.Nodes[i] = nodeLinkNode{
 			ID: r.ID, Label: r.Name, Documented: r.Documented, Reading: r.Reading,
-			Names: nonNil(r.Names), SourceDocs: nonNil(r.Docs),
+			Names: nonNil(r.Names), SourceDocs: nonNil(r.Docs), nodeProfile: newNodeProfile(r),
 		}
 	}
 	doc.Links = make([]nodeLinkLink, len(g.Moves()))
@@ -69,6 +69,7 @@ type (
 		Reading    string   `json:"reading"`
 		Names      []string `json:"names"`
 		SourceDocs []string `json:"source_docs"`
+		nodeProfile
 	}
 	nodeLinkLink struct {
 		Source     string   `json:"source"`

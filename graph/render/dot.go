@@ -16,6 +16,10 @@ import (
 type Options struct {
 	Direction string // "BT" (default: juniors at the bottom), "TB", "LR" or "RL"
 	Reading   bool   // add the kana reading as a second label line
+	// ColorBy picks what a role's colour says: ColorByDocumented (the
+	// default, also ""), ColorByClass or ColorByLevel; the legend
+	// explains the colours.
+	ColorBy string
 }
 
 // directions lists the values Options.Direction takes; "" means "BT".
@@ -93,6 +97,7 @@ type drawing struct {
 	edges    []edge
 	rungs    [][]int // node indexes, each group sorted
 	clusters []cluster
+	colors   []legendItem // the legend of Options.ColorBy; nil for the default
 }
 
 type node struct {
@@ -103,6 +108,8 @@ type node struct {
 	focus   bool
 	route   bool // on the cheapest route of a path picture, not an end
 	tooltip string
+	fill    string // from Options.ColorBy; "" for the default look
+	line    string
 }
 
 type edge struct {
@@ -226,6 +233,10 @@ func newDrawing(g *graph.Graph, sel graph.Selection, opt Options) (*drawing, err
 	if sel.Kind == graph.SelectionAll {
 		d.groupByClassification()
 	}
+	var err error
+	if d.colors, err = d.colorNodes(opt.ColorBy); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -310,6 +321,9 @@ func roleTooltip(r graph.Role, src []graph.Source) string {
 	}
 	if len(r.Classification) > 0 {
 		lines = append(lines, "Classification: "+clean(strings.Join(r.Classification, " / ")))
+	}
+	if r.Level > 0 {
+		lines = append(lines, "Level: "+strconv.Itoa(r.Level))
 	}
 	switch {
 	case r.Documented && len(r.Docs) > 0:
@@ -425,6 +439,12 @@ func (d *drawing) writeNode(b *strings.Builder, i int) {
 	case !n.role.Documented:
 		style, line, font = "rounded,dashed", colMentioned, colMentionText
 	}
+	if n.fill != "" && !n.focus {
+		fill, line = n.fill, n.line
+		if !n.role.Documented {
+			style = "rounded,dashed,filled"
+		}
+	}
 	if n.route && !n.focus {
 		line, pen = colRoute, "2"
 	}
@@ -479,10 +499,12 @@ type legendItem struct {
 func (d *drawing) graphLabel() string {
 	var items []legendItem
 	has := func(f func(node) bool) bool { return slices.ContainsFunc(d.nodes, f) }
-	if has(func(n node) bool { return n.role.Documented && !n.focus }) {
+	if d.colors != nil {
+		items = append(items, d.colors...)
+	} else if has(func(n node) bool { return n.role.Documented && !n.focus }) {
 		items = append(items, legendItem{text: "documented", attrs: fmt.Sprintf(`border="1" bgcolor="%s" color="%s"`, colDocFill, colDocLine)})
 	}
-	if has(func(n node) bool { return !n.role.Documented && !n.focus }) {
+	if has(func(n node) bool { return !n.role.Documented && !n.focus && n.fill == "" }) {
 		items = append(items, legendItem{text: "mentioned only", attrs: fmt.Sprintf(`border="1" style="dashed" color="%s"`, colMentioned)})
 	}
 	if has(func(n node) bool { return n.focus }) {

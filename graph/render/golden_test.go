@@ -31,6 +31,7 @@ type roleSpec struct {
 	name, reading string
 	class         []string
 	documented    bool
+	level         int
 }
 
 // build returns a graph of the roles and moves given as "A > B" (career)
@@ -41,7 +42,7 @@ func build(t testing.TB, roles []roleSpec, moves []string, rungs ...[]string) *g
 	var b graph.Builder
 	h := map[string]int{}
 	for _, r := range roles {
-		role := graph.Role{Name: r.name, Reading: r.reading, Classification: r.class, Documented: r.documented}
+		role := graph.Role{Name: r.name, Reading: r.reading, Classification: r.class, Documented: r.documented, Level: r.level}
 		if r.documented {
 			role.Docs = []string{graph.Slug(r.name) + ".txt"}
 		}
@@ -131,6 +132,20 @@ func ladderFixture(t testing.TB) fixture {
 	}, []string{"Section Chief", "Counsellor"})
 	sel := selectAll(g, graph.SelectionLadder, `Career ladder of "Section Chief"`, id(t, g, "Section Chief"))
 	return fixture{name: "ladder", g: g, sel: sel}
+}
+
+// levelFixture is a ladder coloured by level: three levels, a documented
+// role without one and a role only mentioned.
+func levelFixture(t testing.TB) fixture {
+	g := build(t, []roleSpec{
+		{name: "Aide", documented: true, level: 1},
+		{name: "Nurse", documented: true, level: 3},
+		{name: "Charge Nurse", documented: true},
+		{name: "Nurse Manager", documented: true, level: 4},
+		{name: "Ward Sister"},
+	}, []string{"Aide > Nurse", "Nurse > Charge Nurse", "Charge Nurse > Nurse Manager", "Nurse ~ Ward Sister"})
+	sel := selectAll(g, graph.SelectionLadder, `Career ladder of "Nurse"`, id(t, g, "Nurse"))
+	return fixture{name: "ladder-level", g: g, sel: sel, opt: Options{ColorBy: ColorByLevel}}
 }
 
 func pathFixture(t testing.TB) fixture {
@@ -284,12 +299,13 @@ func seedFixtures(t testing.TB) []fixture {
 		{name: "seeds-path", g: g, sel: path},
 		{name: "seeds-around", g: g, sel: around, opt: Options{Reading: true}},
 		{name: "seeds-all", g: g, sel: g.SelectAll(), opt: Options{Reading: true}},
+		{name: "seeds-all-class", g: g, sel: g.SelectAll(), opt: Options{ColorBy: ColorByClass}},
 	}
 }
 
 func fixtures(t testing.TB) []fixture {
 	fs := []fixture{
-		ladderFixture(t), pathFixture(t), aroundFixture(t), allFixture(t),
+		ladderFixture(t), levelFixture(t), pathFixture(t), aroundFixture(t), allFixture(t),
 		escapeFixture(t, false), escapeFixture(t, true),
 	}
 	return append(fs, seedFixtures(t)...)

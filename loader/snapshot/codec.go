@@ -67,6 +67,28 @@ func (e *encoder) strs(list []string) {
 	}
 }
 
+// docProfiles writes each document's sections of a profile.
+func (e *encoder) docProfiles(docs []graph.DocProfile) {
+	e.list(docs == nil, len(docs))
+	for _, dp := range docs {
+		e.str(dp.File)
+		e.signed(dp.Line)
+		e.length(len(dp.Sections))
+		for _, s := range dp.Sections {
+			e.str(s.Key)
+			e.str(s.Heading)
+			e.signed(s.Line)
+			e.str(s.Text)
+			e.strs(s.Items)
+			e.length(len(s.Aptitudes))
+			for _, a := range s.Aptitudes {
+				e.str(a.Item)
+				e.str(a.Reason)
+			}
+		}
+	}
+}
+
 func (e *encoder) sources(list []graph.Source) {
 	e.list(list == nil, len(list))
 	for _, s := range list {
@@ -117,6 +139,7 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 			e.strs(p.RequiredSkills)
 			e.strs(p.RecommendedSkills)
 			e.strs(p.Qualifications)
+			e.docProfiles(p.Docs)
 		}
 		if flags&4 != 0 {
 			e.signed(r.Level)
@@ -333,6 +356,7 @@ func (d *decoder) roles() []graph.Role {
 			p.RequiredSkills = d.strList()
 			p.RecommendedSkills = d.strList()
 			p.Qualifications = d.strList()
+			p.Docs = d.docProfiles()
 			r.Profile = p
 		}
 		if flags&4 != 0 {
@@ -381,6 +405,35 @@ func (d *decoder) strList() []string {
 	d.strSlab = d.strSlab[n:]
 	for i := range out {
 		out[i] = d.str()
+	}
+	return out
+}
+
+func (d *decoder) docProfiles() []graph.DocProfile {
+	n := d.nilable()
+	if n < 0 || d.err != nil {
+		return nil
+	}
+	out := make([]graph.DocProfile, n)
+	for i := range out {
+		dp := &out[i]
+		dp.File = d.str()
+		dp.Line = d.signed()
+		dp.Sections = make([]graph.Section, d.count(6))
+		for j := range dp.Sections {
+			s := &dp.Sections[j]
+			s.Key = d.str()
+			s.Heading = d.str()
+			s.Line = d.signed()
+			s.Text = d.str()
+			s.Items = d.strList()
+			if k := d.count(2); k > 0 {
+				s.Aptitudes = make([]graph.Aptitude, k)
+				for a := range s.Aptitudes {
+					s.Aptitudes[a] = graph.Aptitude{Item: d.str(), Reason: d.str()}
+				}
+			}
+		}
 	}
 	return out
 }

@@ -326,12 +326,12 @@ func (s *Server) gap(snap *snapshot, r *http.Request) (any, error) {
 	}
 	route, gaps, err := q.g.Gap(from.ID, to.ID, opt)
 	if errors.Is(err, graph.ErrNoPath) {
-		return wire.Gap{From: from.Name, To: to.Name, Gaps: []wire.GapStep{}, Reason: err.Error()}, nil
+		return wire.NoGap(from.Name, to.Name, err.Error()), nil
 	}
 	if err != nil {
 		return nil, routeError(err)
 	}
-	return wire.NewGap(q.g, from, to, route, gaps), nil
+	return wire.NewGap(q.g, from, to, []graph.Route{route}, []graph.RouteGap{gaps}), nil
 }
 
 func (s *Server) reach(snap *snapshot, r *http.Request) (any, error) {

@@ -2,27 +2,46 @@ package wire
 
 import "careergraph/graph"
 
-// Reached is a role reached and the cheapest way there.
+// Reached is a role reached and the cheapest way there. Kind is the kinds
+// of move that route takes: "career" (career moves only), "related"
+// (lateral moves only) or "both".
 type Reached struct {
 	Role  string  `json:"role"`
 	Cost  float64 `json:"cost"`
 	Steps int     `json:"steps"`
+	Kind  string  `json:"kind"`
+}
+
+// ReachCounts are how many roles are reached each way.
+type ReachCounts struct {
+	Career  int `json:"career"`
+	Related int `json:"related"`
+	Both    int `json:"both"`
 }
 
 // Reach is the answer of reach: every role a role leads to (or, reversed,
 // that leads to it), cheapest first.
 type Reach struct {
-	Role    string    `json:"role"`
-	Reverse bool      `json:"reverse"`
-	Reached []Reached `json:"reached"`
-	Reason  string    `json:"reason,omitempty"` // why Reached is empty
+	Role    string      `json:"role"`
+	Reverse bool        `json:"reverse"`
+	Reached []Reached   `json:"reached"`
+	Counts  ReachCounts `json:"counts"`
+	Reason  string      `json:"reason,omitempty"` // why Reached is empty
 }
 
 // NewReach returns the answer of a reach question.
 func NewReach(g *graph.Graph, role graph.Role, reverse bool, reached []graph.Reached) Reach {
 	out := Reach{Role: role.Name, Reverse: reverse, Reached: []Reached{}}
 	for _, r := range reached {
-		out.Reached = append(out.Reached, Reached{name(g, r.Role), r.Cost, r.Steps})
+		out.Reached = append(out.Reached, Reached{name(g, r.Role), r.Cost, r.Steps, r.Via.String()})
+		switch r.Via {
+		case graph.ViaCareer:
+			out.Counts.Career++
+		case graph.ViaRelated:
+			out.Counts.Related++
+		default:
+			out.Counts.Both++
+		}
 	}
 	return out
 }

@@ -15,14 +15,73 @@ type Role struct {
 	Reading    string   `json:"reading"`
 	Names      []string `json:"names"`
 	MatchedBy  string   `json:"matched_by,omitempty"` // the name the query matched
+	// Matches says, for a search by content, which entry of each field
+	// asked for matched.
+	Matches []FieldMatch `json:"matches,omitempty"`
+}
+
+// FieldMatch is what one content filter matched in a role: the field
+// (skill, qualification, class, trait, tag, aptitude, text), the value
+// asked for, and the entry that matched as written (for text, an
+// excerpt).
+type FieldMatch struct {
+	Field string `json:"field"`
+	Query string `json:"query"`
+	Value string `json:"value"`
+}
+
+// Filter is one content filter of a roles search.
+type Filter struct {
+	Field string `json:"field"`
+	Value string `json:"value"`
+}
+
+// Term is one entry of a field's vocabulary and how many roles list it.
+type Term struct {
+	Value string `json:"value"`
+	Roles int    `json:"roles"`
+}
+
+// Vocabulary is the answer of roles --list FIELD: every entry the roles
+// list in the field, most roles first.
+type Vocabulary struct {
+	Field string `json:"field"`
+	Terms []Term `json:"terms"`
+}
+
+// NewVocabulary returns the answer of a vocabulary question.
+func NewVocabulary(field string, terms []graph.Term) Vocabulary {
+	out := Vocabulary{Field: field, Terms: []Term{}}
+	for _, t := range terms {
+		out.Terms = append(out.Terms, Term{t.Value, t.Roles})
+	}
+	return out
+}
+
+// NewFieldRoles returns the answer of a roles search by content: query is
+// the name query, if any.
+func NewFieldRoles(query string, filters []graph.FieldQuery, hits []graph.FieldHit) Roles {
+	out := Roles{Query: query, Filters: []Filter{}, Roles: []Role{}}
+	for _, f := range filters {
+		out.Filters = append(out.Filters, Filter{f.Field, f.Value})
+	}
+	for _, h := range hits {
+		r := Role{ID: h.Role.ID, Name: h.Role.Name, Documented: h.Role.Documented, Reading: h.Role.Reading, Names: emptyIfNil(h.Role.Names)}
+		for _, m := range h.Matches {
+			r.Matches = append(r.Matches, FieldMatch{m.Field, m.Query, m.Value})
+		}
+		out.Roles = append(out.Roles, r)
+	}
+	return out
 }
 
 // Roles is the answer of roles: the roles matching a query, best match
 // first, or every role when the query is empty.
 type Roles struct {
-	Query  string `json:"query"`
-	Roles  []Role `json:"roles"`
-	Reason string `json:"reason,omitempty"` // why Roles is empty
+	Query   string   `json:"query"`
+	Filters []Filter `json:"filters,omitempty"` // the content filters, all of which each role matches
+	Roles   []Role   `json:"roles"`
+	Reason  string   `json:"reason,omitempty"` // why Roles is empty
 }
 
 // NewRoles returns the answer of a roles question.
@@ -58,6 +117,12 @@ type Card struct {
 	CareerTo          []Link   `json:"career_to"`
 	Related           []Link   `json:"related"` // either side names the other, sorted by role
 	Documents         []string `json:"documents"`
+	// Profiles holds each describing document's sections, in the order
+	// written, one entry per document (not merged).
+	Profiles []DocProfile `json:"profiles"`
+	// MentionedIn is where the documents name the role (file:line), for
+	// a role no document describes; empty for a documented role.
+	MentionedIn []string `json:"mentioned_in"`
 }
 
 // Link is a neighbouring role with where the move is written.
@@ -90,6 +155,10 @@ func NewCard(g *graph.Graph, r graph.Role, out, in []graph.Move) Card {
 		Level: r.Level, Code: r.Code, Description: r.Description,
 		RequiredSkills: []string{}, RecommendedSkills: []string{}, Qualifications: []string{},
 		CareerFrom: []Link{}, CareerTo: []Link{}, Related: []Link{}, Documents: emptyIfNil(r.Docs),
+		Profiles: newDocProfiles(r.Profile), MentionedIn: []string{},
+	}
+	if !r.Documented {
+		c.MentionedIn = mentions(out, in)
 	}
 	if p := r.Profile; p != nil {
 		c.Summary = p.Summary

@@ -13,6 +13,10 @@ type Step struct {
 	Index   int      `json:"index,omitempty"`      // O*NET index, 1 = strongest
 	Similar float64  `json:"similarity,omitempty"` // a pathway table's similarity
 	Note    string   `json:"note,omitempty"`       // a spreadsheet's source or note
+	// Basis says where a move not written in a document comes from:
+	// "similar" for a suggestion from shared content (path --similar),
+	// or the importer's basis; empty for a document's move.
+	Basis string `json:"basis,omitempty"`
 }
 
 // Route is a chain of moves and what it costs.
@@ -28,6 +32,7 @@ func NewRoute(g *graph.Graph, r graph.Route) Route {
 		st := Step{From: name(g, s.From), To: name(g, s.To), Kind: s.Kind.String(), Sources: sourceStrings(s.Sources), Cost: s.Cost}
 		if a := s.Attrs; a != nil {
 			st.Tier, st.Index, st.Similar, st.Note = a.Tier, a.Index, a.Similarity, a.Note
+			st.Basis = a.Basis
 		}
 		out.Steps = append(out.Steps, st)
 	}
@@ -51,31 +56,63 @@ func NewPath(g *graph.Graph, from, to graph.Role, routes []graph.Route) Path {
 	return out
 }
 
-// GapStep is what the target of one step lists that its start does not.
+// GapStep is what one role on a route adds: the skills and
+// qualifications its documents list that no role before it does (known:
+// those a role before it already lists). documented is false for a role
+// no document describes: it adds nothing known.
 type GapStep struct {
-	From           string   `json:"from"`
-	To             string   `json:"to"`
+	Role           string   `json:"role"`
+	Documented     bool     `json:"documented"`
 	Skills         []string `json:"skills"`
 	Qualifications []string `json:"qualifications"`
+	Known          []string `json:"known"`
 }
 
-// Gap is the answer of gap: the cheapest route and what to gain on each
-// step of it. Route is null when there is none.
+// GapRoute is one route and what it asks, role by role: start is what the
+// start role lists, steps one entry per step, gain_* everything to gain,
+// covered what roles on the way list that the start already does.
+type GapRoute struct {
+	Route              Route     `json:"route"`
+	Start              GapStep   `json:"start"`
+	Steps              []GapStep `json:"steps"`
+	GainSkills         []string  `json:"gain_skills"`
+	GainQualifications []string  `json:"gain_qualifications"`
+	Covered            []string  `json:"covered"`
+}
+
+// Gap is the answer of gap: for each route asked for, cheapest first,
+// what it asks. Routes is empty when there is none.
 type Gap struct {
-	From   string    `json:"from"`
-	To     string    `json:"to"`
-	Route  *Route    `json:"route"`
-	Gaps   []GapStep `json:"gaps"`
-	Reason string    `json:"reason,omitempty"` // why Route is null
+	From   string     `json:"from"`
+	To     string     `json:"to"`
+	Routes []GapRoute `json:"routes"`
+	Reason string     `json:"reason,omitempty"` // why Routes is empty
 }
 
-// NewGap returns the answer of a gap question.
-func NewGap(g *graph.Graph, from, to graph.Role, route graph.Route, gaps []graph.Gap) Gap {
-	r := NewRoute(g, route)
-	out := Gap{From: from.Name, To: to.Name, Route: &r, Gaps: []GapStep{}}
-	for _, gp := range gaps {
-		out.Gaps = append(out.Gaps, GapStep{From: name(g, gp.From), To: name(g, gp.To),
-			Skills: emptyIfNil(gp.Skills), Qualifications: emptyIfNil(gp.Qualifications)})
+// NoGap returns the answer of a gap question without a route.
+func NoGap(from, to, reason string) Gap {
+	return Gap{From: from, To: to, Routes: []GapRoute{}, Reason: reason}
+}
+
+// NewGap returns the answer of a gap question: routes and gaps match by
+// index.
+func NewGap(g *graph.Graph, from, to graph.Role, routes []graph.Route, gaps []graph.RouteGap) Gap {
+	out := NoGap(from.Name, to.Name, "")
+	step := func(s graph.GapStep) GapStep {
+		return GapStep{Role: name(g, s.Role), Documented: s.Documented, Skills: emptyIfNil(s.Skills),
+			Qualifications: emptyIfNil(s.Qualifications), Known: emptyIfNil(s.Known)}
+	}
+	for i, r := range routes {
+		gp := gaps[i]
+		gr := GapRoute{Route: NewRoute(g, r), Start: step(gp.Start), Steps: []GapStep{},
+			GainSkills: emptyIfNil(gp.Skills), GainQualifications: emptyIfNil(gp.Qualifications), Covered: emptyIfNil(gp.Covered)}
+		if len(r.Steps) == 0 {
+			gr.Start = step(graph.GapStep{Role: from.ID, Documented: from.Profile != nil})
+		}
+		for _, s := range gp.Steps {
+			gr.Steps = append(gr.Steps, step(s))
+		}
+		out.Routes = append(out.Routes, gr)
 	}
 	return out
 }

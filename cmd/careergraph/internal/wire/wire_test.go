@@ -19,11 +19,11 @@ func TestEmptyAnswers(t *testing.T) {
 		want   string
 	}{
 		{"path", NewPath(nil, role, role, nil), `{"from":"Clerk","to":"Clerk","paths":[]}`},
-		{"reach", NewReach(nil, role, true, nil), `{"role":"Clerk","reverse":true,"reached":[]}`},
+		{"reach", NewReach(nil, role, true, nil), `{"role":"Clerk","reverse":true,"reached":[],"counts":{"career":0,"related":0,"both":0}}`},
 		{"ladder", NewLadder(nil, role, graph.Ladder{}), `{"role":"Clerk","below":[],"above":[],"moves":[]}`},
 		{"roles", NewRoles("x", nil), `{"query":"x","roles":[]}`},
-		{"gap", Gap{From: "A", To: "B", Gaps: []GapStep{}, Reason: "none"}, `{"from":"A","to":"B","route":null,"gaps":[],"reason":"none"}`},
-		{"card", NewCard(nil, role, nil, nil), `{"id":"clerk","name":"Clerk","documented":false,"reading":"","classification":[],"names":[],"summary":"","required_skills":[],"recommended_skills":[],"qualifications":[],"career_from":[],"career_to":[],"related":[],"documents":[]}`},
+		{"gap", NoGap("A", "B", "none"), `{"from":"A","to":"B","routes":[],"reason":"none"}`},
+		{"card", NewCard(nil, role, nil, nil), `{"id":"clerk","name":"Clerk","documented":false,"reading":"","classification":[],"names":[],"summary":"","required_skills":[],"recommended_skills":[],"qualifications":[],"career_from":[],"career_to":[],"related":[],"documents":[],"profiles":[],"mentioned_in":[]}`},
 	}
 	for _, tt := range tests {
 		var b bytes.Buffer

@@ -1,0 +1,98 @@
+package graph_test
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"careergraph/graph"
+)
+
+func fieldProfiles() map[string]*graph.Profile {
+	doc := func(secs ...graph.Section) []graph.DocProfile {
+		return []graph.DocProfile{{File: "x.txt", Sections: secs}}
+	}
+	return map[string]*graph.Profile{
+		"Clerk": {
+			Summary: "Keeps the files of the office.", RequiredSkills: []string{"Typing", "Negotiation Skills"},
+			Docs: doc(graph.Section{Key: graph.SecTraits, Items: []string{"Patient"}},
+				graph.Section{Key: graph.SecStrengths, Aptitudes: []graph.Aptitude{{Item: "Stress Tolerance"}}}),
+		},
+		"Chief": {
+			RequiredSkills: []string{"ｎｅｇｏｔｉａｔｉｏｎ skills"}, Qualifications: []string{"Civil Service Exam"},
+			Docs: doc(graph.Section{Key: graph.SecTags, Items: []string{"public"}}, graph.Section{Key: graph.SecKeywords, Items: []string{"budget"}},
+				graph.Section{Key: graph.SecDescription, Text: "Leads the office and its budget."}),
+		},
+	}
+}
+
+func TestSearchFields(t *testing.T) {
+	g := newTestGraph(t, fieldProfiles(), "Clerk -> Chief")
+	tests := []struct {
+		qs   []graph.FieldQuery
+		want []string // role: field=matched entry, ...
+	}{
+		{[]graph.FieldQuery{{graph.FieldSkill, "NEGOTIATION skills"}}, []string{"Chief: skill=ｎｅｇｏｔｉａｔｉｏｎ skills", "Clerk: skill=Negotiation Skills"}},
+		{[]graph.FieldQuery{{graph.FieldSkill, "negociation"}}, []string{"Chief: skill=ｎｅｇｏｔｉａｔｉｏｎ skills", "Clerk: skill=Negotiation Skills"}},
+		{[]graph.FieldQuery{{graph.FieldSkill, "negotiation"}, {graph.FieldQualification, "civil service"}}, []string{"Chief: skill=ｎｅｇｏｔｉａｔｉｏｎ skills, qualification=Civil Service Exam"}},
+		{[]graph.FieldQuery{{graph.FieldTag, "budget"}}, []string{"Chief: tag=budget"}},
+		{[]graph.FieldQuery{{graph.FieldTrait, "patient"}}, []string{"Clerk: trait=Patient"}},
+		{[]graph.FieldQuery{{graph.FieldAptitude, "stress"}}, []string{"Clerk: aptitude=Stress Tolerance"}},
+		{[]graph.FieldQuery{{graph.FieldText, "office budget"}}, []string{"Chief: text=Leads the office and its budget."}},
+		{[]graph.FieldQuery{{graph.FieldText, "office"}, {graph.FieldSkill, "typing"}}, []string{"Clerk: text=Keeps the files of the office., skill=Typing"}},
+		{[]graph.FieldQuery{{graph.FieldSkill, "flying"}}, nil},
+	}
+	for _, tt := range tests {
+		hits, err := g.SearchFields(tt.qs)
+		if err != nil {
+			t.Errorf("SearchFields(%v): %v", tt.qs, err)
+			continue
+		}
+		var got []string
+		for _, h := range hits {
+			s := h.Role.Name + ": "
+			for i, m := range h.Matches {
+				if i > 0 {
+					s += ", "
+				}
+				s += fmt.Sprintf("%s=%s", m.Field, m.Value)
+			}
+			got = append(got, s)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("SearchFields(%v) (-want +got):\n%s", tt.qs, diff)
+		}
+	}
+	for _, qs := range [][]graph.FieldQuery{{{"colour", "red"}}, {{graph.FieldSkill, " "}}} {
+		if _, err := g.SearchFields(qs); !errors.Is(err, graph.ErrBadOption) {
+			t.Errorf("SearchFields(%v) error %v; want ErrBadOption", qs, err)
+		}
+	}
+}
+
+func TestVocabulary(t *testing.T) {
+	g := newTestGraph(t, fieldProfiles(), "Clerk -> Chief")
+	tests := []struct {
+		field string
+		want  []graph.Term
+	}{
+		{graph.FieldSkill, []graph.Term{{"Negotiation Skills", 2}, {"Typing", 1}}},
+		{graph.FieldTag, []graph.Term{{"budget", 1}, {"public", 1}}},
+		{graph.FieldClass, []graph.Term{}},
+	}
+	for _, tt := range tests {
+		got, err := g.Vocabulary(tt.field)
+		if err != nil {
+			t.Errorf("Vocabulary(%q): %v", tt.field, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Vocabulary(%q) (-want +got):\n%s", tt.field, diff)
+		}
+	}
+	if _, err := g.Vocabulary(graph.FieldText); !errors.Is(err, graph.ErrBadOption) {
+		t.Errorf("Vocabulary(text) error %v; want ErrBadOption", err)
+	}
+}

@@ -1,0 +1,142 @@
+package graph
+
+import "slices"
+
+// Profile is what the documents of an occupation say about it. The lists
+// are merged over its documents (each item once, by normal form, in file
+// order); Docs keeps each document's own sections, in the order written,
+// for a reader who wants them as the documents put them.
+type Profile struct {
+	Summary           string
+	RequiredSkills    []string
+	RecommendedSkills []string
+	Qualifications    []string
+	Docs              []DocProfile // one per document, sorted by file
+}
+
+// DocProfile is one document's sections, in the order it writes them.
+type DocProfile struct {
+	File     string
+	Line     int // the line of its title
+	Sections []Section
+}
+
+// The keys of the sections a document can have; a Section's Key is one of
+// them. They are the field names of the JSON answers too.
+const (
+	SecIndustry          = "industry"
+	SecClassification    = "classification"
+	SecSummary           = "summary"
+	SecDescription       = "description"
+	SecOutlook           = "outlook"
+	SecTraits            = "traits"
+	SecWorkStyle         = "work_style"
+	SecCareerPath        = "career_path"
+	SecRequiredSkills    = "required_skills"
+	SecRecommendedSkills = "recommended_skills"
+	SecStrengths         = "strengths"
+	SecWeaknesses        = "weaknesses"
+	SecQualifications    = "qualifications"
+	SecAliases           = "aliases"
+	SecRelated           = "related_jobs"
+	SecTags              = "tags"
+	SecKeywords          = "keywords"
+	SecExtra             = "extra" // a heading careergraph does not know
+)
+
+// Section is one section of a document. Prose sections (summary,
+// description, outlook, industry) have Text; aptitude tables (strengths,
+// weaknesses) have Aptitudes; every other section has Items: list
+// entries, career paths written as "A → B", classification levels as
+// "Major: X", the lines of an extra section.
+type Section struct {
+	Key       string // one of the Sec constants
+	Heading   string // as the document writes it
+	Line      int    // of the heading
+	Text      string
+	Items     []string
+	Aptitudes []Aptitude
+}
+
+// Aptitude is one row of an aptitude table: an item and why it matters.
+type Aptitude struct {
+	Item, Reason string
+}
+
+// Items returns the entries of the sections with key in every document
+// of p, each once by normal form, in file and then written order; for
+// aptitude sections, the aptitudes' items. Nil p has none.
+func (p *Profile) Items(key string) []string {
+	if p == nil {
+		return nil
+	}
+	var out []string
+	var seen map[string]bool
+	add := func(s string) {
+		k := NormalName(s)
+		if k == "" || seen[k] {
+			return
+		}
+		if seen == nil {
+			seen = map[string]bool{}
+		}
+		seen[k] = true
+		out = append(out, s)
+	}
+	for _, d := range p.Docs {
+		for _, s := range d.Sections {
+			if s.Key != key {
+				continue
+			}
+			for _, it := range s.Items {
+				add(it)
+			}
+			for _, a := range s.Aptitudes {
+				add(a.Item)
+			}
+		}
+	}
+	return out
+}
+
+// Text returns the prose of the sections with key in every document of p,
+// one paragraph per document, joined by a blank line.
+func (p *Profile) Text(key string) string {
+	if p == nil {
+		return ""
+	}
+	var parts []string
+	for _, d := range p.Docs {
+		for _, s := range d.Sections {
+			if s.Key == key && s.Text != "" && !slices.Contains(parts, s.Text) {
+				parts = append(parts, s.Text)
+			}
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	out := parts[0]
+	for _, s := range parts[1:] {
+		out += "\n\n" + s
+	}
+	return out
+}
+
+// Skills returns the required and then recommended skills of p, each once
+// by normal form.
+func (p *Profile) Skills() []string {
+	if p == nil {
+		return nil
+	}
+	out := slices.Clip(slices.Clone(p.RequiredSkills))
+	for _, s := range p.RecommendedSkills {
+		if !slices.ContainsFunc(out, func(t string) bool { return NormalName(t) == NormalName(s) }) {
+			out = append(out, s)
+		}
+	}
+	return out
+}

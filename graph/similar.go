@@ -1,0 +1,161 @@
+package graph
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+)
+
+// The points of a Similar score: each skill and each qualification both
+// roles list, each aptitude item (strength or acceptable weakness) both
+// tables name, and each level of the classification both share, from the
+// broadest down to the first that differs.
+const (
+	SimilarSkillPoints         = 3
+	SimilarQualificationPoints = 3
+	SimilarAptitudePoints      = 1
+	SimilarClassPoints         = 2
+)
+
+// Similar is a role whose documents share content with another's: a
+// suggestion from shared content, not a documented move.
+type Similar struct {
+	Role  string // role ID
+	Score int    // the points of what is shared (see SimilarSkillPoints)
+	// What both list, as the asked role's documents write it, in their
+	// order; Class is the shared levels of the classification, broadest
+	// first.
+	Skills, Qualifications, Aptitudes, Class []string
+}
+
+// Similar returns the documented roles whose profiles share the most with
+// the profile of the role with ID id, highest score first (ties by
+// display name, then ID), at most limit of them (0 means no limit).
+// Roles sharing nothing are left out, and so is every role when id has
+// no Profile. An unknown ID wraps ErrNotFound. It compares id with every
+// documented role: O(total length of the profiles).
+func (g *Graph) Similar(id string, limit int) ([]Similar, error) {
+	i, err := g.index(id)
+	if err != nil {
+		return nil, err
+	}
+	me := g.roles[i]
+	if me.Profile == nil {
+		return []Similar{}, nil
+	}
+	type list struct {
+		items  []string
+		keys   map[string]bool
+		points int
+	}
+	lists := func(r Role) [3][]string {
+		return [3][]string{r.FieldValues(FieldSkill), r.FieldValues(FieldQualification), r.FieldValues(FieldAptitude)}
+	}
+	var mine [3]list
+	for n, items := range lists(me) {
+		mine[n] = list{items: items, keys: map[string]bool{}, points: []int{SimilarSkillPoints, SimilarQualificationPoints, SimilarAptitudePoints}[n]}
+		for _, s := range items {
+			mine[n].keys[NormalName(s)] = true
+		}
+	}
+	var out []Similar
+	for j, r := range g.roles {
+		if int32(j) == i || r.Profile == nil {
+			continue
+		}
+		s := Similar{Role: r.ID}
+		var shared [3][]string
+		for n, items := range lists(r) {
+			has := map[string]bool{}
+			for _, it := range items {
+				if k := NormalName(it); mine[n].keys[k] {
+					has[k] = true
+				}
+			}
+			for _, it := range mine[n].items {
+				if k := NormalName(it); has[k] {
+					delete(has, k) // each once
+					shared[n] = append(shared[n], it)
+					s.Score += mine[n].points
+				}
+			}
+		}
+		s.Skills, s.Qualifications, s.Aptitudes = shared[0], shared[1], shared[2]
+		for l := 0; l < len(me.Classification) && l < len(r.Classification); l++ {
+			if NormalName(me.Classification[l]) != NormalName(r.Classification[l]) {
+				break
+			}
+			s.Class = append(s.Class, me.Classification[l])
+			s.Score += SimilarClassPoints
+		}
+		if s.Score > 0 {
+			out = append(out, s)
+		}
+	}
+	slices.SortFunc(out, func(a, b Similar) int {
+		ra, rb := g.roles[g.byID[a.Role]], g.roles[g.byID[b.Role]]
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(ra.Name, rb.Name), cmp.Compare(a.Role, b.Role))
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// The links WithSimilar adds: from each documented role to at most
+// SimilarLinks of its most similar roles scoring at least
+// SimilarMinScore.
+const (
+	SimilarLinks    = 5
+	SimilarMinScore = 6
+)
+
+// SimilarMoveCost returns what a move between roles of Similar score
+// score costs: 7 − score/4 (integer division), and never below 3, so that
+// a suggestion from shared content costs more than a documented lateral
+// move at the default cost (DefaultLateralCost) and more sharing costs
+// less: score 6–7 costs 6, 8–11 costs 5, 12–15 costs 4, 16 and more 3.
+func SimilarMoveCost(score int) int { return max(3, 7-score/4) }
+
+// WithSimilar returns a copy of g with a related move from each
+// documented role to each of its most similar roles (see SimilarLinks),
+// costing SimilarMoveCost of their score, with Attrs.Basis "similar" and
+// the score in Attrs.Note, and no sources: suggestions from shared
+// content, not documented moves. Where a move of that kind is written
+// already, the graph keeps the cheaper. It runs Similar for every
+// documented role: O(D × total length of the profiles) for D documented
+// roles, which for large corpora takes a while.
+func (g *Graph) WithSimilar() (*Graph, error) {
+	var b Builder
+	b.Grow(len(g.roles), len(g.moves))
+	for _, r := range g.roles {
+		b.AddRole(r)
+	}
+	for _, m := range g.moves {
+		b.AddMoveOf(int(g.byID[m.From]), int(g.byID[m.To]), m)
+	}
+	for _, rung := range g.rungs {
+		hs := make([]int, len(rung))
+		for i, h := range rung {
+			hs[i] = int(h)
+		}
+		b.AddRung(hs...)
+	}
+	for i, r := range g.roles {
+		if r.Profile == nil {
+			continue
+		}
+		found, err := g.Similar(r.ID, SimilarLinks)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range found {
+			if s.Score < SimilarMinScore {
+				break
+			}
+			b.AddMoveOf(i, int(g.byID[s.Role]), Move{Kind: Related, Milli: int32(SimilarMoveCost(s.Score) * 1000),
+				Attrs: &MoveAttrs{Basis: "similar", Note: "shared content, score " + strconv.Itoa(s.Score)}})
+		}
+	}
+	return b.Build()
+}
