@@ -114,10 +114,7 @@ func writeSteps(w io.Writer, g *graph.Graph, steps []graph.Step) {
 		}
 	}
 	for _, s := range steps {
-		kind := "career"
-		if s.Kind == graph.Related {
-			kind = "lateral"
-		}
+		kind := s.Kind.String() // the word JSON uses too
 		src := ""
 		if s.Attrs != nil && s.Attrs.Basis == "similar" {
 			kind, src = "similar", s.Attrs.Note

@@ -87,7 +87,7 @@ func writeReach(w io.Writer, a wire.Reach) {
 	if len(a.Reached) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "by career moves only %d, by lateral moves only %d, by both %d\n", a.Counts.Career, a.Counts.Related, a.Counts.Both)
+	fmt.Fprintf(w, "by career moves only %d, by related moves only %d, by both %d\n", a.Counts.Career, a.Counts.Related, a.Counts.Both)
 	var t table
 	t.add("cost", "steps", "kind", "role")
 	for _, r := range a.Reached {
