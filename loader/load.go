@@ -333,28 +333,7 @@ func listPath(p string, limit int64) ([]sourceFile, error) {
 		// separator the system does. The names below are cleaned.
 		root = p + string(filepath.Separator)
 	}
-	var out []sourceFile
-	err = filepath.WalkDir(root, func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			// An unreadable folder is reported like an unreadable file.
-			out = append(out, sourceFile{name: name, read: func() ([]byte, error) { return nil, err }})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if name != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() && isDocument(name) {
-			out = append(out, osFile(name, limit))
-		}
-		return nil
-	})
-	return out, err
+	return walkDir(root, limit), nil
 }
 
 // parseResult is what parsing one file gave.

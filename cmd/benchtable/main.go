@@ -1,9 +1,13 @@
 // Command benchtable measures careergraph on generated corpora and prints
-// one table, a row per corpus: its size, the time to read its files alone
-// with all cores (the floor), the time to load it (parse, resolve, build;
-// no cache), the ratio of the two, the peak memory of a careergraph
-// process that loads it, the wall time of `careergraph path A B` from a
-// warm snapshot cache, and the median time in process of each query.
+// one table, a row per corpus: its size; the two floors, the time to read
+// its files alone and the time to list them with their sizes and
+// modification times, each on all cores; the time to load it (parse,
+// resolve, build; no cache) and its ratio to the read; the peak memory of
+// a careergraph process that loads it; the wall time of `careergraph path
+// A B` from a warm snapshot cache and how much longer than the listing it
+// takes; and the median time in process of each query. Beside each load
+// and warm time is the CPU time it took, which a busy machine disturbs
+// less than the wall time.
 // `make bench` runs it:
 //
 //	benchtable -bin out/careergraph -cache out/bench/cache out/bench/1k out/bench/10k out/bench/100k
@@ -64,9 +68,10 @@ func main() {
 type row struct {
 	docs, roles, moves int
 	bytes              int64
-	read, load         time.Duration
+	read, list, load   time.Duration
+	loadCPU            time.Duration
 	peakRSS            int64 // bytes
-	warm               time.Duration
+	warm, warmCPU      time.Duration
 	path, paths, reach time.Duration
 	ladder, search     time.Duration
 	svg                time.Duration
@@ -89,15 +94,21 @@ func measure(dir, bin, cache string, n int) (row, error) {
 	readFiles(files) // warm the page cache: every figure is for cached files
 	r.read = median(3, func() { readFiles(files) })
 	step("reading")
+	statFiles(dir) // warm the folder and inode caches
+	r.list = median(3, func() { statFiles(dir) })
+	step("listing")
 
 	var c *loader.Corpus
 	loads := 3
 	if len(files) > 50_000 {
 		loads = 1
 	}
+	var cpu []time.Duration
 	r.load = median(loads, func() {
 		c = nil
 		runtime.GC()
+		start := cpuTime()
+		defer func() { cpu = append(cpu, cpuTime()-start) }()
 		var err2 error
 		// As `careergraph --no-cache` loads: the corpus without its
 		// documents' full text.
@@ -109,6 +120,7 @@ func measure(dir, bin, cache string, n int) (row, error) {
 	if err != nil {
 		return r, err
 	}
+	r.loadCPU = medianOf(cpu)
 	step("loading")
 	g := c.Graph
 	r.docs, r.roles, r.moves = c.NumDocuments, len(g.Roles()), len(g.Moves())
@@ -119,7 +131,7 @@ func measure(dir, bin, cache string, n int) (row, error) {
 		return r, err
 	}
 	step("careergraph --no-cache stats")
-	if r.warm, err = warmPath(bin, cache, dir, g, a, b); err != nil {
+	if r.warm, r.warmCPU, err = warmPath(bin, cache, dir, g, a, b); err != nil {
 		return r, err
 	}
 	step("careergraph path (warm cache)")
@@ -209,6 +221,55 @@ func listFiles(dir string) ([]string, int64, error) {
 		err = errors.New("no documents")
 	}
 	return files, size, err
+}
+
+// statFiles lists the documents below dir with their sizes and
+// modification times, reading folders and looking at files on all cores,
+// and does nothing with them: the floor under a warm start, which must
+// see whether any file changed.
+func statFiles(dir string) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0)-1)
+	var walk func(string)
+	walk = func(dir string) {
+		entries, _ := os.ReadDir(dir)
+		for _, d := range entries {
+			name := d.Name()
+			p := filepath.Join(dir, name)
+			switch {
+			case strings.HasPrefix(name, "."):
+			case d.IsDir():
+				select {
+				case sem <- struct{}{}:
+					wg.Go(func() { walk(p); <-sem })
+				default:
+					walk(p)
+				}
+			case strings.HasSuffix(name, ".txt") || strings.HasSuffix(name, ".md"):
+				os.Stat(p)
+			}
+		}
+	}
+	walk(dir)
+	wg.Wait()
+}
+
+// cpuTime returns the CPU time, user and system, this process has taken.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// medianOf returns the median of d, which it sorts.
+func medianOf(d []time.Duration) time.Duration {
+	if len(d) == 0 {
+		return 0
+	}
+	slices.Sort(d)
+	return d[len(d)/2]
 }
 
 // readFiles reads every file on all cores, as the loader does, and does
@@ -311,13 +372,14 @@ func peakRSS(bin, dir string) (int64, error) {
 	return ru.Maxrss * 1024, nil // kilobytes on Linux
 }
 
-// warmPath returns the median wall time of `careergraph path A B` on dir
-// once the snapshot cache is warm.
-func warmPath(bin, cache, dir string, g *graph.Graph, a, b string) (time.Duration, error) {
+// warmPath returns the median wall time and CPU time of `careergraph
+// path A B` on dir once the snapshot cache is warm.
+func warmPath(bin, cache, dir string, g *graph.Graph, a, b string) (wall, cpu time.Duration, err error) {
 	abs, err := filepath.Abs(cache)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
+	var cpus []time.Duration
 	run := func() error {
 		cmd := exec.Command(bin, "path", a, b, "--data", dir)
 		cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+abs, "CAREERGRAPH_NO_CACHE=")
@@ -326,40 +388,51 @@ func warmPath(bin, cache, dir string, g *graph.Graph, a, b string) (time.Duratio
 		if err := cmd.Run(); err != nil {
 			return fmt.Errorf("%s path %q %q: %v: %s", bin, a, b, err, stderr.String())
 		}
+		cpus = append(cpus, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
 		return nil
 	}
 	if err := run(); err != nil { // fills the cache if need be
-		return 0, err
+		return 0, 0, err
 	}
+	cpus = nil
 	var failed error
 	d := median(5, func() {
 		if err := run(); err != nil {
 			failed = err
 		}
 	})
-	return d, failed
+	return d, medianOf(cpus), failed
 }
 
 func print(w io.Writer, rows []row) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "docs\troles\tmoves\tMB\tread\tload\tload/read\tpeak RSS\twarm path\t"+
+	fmt.Fprintln(tw, "docs\troles\tmoves\tMB\tread\tlist\tload (cpu)\tload/read\tpeak RSS\twarm path (cpu)\twarm−list\t"+
 		"path\tpath -k 5\treach\tladder\troles search\tladder SVG (roles)\t")
 	for _, r := range rows {
 		svg := fmt.Sprintf("%s (%d)", dur(r.svg), r.svgRoles)
 		if !r.svgDrawn {
 			svg = fmt.Sprintf("— (≥ %d)", r.svgRoles)
 		}
-		fmt.Fprintf(tw, "%d\t%d\t%d\t%.0f\t%s\t%s\t%.1f×\t%.0f MB\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
-			r.docs, r.roles, r.moves, float64(r.bytes)/1e6, dur(r.read), dur(r.load),
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%.0f\t%s\t%s\t%s (%s)\t%.1f×\t%.0f MB\t%s (%s)\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
+			r.docs, r.roles, r.moves, float64(r.bytes)/1e6, dur(r.read), dur(r.list), dur(r.load), dur(r.loadCPU),
 			float64(r.load)/float64(r.read), float64(r.peakRSS)/(1<<20),
-			dur(r.warm), dur(r.path), dur(r.paths), dur(r.reach), dur(r.ladder), dur(r.search), svg)
+			dur(r.warm), dur(r.warmCPU), signedDur(r.warm-r.list), dur(r.path), dur(r.paths), dur(r.reach), dur(r.ladder), dur(r.search), svg)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "%s %s/%s, %d cores. Medians. read: the files alone, all cores; load: parse, resolve, build, no cache;\n"+
-		"peak RSS: `careergraph --no-cache stats`; warm path: wall time of `careergraph path A B` with a warm cache;\n"+
+	fmt.Fprintf(w, "%s %s/%s, %d cores. Medians. read: the files alone, all cores; list: the files' sizes and modification\n"+
+		"times, all cores; load: parse, resolve, build, no cache, with its CPU time; peak RSS: `careergraph --no-cache stats`;\n"+
+		"warm path: wall time of `careergraph path A B` with a warm cache, with its CPU time, and its excess over list;\n"+
 		"queries in process over random pairs of documented roles; ladder SVG: `render ladder ROLE --depth %d` for 5 random\n"+
 		"documented roles (median roles drawn in parentheses), — when none has at most %d roles.\n",
 		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), pictureDepth, maxPicture)
+}
+
+// signedDur is dur with a sign.
+func signedDur(d time.Duration) string {
+	if d < 0 {
+		return "−" + dur(-d)
+	}
+	return "+" + dur(d)
 }
 
 // dur prints d with three significant figures in a fitting unit.

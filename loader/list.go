@@ -1,0 +1,112 @@
+package loader
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// walkEntry says what the walk does with an entry it finds below the
+// root: descend into a folder, take a file as a document, or leave it.
+// It is the walk's one decision about a file; name is the entry's path.
+func walkEntry(name string, d fs.DirEntry) (descend, take bool) {
+	if strings.HasPrefix(d.Name(), ".") {
+		return false, false // hidden files and folders are left out
+	}
+	if d.IsDir() {
+		return true, false
+	}
+	return false, isDocument(name)
+}
+
+// walkNode is one folder of a walk: its documents and subfolders in the
+// order of their names, so that the walk's result comes out almost
+// sorted, whatever order the folders were read in.
+type walkNode struct {
+	items []walkItem
+}
+
+// walkItem is a file found (file set) or a subfolder (sub set).
+type walkItem struct {
+	file sourceFile
+	sub  *walkNode
+}
+
+// walkDir lists the documents below root, as filepath.WalkDir visiting
+// entries with walkEntry would, but reading folders on all cores. An
+// unreadable folder is returned as a file whose read fails, like an
+// unreadable file. The result is in the order of a depth-first walk of
+// names sorted in each folder, which is nearly sorted by path: the
+// caller sorts it.
+func walkDir(root string, limit int64) []sourceFile {
+	w := &walker{limit: limit, sem: make(chan struct{}, runtime.GOMAXPROCS(0)-1)}
+	top := &walkNode{}
+	w.readDir(root, top)
+	w.wg.Wait()
+	var out []sourceFile
+	var flatten func(n *walkNode)
+	flatten = func(n *walkNode) {
+		for _, it := range n.items {
+			if it.sub != nil {
+				flatten(it.sub)
+			} else {
+				out = append(out, it.file)
+			}
+		}
+	}
+	flatten(top)
+	return out
+}
+
+// walker reads the folders of one walk. A folder is read on a goroutine
+// of its own while sem has room (one per core besides the caller's), and
+// by the goroutine that found it otherwise.
+type walker struct {
+	limit int64
+	sem   chan struct{}
+	wg    sync.WaitGroup
+}
+
+// readDir fills n with what the folder name holds.
+func (w *walker) readDir(name string, n *walkNode) {
+	f, err := os.Open(name)
+	var entries []fs.DirEntry
+	if err == nil {
+		entries, err = f.ReadDir(-1)
+		f.Close()
+	}
+	if err != nil {
+		// Like an unreadable file; what could be read is still walked.
+		n.items = append(n.items, walkItem{file: failedFile(name, err)})
+	}
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	for _, d := range entries {
+		p := filepath.Join(name, d.Name())
+		descend, take := walkEntry(p, d)
+		switch {
+		case take:
+			n.items = append(n.items, walkItem{file: osFile(p, w.limit)})
+		case descend:
+			sub := &walkNode{}
+			n.items = append(n.items, walkItem{sub: sub})
+			select {
+			case w.sem <- struct{}{}:
+				w.wg.Go(func() {
+					w.readDir(p, sub)
+					<-w.sem
+				})
+			default:
+				w.readDir(p, sub)
+			}
+		}
+	}
+}
+
+// failedFile is a file whose read returns err.
+func failedFile(name string, err error) sourceFile {
+	return sourceFile{name: name, read: func() ([]byte, error) { return nil, err }}
+}
