@@ -22,16 +22,27 @@ func (g *Graph) goIndexNames() (wait func()) {
 func (g *Graph) indexNames() {
 	n := len(g.roles)
 
-	g.forms, g.formOff = normalForms(g.roles)
-	g.names = make(map[string][]int32, n*2)
+	if g.forms == nil {
+		g.forms, g.formOff = normalForms(g.roles)
+	}
+	// Most roles' names share one normal form, and most forms belong to
+	// one role: a form seen before in the same role is skipped without a
+	// look-up, and a form's first role costs one look-up and one store,
+	// into a list carved from one array (full, so a second role copies).
+	g.names = make(map[string][]int32, n+n/2)
+	one := make([]int32, n)
 	for i := range g.roles {
-		for _, f := range g.forms[g.formOff[i]:g.formOff[i+1]] {
-			if f == "" {
+		forms := g.forms[g.formOff[i]:g.formOff[i+1]]
+		for j, f := range forms {
+			if f == "" || slices.Contains(forms[:j], f) {
 				continue
 			}
-			if l := g.names[f]; len(l) == 0 || l[len(l)-1] != int32(i) {
+			if l, ok := g.names[f]; ok {
 				g.names[f] = append(l, int32(i))
+				continue
 			}
+			one[i] = int32(i)
+			g.names[f] = one[i : i+1 : i+1]
 		}
 	}
 }
