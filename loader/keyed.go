@@ -18,6 +18,8 @@ type keyedDoc struct {
 	aliases, related                      []string
 	required, recommended, qualifications []string
 	rungs                                 [][][]string // by career path, rung and alternative
+	// What lookupAll found for the names of rungs, then of related.
+	found []found
 }
 
 // keyDocuments returns docs with the normal forms of their names, worked
