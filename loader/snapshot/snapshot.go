@@ -140,13 +140,26 @@ type stamp struct {
 
 // stampFile looks at the file name, at time now.
 func stampFile(name string, now time.Time) stamp {
-	info, err := os.Stat(name)
-	if err != nil || !info.Mode().IsRegular() {
+	// The system's call: os.Stat would allocate a FileInfo for each of
+	// the files a warm start looks at.
+	var st syscall.Stat_t
+	for {
+		err := syscall.Stat(name, &st)
+		if err == nil {
+			break
+		}
+		if err != syscall.EINTR {
+			return stamp{}
+		}
+	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 		return stamp{}
 	}
-	s := stamp{size: info.Size(), mtime: info.ModTime().UnixNano(), ok: true}
-	if info.ModTime().After(now.Add(-RacyWindow)) {
+	mtime := time.Unix(st.Mtim.Unix())
+	s := stamp{size: st.Size, mtime: mtime.UnixNano(), ok: true}
+	if mtime.After(now.Add(-RacyWindow)) {
 		s.racy = true
+		var err error
 		if s.hash, err = hashFile(name); err != nil {
 			return stamp{}
 		}
