@@ -63,7 +63,9 @@ diagrams: build
 
 ## bench: generate synthetic corpora of 1k, 10k and 100k documents (kept in
 ## out/bench, made again only when the generator changes), then print one
-## table of load and query times and peak memory (a few minutes)
+## table of load and query times and peak memory (a few minutes), with a
+## row each for loading the O*NET release and the MaRS pathway table
+## straight from ../shared/data when it is present
 BENCH_DIR  := out/bench
 BENCH_HASH  = $(shell cat $(filter-out %_test.go,$(wildcard loader/synth/*.go cmd/gencorpus/*.go)) | sha256sum | cut -c1-12)
 bench: build
@@ -74,7 +76,8 @@ bench: build
 	    $(GO) run ./cmd/gencorpus -n $$n -seed 1 -o $$d && touch $$d/.synth-$(BENCH_HASH) || exit 1; \
 	  fi; \
 	done
-	@$(GO) run ./cmd/benchtable -bin $(BIN) -cache $(BENCH_DIR)/cache $(BENCH_DIR)/1k $(BENCH_DIR)/10k $(BENCH_DIR)/100k
+	@$(GO) run ./cmd/benchtable -bin $(BIN) -cache $(BENCH_DIR)/cache $(BENCH_DIR)/1k $(BENCH_DIR)/10k $(BENCH_DIR)/100k \
+	  $(wildcard ../shared/data/onet-29.3 ../shared/data/mars-pathways/pathway_results.csv)
 
 ## fuzz: run the document parser's fuzz target for ten minutes
 fuzz:

@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,13 +18,17 @@ type Builder struct {
 	roles []Role
 	moves []addedMove // in the order added
 	srcs  []Source    // the sources of every added move, in order
+	attrs []*MoveAttrs
 	rungs [][]int
 }
 
-// addedMove is one AddMove call; its sources are srcs[src : src+n].
+// addedMove is one AddMove call; its sources are srcs[src : src+n], its
+// attributes attrs[attr-1] when attr > 0.
 type addedMove struct {
-	from, to int
+	from, to int32
 	src, n   int32
+	milli    int32
+	attr     int32
 	kind     Kind
 }
 
@@ -43,11 +48,39 @@ func (b *Builder) AddRole(r Role) int {
 	return len(b.roles) - 1
 }
 
-// AddMove adds a move between two roles by handle. Adding the same move
-// again only adds its sources.
+// AddMove adds a move between two roles by handle, at its kind's default
+// cost. Adding the same move again only adds its sources.
 func (b *Builder) AddMove(from, to int, kind Kind, sources ...Source) {
-	b.moves = append(b.moves, addedMove{from: from, to: to, kind: kind, src: int32(len(b.srcs)), n: int32(len(sources))})
+	b.moves = append(b.moves, addedMove{from: handle32(from), to: handle32(to), kind: kind, src: int32(len(b.srcs)), n: int32(len(sources))})
 	b.srcs = append(b.srcs, sources...)
+}
+
+// AddMoveOf adds a move between two roles by handle with the kind,
+// sources, own cost (Milli) and attributes of m; m's From and To are not
+// used. When one move is added more than once, the graph keeps the
+// sources of all, and the cost and attributes of the cheapest, a
+// default-cost one on ties (a related move's default counting as
+// DefaultLateralCost), then the first added; a move whose chosen cost has
+// no attributes takes the first attributes added. Build fails on a cost
+// above MaxMoveCost or below 0.
+func (b *Builder) AddMoveOf(from, to int, m Move) {
+	am := addedMove{from: handle32(from), to: handle32(to), kind: m.Kind, milli: m.Milli,
+		src: int32(len(b.srcs)), n: int32(len(m.Sources))}
+	if m.Attrs != nil {
+		b.attrs = append(b.attrs, m.Attrs)
+		am.attr = int32(len(b.attrs))
+	}
+	b.moves = append(b.moves, am)
+	b.srcs = append(b.srcs, m.Sources...)
+}
+
+// handle32 narrows a role handle; one out of range becomes -1, which
+// Build rejects as never added.
+func handle32(h int) int32 {
+	if h < 0 || h > math.MaxInt32 {
+		return -1
+	}
+	return int32(h)
 }
 
 // AddRung records roles that share one rung of a career path.
@@ -94,11 +127,15 @@ func (b *Builder) Build() (*Graph, error) {
 	}
 	start := make([]int32, n+1) // role i's moves are byEnds[start[i]:start[i+1]]
 	for _, m := range b.moves {
-		if m.from < 0 || m.from >= n || m.to < 0 || m.to >= n {
+		if m.from < 0 || int(m.from) >= n || m.to < 0 || int(m.to) >= n {
 			return nil, fmt.Errorf("move %d→%d names a role that was never added", m.from, m.to)
 		}
 		if m.from == m.to {
 			return nil, fmt.Errorf("move from %q to itself", b.roles[m.from].Name)
+		}
+		if m.milli < 0 || m.milli > MaxMoveCost*1000 {
+			return nil, fmt.Errorf("move from %q to %q: cost %v: %w: from 0.001 to %d", b.roles[m.from].Name, b.roles[m.to].Name,
+				float64(m.milli)/1000, ErrBadOption, MaxMoveCost)
 		}
 		start[pos[m.from]+1]++
 	}
@@ -117,7 +154,8 @@ func (b *Builder) Build() (*Graph, error) {
 			if x.ends != y.ends {
 				return cmp.Compare(x.ends, y.ends)
 			}
-			return cmp.Compare(x.kind, y.kind)
+			// Then in the order added, so that "the first added" holds.
+			return cmp.Or(cmp.Compare(x.kind, y.kind), cmp.Compare(x.i, y.i))
 		})
 	}
 	g.moves = make([]Move, 0, len(byEnds))
@@ -127,9 +165,24 @@ func (b *Builder) Build() (*Graph, error) {
 	for i := 0; i < len(byEnds); {
 		k := byEnds[i]
 		start := len(srcs)
+		best := b.moves[k.i]
+		attr := best.attr
 		for ; i < len(byEnds) && byEnds[i].ends == k.ends && byEnds[i].kind == k.kind; i++ {
 			m := b.moves[byEnds[i].i]
 			srcs = append(srcs, b.srcs[m.src:m.src+m.n]...)
+			if cheaper(m, best) {
+				best = m
+			}
+			if attr == 0 {
+				attr = m.attr
+			}
+		}
+		if best.attr != 0 {
+			attr = best.attr
+		}
+		var attrs *MoveAttrs
+		if attr > 0 {
+			attrs = b.attrs[attr-1]
 		}
 		src := srcs[start:]
 		if len(src) > 1 {
@@ -140,6 +193,7 @@ func (b *Builder) Build() (*Graph, error) {
 		f, t := int32(k.ends>>32), int32(k.ends)
 		g.moves = append(g.moves, Move{
 			From: g.roles[f].ID, To: g.roles[t].ID, Kind: k.kind, Sources: src[:len(src):len(src)],
+			Milli: best.milli, Attrs: attrs,
 		})
 		from, to = append(from, f), append(to, t)
 	}
@@ -161,6 +215,14 @@ func (b *Builder) Build() (*Graph, error) {
 	g.rungs = slices.CompactFunc(g.rungs, slices.Equal)
 	g.indexMoves(from, to)
 	return g, nil
+}
+
+// cheaper reports whether added move a wins over b as the cost of their
+// merged move: a lower cost, or the same cost by default.
+func cheaper(a, b addedMove) bool {
+	ca := Move{Kind: a.kind, Milli: a.milli}.milli(DefaultLateralCost)
+	cb := Move{Kind: b.kind, Milli: b.milli}.milli(DefaultLateralCost)
+	return ca < cb || ca == cb && a.milli == 0 && b.milli != 0
 }
 
 // assignIDs gives every role without an ID a slug of its name, unique

@@ -7,42 +7,67 @@ import (
 )
 
 // A search key orders routes by cost and then by number of steps: the cost
-// in the high 32 bits, the steps in the low 32. Adding two keys adds both
-// parts, so Dijkstra over keys minimises cost first and steps second.
+// in thousandths in the high bits, the steps in the low keyShift bits.
+// Adding two keys adds both parts, so Dijkstra over keys minimises cost
+// first and steps second. With 24 bits for steps (a route has fewer steps
+// than a graph has roles) the cost has 37 bits below keyInf: over 10^8
+// whole units, MaxReachCost.
 const (
-	keyShift = 32
+	keyShift = 24
 	keyInf   = math.MaxInt64 / 4 // sum of two stays positive
 )
 
-func keyCost(k int64) int  { return int(k >> keyShift) }
-func keySteps(k int64) int { return int(k & (1<<keyShift - 1)) }
+func keyCost(k int64) int64 { return k >> keyShift }
+func keySteps(k int64) int  { return int(k & (1<<keyShift - 1)) }
 
-// weights are the search keys of one career and one related arc. A
-// related weight of 0 means related arcs are not taken.
-type weights struct{ career, related int64 }
+// costOf returns the cost of key k as a number.
+func costOf(k int64) float64 { return float64(keyCost(k)) / 1000 }
+
+// weights turn arcs into search keys: the keys of a default-cost career
+// and related arc (a related key of 0 means related arcs are not taken),
+// the lateral cost, and whether arcs down a level are left out.
+type weights struct {
+	career, related int64
+	lateral         int64 // in thousandths
+	noDown          bool
+}
 
 // newWeights returns the weights for the options, or an error wrapping
 // ErrBadOption when the lateral cost is above MaxLateralCost.
-func newWeights(careerOnly bool, lateral int) (weights, error) {
+func newWeights(careerOnly bool, lateral int, noDown bool) (weights, error) {
 	if lateral <= 0 {
 		lateral = DefaultLateralCost
 	}
 	if lateral > MaxLateralCost {
 		return weights{}, fmt.Errorf("lateral cost %d: %w: at most %d", lateral, ErrBadOption, MaxLateralCost)
 	}
-	w := weights{career: 1<<keyShift + 1}
+	w := weights{career: 1000<<keyShift + 1, lateral: int64(lateral) * 1000, noDown: noDown}
 	if !careerOnly {
-		w.related = int64(lateral)<<keyShift + 1
+		w.related = w.lateral<<keyShift + 1
 	}
 	return w, nil
 }
 
-// of returns the key of arc a, or 0 when a may not be taken.
+// of returns the key of arc a, or 0 when a may not be taken. A move with
+// its own cost costs that; the lateral cost scales only related moves
+// at the default cost.
 func (w weights) of(a arc) int64 {
-	if a.kind == Career {
-		return w.career
+	if w.noDown && a.down {
+		return 0
 	}
-	return w.related
+	if a.kind == Career {
+		if a.milli == 0 {
+			return w.career
+		}
+		return int64(a.milli)<<keyShift + 1
+	}
+	if w.related == 0 {
+		return 0
+	}
+	if a.milli == 0 {
+		return w.related
+	}
+	return int64(a.milli)<<keyShift + 1
 }
 
 // spec is what one point-to-point search may use: the arc weights, and
@@ -217,14 +242,15 @@ func (sc *scratch) top(h *keyHeap, dist []int64, done []uint32) int64 {
 	return keyInf
 }
 
-// route turns hops into a Route of key k.
-func (g *Graph) route(hops []hop, k int64) Route {
-	r := Route{Cost: keyCost(k), Steps: make([]Step, len(hops))}
+// route turns hops into a Route of key k under weights sp.
+func (g *Graph) route(hops []hop, k int64, sp weights) Route {
+	r := Route{Cost: costOf(k), Steps: make([]Step, len(hops))}
 	for i, h := range hops {
 		a := g.fwd[h.arc]
 		r.Steps[i] = Step{
 			From: g.roles[h.from].ID, To: g.roles[a.to].ID,
 			Kind: a.kind, Against: a.against, Sources: g.moves[a.move].Sources,
+			Cost: costOf(sp.of(a)), Attrs: g.moves[a.move].Attrs,
 		}
 	}
 	return r

@@ -32,22 +32,22 @@ func TestScratchGenerationWraps(t *testing.T) {
 	if sc.gen != 1 || sc.avoidGen != 1 || sc.avoid[0] != 0 || sc.doneF[1] != 0 {
 		t.Fatalf("after the generation wraps: gen %d, avoid %v, doneF %v; want 1 and cleared stamps", sc.gen, sc.avoid, sc.doneF)
 	}
-	w, _ := newWeights(false, 0)
+	w, _ := newWeights(false, 0, false)
 	hops, key, ok := g.cheapest(sc, 0, 2, &spec{w: w, from: -1}, nil)
-	if !ok || len(hops) != 2 || keyCost(key) != 2 {
-		t.Errorf("cheapest(a, d) after the wrap = %v, %d, %v; want 2 hops at cost 2", hops, keyCost(key), ok)
+	if !ok || len(hops) != 2 || keyCost(key) != 2000 {
+		t.Errorf("cheapest(a, d) after the wrap = %v, %d, %v; want 2 hops at cost 2000 thousandths", hops, keyCost(key), ok)
 	}
 }
 
 func TestLateralCostLimit(t *testing.T) {
 	for _, cost := range []int{-1, 0, 1, MaxLateralCost} {
-		if _, err := newWeights(false, cost); err != nil {
-			t.Errorf("newWeights(false, %d) = %v; want no error", cost, err)
+		if _, err := newWeights(false, cost, false); err != nil {
+			t.Errorf("newWeights(false, %d, false) = %v; want no error", cost, err)
 		}
 	}
 	for _, cost := range []int{MaxLateralCost + 1, 1 << 30, 1 << 40} {
-		if _, err := newWeights(false, cost); !errors.Is(err, ErrBadOption) {
-			t.Errorf("newWeights(false, %d) = %v; want ErrBadOption", cost, err)
+		if _, err := newWeights(false, cost, false); !errors.Is(err, ErrBadOption) {
+			t.Errorf("newWeights(false, %d, false) = %v; want ErrBadOption", cost, err)
 		}
 	}
 }

@@ -20,6 +20,9 @@ type Graph struct {
 	// holds career moves backward and related moves both ways.
 	fwdOff, bwdOff []int32
 	fwd, bwd       []arc
+	// costUnit divides every move's own cost and 1000 (a default cost's
+	// unit); maxMilli is the greatest own cost, 0 when none has one.
+	costUnit, maxMilli int64
 
 	// The name index. forms holds the normal forms of each role's names
 	// in eachName order: role i's are forms[formOff[i]:formOff[i+1]].

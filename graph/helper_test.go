@@ -57,7 +57,7 @@ func newTestGraph(t testing.TB, profiles map[string]*graph.Profile, lines ...str
 // along it).
 func routeString(r graph.Route) string {
 	if len(r.Steps) == 0 {
-		return fmt.Sprintf("=%d", r.Cost)
+		return fmt.Sprintf("=%g", r.Cost)
 	}
 	var b strings.Builder
 	b.WriteString(r.Steps[0].From)
@@ -72,7 +72,7 @@ func routeString(r graph.Route) string {
 		}
 		b.WriteString(s.To)
 	}
-	fmt.Fprintf(&b, " =%d", r.Cost)
+	fmt.Fprintf(&b, " =%g", r.Cost)
 	return b.String()
 }
 

@@ -9,8 +9,10 @@ import (
 type arc struct {
 	to      int32
 	move    int32
+	milli   int32 // the move's own cost in thousandths; 0: the kind's default
 	kind    Kind
 	against bool // a related move taken against its written direction
+	down    bool // it leads to a lower level, both ends having one
 }
 
 // indexMoves lays out the moves in compressed sparse rows; from and to
@@ -38,9 +40,10 @@ func (g *Graph) indexMoves(from, to []int32) {
 	bfill := slices.Clone(g.bwdOff)
 	for i, m := range g.moves {
 		f, t := from[i], to[i]
-		g.fwd[fill[f]] = arc{to: t, move: int32(i), kind: m.Kind}
+		down := g.down(f, t)
+		g.fwd[fill[f]] = arc{to: t, move: int32(i), milli: m.Milli, kind: m.Kind, down: down}
 		fill[f]++
-		g.bwd[bfill[t]] = arc{to: f, move: int32(i), kind: m.Kind}
+		g.bwd[bfill[t]] = arc{to: f, move: int32(i), milli: m.Milli, kind: m.Kind, down: down}
 		bfill[t]++
 	}
 	fmid := slices.Clone(fill)
@@ -48,10 +51,18 @@ func (g *Graph) indexMoves(from, to []int32) {
 	for i, m := range g.moves {
 		if m.Kind == Related {
 			f, t := from[i], to[i]
-			g.fwd[fill[t]] = arc{to: f, move: int32(i), kind: m.Kind, against: true}
+			down := g.down(t, f)
+			g.fwd[fill[t]] = arc{to: f, move: int32(i), milli: m.Milli, kind: m.Kind, against: true, down: down}
 			fill[t]++
-			g.bwd[bfill[f]] = arc{to: t, move: int32(i), kind: m.Kind, against: true}
+			g.bwd[bfill[f]] = arc{to: t, move: int32(i), milli: m.Milli, kind: m.Kind, against: true, down: down}
 			bfill[f]++
+		}
+	}
+	g.costUnit, g.maxMilli = 1000, 0
+	for _, m := range g.moves {
+		if m.Milli > 0 {
+			g.costUnit = gcd(g.costUnit, int64(m.Milli))
+			g.maxMilli = max(g.maxMilli, int64(m.Milli))
 		}
 	}
 	var buf []arc
@@ -101,3 +112,17 @@ func prefix(deg []int32) ([]int32, []arc) {
 
 func (g *Graph) out(i int32) []arc { return g.fwd[g.fwdOff[i]:g.fwdOff[i+1]] }
 func (g *Graph) in(i int32) []arc  { return g.bwd[g.bwdOff[i]:g.bwdOff[i+1]] }
+
+// down reports whether travelling from role f to role t goes down a
+// level, both having one.
+func (g *Graph) down(f, t int32) bool {
+	lf, lt := g.roles[f].Level, g.roles[t].Level
+	return lf > 0 && lt > 0 && lt < lf
+}
+
+func gcd(a, b int64) int64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}

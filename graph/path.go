@@ -14,7 +14,10 @@ const MaxLateralCost = 1000
 type PathOptions struct {
 	Avoid       []string // role IDs the route must not pass through
 	CareerOnly  bool     // take career moves only, no lateral ones
-	LateralCost int      // cost of a related move, at most MaxLateralCost; 0 or less means DefaultLateralCost
+	LateralCost int      // cost of a related move at its default cost, at most MaxLateralCost; 0 or less means DefaultLateralCost
+	// NoDown leaves out moves that go down a level: from a role with a
+	// level to one with a lower level (roles without one go either way).
+	NoDown bool
 }
 
 // Step is one move of a route, in the direction travelled.
@@ -25,11 +28,14 @@ type Step struct {
 	// document wrote it in.
 	Against bool
 	Sources []Source
+	Cost    float64    // what the step costs under the query's options
+	Attrs   *MoveAttrs // the move's attributes, shared with the graph; nil for moves from documents
 }
 
-// Route is a way from one role to another.
+// Route is a way from one role to another. Cost is the sum of its steps'
+// costs, exact to 0.001.
 type Route struct {
-	Cost  int
+	Cost  float64
 	Steps []Step
 }
 
@@ -63,7 +69,7 @@ func (g *Graph) pathQuery(from, to string, opt PathOptions) (pathQuery, error) {
 	if err != nil {
 		return pathQuery{}, err
 	}
-	w, err := newWeights(opt.CareerOnly, opt.LateralCost)
+	w, err := newWeights(opt.CareerOnly, opt.LateralCost, opt.NoDown)
 	if err != nil {
 		return pathQuery{}, err
 	}
@@ -89,8 +95,10 @@ func (g *Graph) noPath(q pathQuery) error {
 }
 
 // Path returns the cheapest route from the role with ID from to the role
-// with ID to. A career move costs 1 and a related move opt.LateralCost
-// (DefaultLateralCost when 0); related moves may be taken in either
+// with ID to. A move with its own cost (Move.Milli) costs that; otherwise
+// a career move costs 1 and a related move opt.LateralCost
+// (DefaultLateralCost when 0). With opt.NoDown no step goes down a level.
+// Related moves may be taken in either
 // direction unless opt.CareerOnly, and a step that takes one against its
 // written direction has Against set. The route never enters a role in
 // opt.Avoid. Each step's Sources are the move's, shared with the graph.
@@ -122,5 +130,5 @@ func (g *Graph) Path(from, to string, opt PathOptions) (Route, error) {
 	if !ok {
 		return Route{}, g.noPath(q)
 	}
-	return g.route(hops, k), nil
+	return g.route(hops, k, q.w), nil
 }

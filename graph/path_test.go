@@ -323,7 +323,7 @@ func bruteRoutes(g *graph.Graph, from, to string, opt graph.PathOptions) []strin
 func checkRoute(t *testing.T, g *graph.Graph, r graph.Route, opt graph.PathOptions) {
 	t.Helper()
 	lat := cmp.Or(max(opt.LateralCost, 0), graph.DefaultLateralCost)
-	cost := 0
+	cost := 0.0
 	for _, s := range r.Steps {
 		m := graph.Move{From: s.From, To: s.To, Kind: s.Kind}
 		if s.Against {
@@ -339,14 +339,17 @@ func checkRoute(t *testing.T, g *graph.Graph, r graph.Route, opt graph.PathOptio
 		if !slices.Equal(g.Moves()[i].Sources, s.Sources) {
 			t.Errorf("route %v: step %v→%v sources %v; want %v", routeString(r), s.From, s.To, s.Sources, g.Moves()[i].Sources)
 		}
+		want := float64(lat)
 		if s.Kind == graph.Career {
-			cost++
-		} else {
-			cost += lat
+			want = 1
 		}
+		if s.Cost != want {
+			t.Errorf("route %v: step %v→%v costs %g; want %g", routeString(r), s.From, s.To, s.Cost, want)
+		}
+		cost += s.Cost
 	}
 	if cost != r.Cost {
-		t.Errorf("route %v: cost %d; steps add up to %d", routeString(r), r.Cost, cost)
+		t.Errorf("route %v: cost %g; steps add up to %g", routeString(r), r.Cost, cost)
 	}
 }
 
@@ -382,7 +385,7 @@ func TestPathAgreesWithReach(t *testing.T) {
 				bopt.MaxCost = max
 				bounded, err := g.Reach(from, bopt)
 				n := 0
-				for n < len(reached) && reached[n].Cost <= max {
+				for n < len(reached) && reached[n].Cost <= float64(max) {
 					n++
 				}
 				if err != nil || !slices.Equal(bounded, reached[:n]) {
@@ -399,7 +402,7 @@ func TestPathAgreesWithReach(t *testing.T) {
 				}
 				route, err := g.Path(a, b, popt)
 				if err != nil || route.Cost != r.Cost || len(route.Steps) != r.Steps {
-					t.Errorf("Path(%q, %q, %+v) = %v, %v; Reach says cost %d in %d steps", a, b, popt, routeString(route), err, r.Cost, r.Steps)
+					t.Errorf("Path(%q, %q, %+v) = %v, %v; Reach says cost %g in %d steps", a, b, popt, routeString(route), err, r.Cost, r.Steps)
 				}
 			}
 			for _, role := range g.Roles() {

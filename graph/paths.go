@@ -75,7 +75,7 @@ func (g *Graph) Paths(from, to string, k int, opt PathOptions) ([]Route, error) 
 		for j, a := range c.arcs {
 			hops[j] = hop{from: c.roles[j], arc: a}
 		}
-		out[i] = g.route(hops, c.key)
+		out[i] = g.route(hops, c.key, q.w)
 	}
 	return out, nil
 }

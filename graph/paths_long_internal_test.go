@@ -48,7 +48,7 @@ func TestPathsLongChainIsLinear(t *testing.T) {
 		t.Errorf("yen(chain of %d, k=3) stamped %d roles as avoided; want at most %d (linear)", n, sc.stamped, 2*n)
 	}
 	routes, err := g.Paths(first, last, 3, PathOptions{})
-	if err != nil || len(routes) != 1 || routes[0].Cost != n-1 {
+	if err != nil || len(routes) != 1 || routes[0].Cost != float64(n-1) {
 		t.Errorf("Paths(chain of %d, k=3) = %d routes, %v; want 1 route of cost %d", n, len(routes), err, n-1)
 	}
 }

@@ -13,7 +13,7 @@ import (
 func reachedStrings(rs []graph.Reached) []string {
 	out := make([]string, len(rs))
 	for i, r := range rs {
-		out[i] = fmt.Sprintf("%s=%d/%d", r.Role, r.Cost, r.Steps)
+		out[i] = fmt.Sprintf("%s=%g/%d", r.Role, r.Cost, r.Steps)
 	}
 	return out
 }

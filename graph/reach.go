@@ -3,7 +3,6 @@ package graph
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 )
@@ -12,20 +11,21 @@ import (
 type ReachOptions struct {
 	Reverse     bool // roles that reach the start, instead of roles it reaches
 	CareerOnly  bool
-	LateralCost int // 0 or less means DefaultLateralCost
-	MaxCost     int // 0 means no limit; at most MaxReachCost
+	LateralCost int  // 0 or less means DefaultLateralCost
+	MaxCost     int  // 0 means no limit; at most MaxReachCost
+	NoDown      bool // leave out moves that go down a level, as PathOptions.NoDown
 }
 
 // MaxReachCost is the greatest ReachOptions.MaxCost: searches count a
-// cost in 32 bits of a 64-bit word (see weights), and no route within
-// the package's limits costs more.
-const MaxReachCost = math.MaxInt32
+// cost in thousandths in 37 bits of a 64-bit word (see weights), and no
+// route within the package's limits costs more.
+const MaxReachCost = 100_000_000
 
 // Reached is one role a reach query found, with the cheapest cost to it
 // and the number of steps of that cheapest route.
 type Reached struct {
 	Role  string // role ID
-	Cost  int
+	Cost  float64
 	Steps int
 }
 
@@ -45,7 +45,7 @@ func (g *Graph) Reach(from string, opt ReachOptions) ([]Reached, error) {
 	if err != nil {
 		return nil, err
 	}
-	w, err := newWeights(opt.CareerOnly, opt.LateralCost)
+	w, err := newWeights(opt.CareerOnly, opt.LateralCost, opt.NoDown)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func (g *Graph) Reach(from string, opt ReachOptions) ([]Reached, error) {
 	}
 	limit := int64(keyInf)
 	if opt.MaxCost > 0 {
-		limit = int64(opt.MaxCost)<<keyShift | (1<<keyShift - 1)
+		limit = int64(opt.MaxCost)*1000<<keyShift | (1<<keyShift - 1)
 	}
 	off, arcs := g.fwdOff, g.fwd
 	if opt.Reverse {
@@ -63,13 +63,17 @@ func (g *Graph) Reach(from string, opt ReachOptions) ([]Reached, error) {
 
 	sc := g.getScratch()
 	defer putScratch(sc)
-	g.dial(sc, s, off, arcs, w, limit)
+	if unit, span := g.buckets(w); span <= maxBuckets {
+		g.dial(sc, s, off, arcs, w, limit, unit, span)
+	} else {
+		g.dijkstra(sc, s, off, arcs, w, limit)
+	}
 
 	found := sc.orderF[1:] // orderF[0] is the start; the rest by cost
 	out := make([]Reached, 0, len(found))
 	for _, r := range g.byCostThenName(sc, found) {
 		k := sc.distF[r]
-		out = append(out, Reached{Role: g.roles[r].ID, Cost: keyCost(k), Steps: keySteps(k)})
+		out = append(out, Reached{Role: g.roles[r].ID, Cost: costOf(k), Steps: keySteps(k)})
 	}
 	return out, nil
 }
@@ -107,16 +111,31 @@ func (g *Graph) byCostThenName(sc *scratch, found []int32) []int32 {
 	return out
 }
 
+// maxBuckets is the most buckets dial keeps; with more, Reach runs a
+// heap-based Dijkstra search instead.
+const maxBuckets = 1 << 16
+
+// buckets returns the unit of dial's buckets under w, which divides the
+// cost of every arc, and how many buckets hold every cost ahead.
+func (g *Graph) buckets(w weights) (unit, span int64) {
+	unit, most := g.costUnit, max(1000, g.maxMilli)
+	if w.related != 0 {
+		unit = gcd(unit, w.lateral)
+		most = max(most, w.lateral)
+	}
+	return unit, 1 + most/unit
+}
+
 // dial settles every role reachable from s over (off, arcs) at a key of
 // at most limit, into sc.distF and sc.orderF in order of cost. Costs are
-// small integers, so it keeps one bucket per cost (Dial's algorithm): a
-// bucket is complete once the search reaches it, since every arc costs at
-// least 1, and then its roles settle at the least number of steps any of
-// its entries has. O(V + E + largest cost).
-func (g *Graph) dial(sc *scratch, s int32, off []int32, arcs []arc, w weights, limit int64) {
+// whole multiples of unit, so it keeps one bucket per multiple (Dial's
+// algorithm): a bucket is complete once the search reaches it, since
+// every arc costs at least one unit, and then its roles settle at the
+// least number of steps any of its entries has. O(V + E + largest
+// cost/unit).
+func (g *Graph) dial(sc *scratch, s int32, off []int32, arcs []arc, w weights, limit, unit, span int64) {
 	gen := sc.gen
-	span := 1 + max(keyCost(w.career), keyCost(w.related)) // costs ahead that can hold entries
-	if cap(sc.buckets) < span {
+	if int64(cap(sc.buckets)) < span {
 		sc.buckets = make([][]heapItem, span)
 	}
 	buckets := sc.buckets[:span]
@@ -126,10 +145,10 @@ func (g *Graph) dial(sc *scratch, s int32, off []int32, arcs []arc, w weights, l
 	sc.distF[s], sc.seenF[s] = 0, gen
 	buckets[0] = append(buckets[0], heapItem{0, s})
 	pending := 1
-	for c := 0; pending > 0; c++ {
+	for c := int64(0); pending > 0; c++ {
 		bi := c % span
 		// No entry is added to this bucket while it is drained: every
-		// arc leads at least one cost further and less than span.
+		// arc leads at least one unit further and less than span.
 		for _, it := range buckets[bi] {
 			u := it.role
 			if sc.doneF[u] == gen || it.key != sc.distF[u] {
@@ -148,7 +167,7 @@ func (g *Graph) dial(sc *scratch, s int32, off []int32, arcs []arc, w weights, l
 				}
 				if x := a.to; sc.seenF[x] != gen || nk < sc.distF[x] {
 					sc.seenF[x], sc.distF[x] = gen, nk
-					b := keyCost(nk) % span
+					b := keyCost(nk) / unit % span
 					buckets[b] = append(buckets[b], heapItem{nk, x})
 					pending++
 				}
@@ -158,4 +177,35 @@ func (g *Graph) dial(sc *scratch, s int32, off []int32, arcs []arc, w weights, l
 		buckets[bi] = buckets[bi][:0]
 	}
 	sc.buckets = buckets
+}
+
+// dijkstra settles what dial does, with a heap: for costs too spread for
+// buckets. O((V+E) log V).
+func (g *Graph) dijkstra(sc *scratch, s int32, off []int32, arcs []arc, w weights, limit int64) {
+	gen := sc.gen
+	sc.distF[s], sc.seenF[s] = 0, gen
+	sc.heapF.push(0, s)
+	for len(sc.heapF) > 0 {
+		it := sc.heapF.pop()
+		u := it.role
+		if sc.doneF[u] == gen || it.key != sc.distF[u] {
+			continue
+		}
+		sc.doneF[u] = gen
+		sc.orderF = append(sc.orderF, u)
+		for _, a := range arcs[off[u]:off[u+1]] {
+			wt := w.of(a)
+			if wt == 0 {
+				continue
+			}
+			nk := it.key + wt
+			if nk > limit {
+				continue
+			}
+			if x := a.to; sc.seenF[x] != gen || nk < sc.distF[x] {
+				sc.seenF[x], sc.distF[x] = gen, nk
+				sc.heapF.push(nk, x)
+			}
+		}
+	}
 }

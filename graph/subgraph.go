@@ -1,7 +1,7 @@
 package graph
 
 // Subgraph returns a new graph of the roles of sel and the moves of sel
-// between them, with their IDs, names, profiles and sources kept, and the
+// between them, with their IDs, names, profiles, sources, costs and attributes kept, and the
 // rungs of g restricted to those roles. IDs in sel that g does not hold,
 // and moves with an end outside sel.Roles, are left out. It costs
 // O((V+E) log(V+E)) in the size of the selection, like any Build.
@@ -29,7 +29,7 @@ func (g *Graph) Subgraph(sel Selection) *Graph {
 		f, okF := lookup(m.From)
 		t, okT := lookup(m.To)
 		if okF && okT && f != t {
-			b.AddMove(f, t, m.Kind, m.Sources...)
+			b.AddMoveOf(f, t, m)
 		}
 	}
 	for _, rung := range g.rungs {

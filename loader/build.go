@@ -9,6 +9,7 @@ import (
 
 	"careergraph/graph"
 	"careergraph/internal/parallel"
+	"careergraph/loader/source"
 )
 
 // occupation is one documented role: the documents that share a title.
@@ -44,6 +45,7 @@ type builder struct {
 	mergeOf   []int // handle of the role each merge joined
 	problems  []Problem
 	ambiguous map[string]*Ambiguity
+	warned    map[[2]string]bool // file and name warned of as ambiguous, while adding imported moves
 }
 
 // Build resolves the names of docs and builds the graph. docs must be
@@ -59,6 +61,17 @@ func Build(docs []*Document, aliases []Alias) (*Corpus, error) {
 // (docs is cleared) as soon as the names are resolved, to lower the peak
 // memory of a large load.
 func build(docs []keyedDoc, aliases []Alias, keepDocs bool) (*Corpus, error) {
+	return buildWith(docs, nil, aliases, keepDocs)
+}
+
+// buildWith is build with the sets of sources other than documents: the
+// roles they describe join the documents' occupations (see importedDocs)
+// and their moves follow the documents' moves.
+func buildWith(docs []keyedDoc, sets []*source.Set, aliases []Alias, keepDocs bool) (*Corpus, error) {
+	all := docs
+	if imported := importedDocs(sets); len(imported) > 0 {
+		all = append(docs[:len(docs):len(docs)], imported...)
+	}
 	// Most documents have titles of their own, and many a short title or
 	// an alias: size for them rather than grow the maps step by step.
 	b := &builder{
@@ -74,7 +87,7 @@ func build(docs []keyedDoc, aliases []Alias, keepDocs bool) (*Corpus, error) {
 	for _, a := range aliases {
 		b.user[graph.NormalName(a.Name)] = a
 	}
-	b.collectOccupations(docs)
+	b.collectOccupations(all)
 	b.gb.Grow(0, estimateMoves(docs))
 	b.lookupAll(docs)
 	for _, o := range b.occs {
@@ -82,19 +95,21 @@ func build(docs []keyedDoc, aliases []Alias, keepDocs bool) (*Corpus, error) {
 			b.addMoves(o, d)
 		}
 	}
+	var dropped Dropped
+	b.addSetMoves(sets, &dropped)
 	for _, a := range aliases {
 		if !b.userUsed[graph.NormalName(a.Name)] {
 			b.problem(a.Source, Warning, "alias %q is never used: no document names it", a.Name)
 		}
 	}
-	c := &Corpus{NumDocuments: len(docs), NumFiles: len(docs)}
+	c := &Corpus{NumDocuments: len(docs), NumFiles: len(docs), Dropped: dropped, Sources: sourceInfos(sets)}
 	if keepDocs {
 		c.Documents = make([]*Document, len(docs))
 		for i := range docs {
 			c.Documents[i] = docs[i].Document
 		}
 	} else {
-		clear(docs)
+		clear(all)
 		b.occs, b.exact, b.weak = nil, nil, nil
 	}
 	return b.finish(c)
@@ -216,6 +231,7 @@ func (b *builder) collectOccupations(docs []keyedDoc) {
 		for _, d := range o.docs {
 			b.addForm(o.handle, d.Title, true)
 			r.Docs = append(r.Docs, d.File)
+			addImported(r, d)
 			if r.Reading == "" {
 				r.Reading = d.Reading
 			}
@@ -234,6 +250,11 @@ func (b *builder) collectOccupations(docs []keyedDoc) {
 			for i, a := range d.Aliases {
 				if other := b.exact[d.aliases[i]]; other != nil && other != o {
 					// The title wins (rule 2): the alias is no name of o.
+					// An imported role's other names are what the source
+					// gathered, not a claim of the user's: no warning.
+					if d.imported != nil {
+						continue
+					}
 					b.problem(graph.Source{File: d.File, Line: a.Line}, Warning,
 						"alias %q is the title of %s: the title wins, the alias is dropped", a.Text, other.docs[0].File)
 					continue

@@ -94,12 +94,34 @@ type Corpus struct {
 	Graph          *graph.Graph
 	Documents      []*Document // readable documents, sorted by file; nil when Options.DropDocuments
 	NumDocuments   int         // readable documents: len(Documents) when they are kept
-	NumFiles       int         // document files found, readable or not
+	NumFiles       int         // files and O*NET folders found, readable or not
 	Skipped        []string    // files that could not be read as documents, sorted; see Problems for why
 	Problems       []Problem   // sorted by file and line
 	Merges         []Merge     // sorted by role, then name, then source
 	Ambiguous      []Ambiguity // sorted by name
 	NearDuplicates []NearDuplicate
+	// Sources are the sources other than documents that were read, sorted
+	// by name.
+	Sources []SourceInfo
+	// Dropped counts the moves of those sources dropped on purpose:
+	// self-links (also those whose two names resolve to one role) and
+	// repeated rows.
+	Dropped Dropped
+}
+
+// SourceInfo is one source other than documents that Load read.
+type SourceInfo struct {
+	Name    string // its path
+	Format  string // "onet", "pathways", "moves" or "roles"
+	Version string // the source's release, e.g. O*NET "29.3"; may be empty
+	Roles   int    // roles it describes or names
+	Moves   int    // moves it gives, after the reader's drops
+}
+
+// Dropped counts moves dropped on purpose.
+type Dropped struct {
+	SelfLinks  int // a move from a role to itself
+	Duplicates int // a second row of the same move; the cheapest is kept
 }
 
 // Errors returns the number of problems of Error severity; Warnings the

@@ -3,6 +3,7 @@ package loader
 import (
 	"careergraph/graph"
 	"careergraph/internal/parallel"
+	"careergraph/loader/source"
 )
 
 // keyedDoc is a document with the normal forms (graph.NormalName) of the
@@ -20,6 +21,9 @@ type keyedDoc struct {
 	rungs                                 [][][]string // by career path, rung and alternative
 	// What lookupAll found for the names of rungs, then of related.
 	found []found
+	// imported is the role a source other than a document describes,
+	// when the document stands for one (see importedDocs).
+	imported *source.Role
 }
 
 // keyDocuments returns docs with the normal forms of their names, worked

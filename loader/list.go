@@ -8,19 +8,35 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"careergraph/loader/source"
 )
 
 // walkEntry says what the walk does with an entry it finds below the
-// root: descend into a folder, take a file as a document, or leave it.
-// It is the walk's one decision about a file; name is the entry's path.
+// root: descend into a folder, take a file as a source, or leave it.
+// With walkFolder, it is the walk's one decision about a file; name is
+// the entry's path.
 func walkEntry(name string, d fs.DirEntry) (descend, take bool) {
 	if strings.HasPrefix(d.Name(), ".") {
 		return false, false // hidden files and folders are left out
 	}
-	if d.IsDir() {
-		return true, false
+	return d.IsDir(), !d.IsDir()
+}
+
+// walkFolder returns the one source a folder the walk comes to is, not
+// looked into, when it is one: a folder holding an O*NET release (or
+// what looks like one, with why it is not) unless the format of every
+// path is given.
+func walkFolder(name string, format source.Format) (sourceFile, bool) {
+	if format != source.None || !onetLike(name) {
+		return sourceFile{}, false
 	}
-	return false, isDocument(name)
+	dir := filepath.Clean(name)
+	f, reason := source.Detect(dir)
+	if f == source.ONET {
+		return sourceFile{name: dir, onet: true}, true
+	}
+	return sourceFile{name: dir, none: reason}, true
 }
 
 // walkNode is one folder of a walk: its documents and subfolders in the
@@ -36,14 +52,14 @@ type walkItem struct {
 	sub  *walkNode
 }
 
-// walkDir lists the documents below root, as filepath.WalkDir visiting
+// walkDir lists the sources below root, as filepath.WalkDir visiting
 // entries with walkEntry would, but reading folders on all cores. An
 // unreadable folder is returned as a file whose read fails, like an
 // unreadable file. The result is in the order of a depth-first walk of
 // names sorted in each folder, which is nearly sorted by path: the
 // caller sorts it.
-func walkDir(root string, limit int64) []sourceFile {
-	w := &walker{limit: limit, sem: make(chan struct{}, runtime.GOMAXPROCS(0)-1)}
+func walkDir(root string, limit int64, format source.Format) []sourceFile {
+	w := &walker{limit: limit, format: format, sem: make(chan struct{}, runtime.GOMAXPROCS(0)-1)}
 	top := &walkNode{}
 	w.readDir(root, top)
 	w.wg.Wait()
@@ -66,13 +82,19 @@ func walkDir(root string, limit int64) []sourceFile {
 // of its own while sem has room (one per core besides the caller's), and
 // by the goroutine that found it otherwise.
 type walker struct {
-	limit int64
-	sem   chan struct{}
-	wg    sync.WaitGroup
+	limit  int64
+	format source.Format
+	sem    chan struct{}
+	wg     sync.WaitGroup
 }
 
-// readDir fills n with what the folder name holds.
+// readDir fills n with what the folder name holds, or with the folder
+// itself when it is one source (walkFolder).
 func (w *walker) readDir(name string, n *walkNode) {
+	if f, ok := walkFolder(name, w.format); ok {
+		n.items = append(n.items, walkItem{file: f})
+		return
+	}
 	f, err := os.Open(name)
 	var entries []fs.DirEntry
 	if err == nil {

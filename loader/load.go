@@ -18,14 +18,23 @@ import (
 	"syscall"
 
 	"careergraph/graph"
+	"careergraph/loader/source"
 	"careergraph/seeds"
 )
 
 // Options say what to load.
 type Options struct {
-	// Paths are files or directories; directories are read recursively
-	// for *.txt and *.md files. Empty means the embedded seed documents.
+	// Paths are files or directories; directories are read recursively,
+	// hidden files and folders left out. Each file is a source told by
+	// its content (source.DetectBytes): an occupation document, a pathway
+	// table, a moves or roles spreadsheet; a folder holding an O*NET text
+	// release is read whole. A file that is none of these is skipped with
+	// a warning saying why. Empty means the embedded seed documents.
 	Paths []string
+	// Format, unless source.None, is the format of every path, not told
+	// by content: source.ONET takes each folder path as an O*NET
+	// release; another format reads every file found as that format.
+	Format source.Format
 	// Aliases is the path of a user alias file (CSV: name,canonical), or
 	// empty.
 	Aliases string
@@ -57,8 +66,8 @@ func (opt Options) maxFileSize() int64 {
 }
 
 // ErrNoDocuments is wrapped by a *DataError when the paths name no
-// document files.
-var ErrNoDocuments = errors.New("no documents (*.txt or *.md) found")
+// files to read.
+var ErrNoDocuments = errors.New("no files found")
 
 // DataError reports document paths that cannot be loaded: a path that
 // does not exist (Err wraps fs.ErrNotExist), or paths that name no
@@ -96,11 +105,12 @@ var (
 // a seed file reads as "seeds/000_f8fb08b187d7aa4f.txt".
 const SeedsName = "seeds"
 
-// Load reads the documents opt names, resolves their names and builds the
-// graph. Files that cannot be read as documents are reported in the
-// Corpus's Problems and Skipped; Load itself fails only when a path does
-// not exist or names no documents at all (a *DataError), or the alias
-// file is unreadable (an *AliasFileError).
+// Load reads the sources opt names, resolves their names and builds the
+// graph: documents, O*NET folders, pathway tables and spreadsheets alike
+// (see Options.Paths). Files that cannot be read, or are no source, are
+// reported in the Corpus's Problems and Skipped; Load itself fails only
+// when a path does not exist or names no files at all (a *DataError), or
+// the alias file is unreadable (an *AliasFileError).
 func Load(opt Options) (*Corpus, error) {
 	files, err := listFiles(opt)
 	if err != nil {
@@ -109,9 +119,10 @@ func Load(opt Options) (*Corpus, error) {
 	return loadFiles(files, opt)
 }
 
-// ListFiles returns the document files opt.Paths name, sorted, as Load
-// would read them: a path that is a file (whatever its extension), else
-// every *.txt and *.md file below it, hidden files and folders left out.
+// ListFiles returns the files opt.Paths name, sorted, as Load would read
+// them: a path that is a file, else every file below it, hidden files and
+// folders left out, and each folder holding an O*NET release (or one
+// like it) as one name.
 // It returns nil when opt names the embedded seeds. Errors are Load's.
 func ListFiles(opt Options) ([]string, error) {
 	if len(opt.Paths) == 0 {
@@ -135,6 +146,15 @@ func LoadFiles(files []string, opt Options) (*Corpus, error) {
 	src := make([]sourceFile, len(files))
 	for i, name := range files {
 		src[i] = osFile(name, limit)
+		// ListFiles names a folder only for an O*NET release, or one
+		// that looks like one.
+		if info, err := os.Stat(name); err == nil && info.IsDir() {
+			if f, reason := source.Detect(name); f == source.ONET || opt.Format == source.ONET {
+				src[i] = sourceFile{name: name, onet: true}
+			} else {
+				src[i] = sourceFile{name: name, none: reason}
+			}
+		}
 	}
 	return loadFiles(src, opt)
 }
@@ -150,7 +170,7 @@ func listFiles(opt Options) ([]sourceFile, error) {
 		files = fsFiles
 	} else {
 		for _, p := range opt.Paths {
-			found, err := listPath(p, opt.maxFileSize())
+			found, err := listPath(p, opt.maxFileSize(), opt.Format)
 			if err != nil {
 				return nil, err
 			}
@@ -181,8 +201,8 @@ func loadFiles(files []sourceFile, opt Options) (*Corpus, error) {
 			return nil, err
 		}
 	}
-	docs, skipped, problems := parseAll(files, opt.Progress, keepDocs)
-	c, err := build(docs, aliases, keepDocs)
+	docs, sets, skipped, problems := parseAll(files, opt.Progress, keepDocs, opt.Format)
+	c, err := buildWith(docs, sets, aliases, keepDocs)
 	if err != nil {
 		return nil, err
 	}
@@ -221,11 +241,14 @@ func dedupe(files []sourceFile) []sourceFile {
 // LoadSeeds loads the embedded seed documents.
 func LoadSeeds() (*Corpus, error) { return Load(Options{}) }
 
-// sourceFile is a document file to read: its name for messages and how
-// to read it.
+// sourceFile is a file to read: its name for messages and how to read
+// it; or an O*NET folder (onet), or a folder that is no source (none
+// says why).
 type sourceFile struct {
 	name string
 	read func() ([]byte, error)
+	onet bool
+	none string
 }
 
 // isDocument reports whether a file found in a directory is a document.
@@ -342,10 +365,11 @@ func tooLarge(limit int64) error {
 	return fmt.Errorf("%w (over the limit of %s)", ErrTooLarge, size)
 }
 
-// listPath lists the documents at p: p itself when it is a file (whatever
-// its extension), else every *.txt and *.md file below it, skipping
-// hidden files and folders. A link to a folder is followed.
-func listPath(p string, limit int64) ([]sourceFile, error) {
+// listPath lists the sources at p: p itself when it is a file, else
+// every file below it, skipping hidden files and folders, and each folder
+// holding an O*NET release as one source (not looked into). A link to a
+// folder is followed. With format ONET, p is the O*NET folder.
+func listPath(p string, limit int64, format source.Format) ([]sourceFile, error) {
 	info, err := os.Stat(p)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -356,13 +380,28 @@ func listPath(p string, limit int64) ([]sourceFile, error) {
 	if !info.IsDir() {
 		return []sourceFile{osFile(p, limit)}, nil
 	}
+	if format == source.ONET {
+		return []sourceFile{{name: p, onet: true}}, nil
+	}
 	root := p
 	if l, err := os.Lstat(p); err == nil && l.Mode()&fs.ModeSymlink != 0 {
 		// WalkDir does not follow a link at its root; with a trailing
 		// separator the system does. The names below are cleaned.
 		root = p + string(filepath.Separator)
 	}
-	return walkDir(root, limit), nil
+	return walkDir(root, limit, format), nil
+}
+
+// onetLike reports whether folder dir holds a file that only an O*NET
+// release (text, Excel or database-script) has: a few look-ups, so that a
+// folder of documents costs almost nothing.
+func onetLike(dir string) bool {
+	for _, f := range []string{"Occupation Data.txt", "Occupation Data.xlsx", "occupation_data.txt", "Related Occupations.txt"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // parseResult is what parsing one file gave.
@@ -370,16 +409,18 @@ type parseResult struct {
 	doc       *Document
 	keyed     keyedDoc // doc with its names normalised, while it is in cache
 	problems  []Problem
-	aptitudes []string // aptitude item names its delimited rows gave
-	unsplit   bool     // see parsed.unsplit
+	aptitudes []string    // aptitude item names its delimited rows gave
+	unsplit   bool        // see parsed.unsplit
+	set       *source.Set // what a source other than a document gave
 }
 
 // parseAll reads and parses files on all cores. It returns the documents,
-// with their names normalised for build, in file order and a problem for
-// every file that could not be read, with the names of those files.
-// Unless keep is set, the documents are
-// compacted (see compactDocument).
-func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]keyedDoc, []string, []Problem) {
+// with their names normalised for build, in file order, the sets of the
+// other sources in file order, and a problem for every file that could
+// not be read or is no source, with the names of those files. Unless
+// keep is set, the documents are compacted (see compactDocument). format,
+// unless source.None, is the format of every file.
+func parseAll(files []sourceFile, progress func(done, total int), keep bool, format source.Format) ([]keyedDoc, []*source.Set, []string, []Problem) {
 	results := make([]parseResult, len(files))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(files)/8))
 	var next, done atomic.Int64
@@ -398,15 +439,50 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]
 					return
 				}
 				f := files[i]
-				data, err := f.read()
-				if err != nil {
-					results[i].problems = []Problem{{File: f.name, Severity: Error, Msg: fmt.Sprintf("cannot read: %v: skipped", unwrapPath(err))}}
-				} else {
+				var data []byte
+				var err error
+				kind := format
+				switch {
+				case f.none != "":
+					results[i].problems = []Problem{notSource(f.name, f.none)}
+				case f.onet:
+					results[i] = readSet(f.name, func() (*source.Set, error) { return source.ReadONETDir(f.name) })
+				default:
+					data, err = f.read()
+					if err != nil {
+						results[i].problems = []Problem{{File: f.name, Severity: Error, Msg: fmt.Sprintf("cannot read: %v: skipped", unwrapPath(err))}}
+						break
+					}
+					if kind == source.None {
+						kind = sniff(f.name, data)
+					}
+				}
+				switch kind {
+				case source.Pathways, source.Moves, source.Roles:
+					if data != nil {
+						results[i] = readSet(f.name, func() (*source.Set, error) { return readTable(kind, data, f.name) })
+					}
+				case source.ONET:
+					if data != nil {
+						results[i].problems = []Problem{{File: f.name, Severity: Error, Msg: "an O*NET release is a folder, not a file: skipped"}}
+					}
+				case source.None, source.Folder:
+					if data != nil {
+						_, reason := source.DetectBytes(path.Base(f.name), head(data))
+						results[i].problems = []Problem{notSource(f.name, reason)}
+					}
+				}
+				if kind == source.Document && data != nil {
 					res, err := parser.parseOwned(data, f.name) // data is ours alone
 					results[i] = parseResult{doc: res.doc, problems: res.problems, unsplit: res.unsplit}
 					if err != nil {
 						results[i].doc = nil
-						results[i].problems = append(results[i].problems, problemOf(err, f.name))
+						if format == source.None && errors.Is(err, ErrNotDocument) {
+							_, reason := source.DetectBytes(path.Base(f.name), head(data))
+							results[i].problems = []Problem{notSource(f.name, reason)}
+						} else {
+							results[i].problems = append(results[i].problems, problemOf(err, f.name))
+						}
 					} else {
 						results[i].aptitudes = AptitudeItems(res.doc)
 						if !keep {
@@ -435,17 +511,72 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool) ([]
 	wg.Wait()
 	reparseAptitudes(files, results, keep)
 	docs := make([]keyedDoc, 0, len(results))
+	var sets []*source.Set
 	var skipped []string
 	var problems []Problem
 	for i, r := range results {
-		if r.doc != nil {
+		switch {
+		case r.doc != nil:
 			docs = append(docs, r.keyed)
-		} else {
+		case r.set != nil:
+			sets = append(sets, r.set)
+		default:
 			skipped = append(skipped, files[i].name)
 		}
 		problems = append(problems, r.problems...)
 	}
-	return docs, skipped, problems
+	return docs, sets, skipped, problems
+}
+
+// sniff returns the format of a file found: a document when it is named
+// *.txt or *.md and its first line is not a table's header, without
+// looking further (the parser tells a document from other text, and the
+// document path stays as fast as it was); else what source.DetectBytes
+// says.
+func sniff(name string, data []byte) source.Format {
+	ext := strings.ToLower(path.Ext(name))
+	first, _, _ := bytes.Cut(data[:min(len(data), 4096)], []byte("\n"))
+	if (ext == ".txt" || ext == ".md") && !bytes.ContainsAny(first, ",;\t") {
+		return source.Document
+	}
+	f, _ := source.DetectBytes(path.Base(name), head(data))
+	return f
+}
+
+// head returns as much of data as source.Detect looks at.
+func head(data []byte) []byte { return data[:min(len(data), 64<<10)] }
+
+// notSource is the problem of a file that is no source careergraph reads.
+func notSource(name, reason string) Problem {
+	return Problem{File: name, Severity: Warning, Msg: "not a source careergraph reads: " + reason + ": skipped"}
+}
+
+// readTable reads a table of format f from data.
+func readTable(f source.Format, data []byte, name string) (*source.Set, error) {
+	switch f {
+	case source.Pathways:
+		return source.ReadPathways(bytes.NewReader(data), name)
+	case source.Moves:
+		return source.ReadMoves(bytes.NewReader(data), name)
+	default:
+		return source.ReadRoles(bytes.NewReader(data), name)
+	}
+}
+
+// readSet runs read and returns its set, with its problems as the
+// file's; a source that cannot be read is a problem and is skipped.
+func readSet(name string, read func() (*source.Set, error)) parseResult {
+	set, err := read()
+	if err != nil {
+		msg := err.Error()
+		msg = strings.TrimPrefix(msg, name+": ")
+		return parseResult{problems: []Problem{{File: name, Severity: Error, Msg: msg + ": skipped"}}}
+	}
+	r := parseResult{set: set}
+	for _, p := range set.Problems {
+		r.problems = append(r.problems, Problem{File: p.File, Line: p.Line, Severity: Severity(p.Severity), Msg: p.Msg})
+	}
+	return r
 }
 
 // reparseAptitudes parses again, with the aptitude item names of the whole

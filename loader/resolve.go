@@ -91,6 +91,13 @@ func (b *builder) resolveFound(it Item, k, file string, f found) int {
 	if !ok {
 		if a := b.ambiguous[k]; a != nil {
 			a.Uses = append(a.Uses, src)
+			// A table names a role on many rows: one warning per file.
+			if b.warned != nil {
+				if b.warned[[2]string{file, k}] {
+					return b.mention(k, it.Text, true)
+				}
+				b.warned[[2]string{file, k}] = true
+			}
 			b.problem(src, Warning, "%q could be %s: kept as a role of its own (add it to an alias file to choose)",
 				it.Text, quoteOr(a.Claimants))
 		}

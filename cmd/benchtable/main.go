@@ -198,7 +198,9 @@ func ladderPictures(g *graph.Graph) (d time.Duration, roles int, ok bool) {
 	return d, sizes[len(sizes)/2], true
 }
 
-// listFiles returns the documents below dir and their total size.
+// listFiles returns the files below dir (or dir itself, a file) and their
+// total size: documents, or a source such as an O*NET folder or a
+// pathway table.
 func listFiles(dir string) ([]string, int64, error) {
 	var files []string
 	var size int64
@@ -206,7 +208,7 @@ func listFiles(dir string) ([]string, int64, error) {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") || !strings.HasSuffix(p, ".txt") && !strings.HasSuffix(p, ".md") {
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
 		info, err := d.Info()
@@ -218,7 +220,7 @@ func listFiles(dir string) ([]string, int64, error) {
 		return nil
 	})
 	if err == nil && len(files) == 0 {
-		err = errors.New("no documents")
+		err = errors.New("no files")
 	}
 	return files, size, err
 }
@@ -318,6 +320,11 @@ func documentedPairs(g *graph.Graph, n int) [][2]string {
 	var docs []string
 	for _, r := range g.Roles() {
 		if r.Documented {
+			docs = append(docs, r.ID)
+		}
+	}
+	if len(docs) == 0 { // a pathway table describes no role
+		for _, r := range g.Roles() {
 			docs = append(docs, r.ID)
 		}
 	}

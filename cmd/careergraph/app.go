@@ -59,10 +59,11 @@ func interruptible() (ctx context.Context, stop func()) {
 
 // globalOptions are the flags every command reads its documents by.
 type globalOptions struct {
-	data    cli.StringSlice
-	aliases string
-	noCache bool
-	quiet   bool
+	data       cli.StringSlice
+	dataFormat string
+	aliases    string
+	noCache    bool
+	quiet      bool
 }
 
 func (o *globalOptions) flags() []cli.Flag {
@@ -70,8 +71,13 @@ func (o *globalOptions) flags() []cli.Flag {
 		&cli.StringSliceFlag{
 			Name:        "data",
 			Aliases:     []string{"d"},
-			Usage:       "document `PATH` (file or folder, read recursively for *.txt and *.md); repeatable; default: $" + dataEnv + " (paths separated by " + string(os.PathListSeparator) + "), else the embedded seeds",
+			Usage:       "data `PATH`: occupation documents, an O*NET text release folder, a pathway table, moves or roles spreadsheets, each told by its content (a folder is read recursively); repeatable; default: $" + dataEnv + " (paths separated by " + string(os.PathListSeparator) + "), else the embedded seeds",
 			Destination: &o.data,
+		},
+		&cli.StringFlag{
+			Name:        "data-format",
+			Usage:       "read every --data path as `FORMAT` instead of telling it by content: document, onet, pathways, moves or roles",
+			Destination: &o.dataFormat,
 		},
 		&cli.StringFlag{
 			Name:        "aliases",

@@ -56,6 +56,20 @@ func checkCommand(global *globalOptions) *cli.Command {
 func writeCheck(w io.Writer, c *loader.Corpus, cycles [][]string) {
 	fmt.Fprintf(w, "%s read, %s: %s, %s\n", plural(c.NumFiles, "file", "files"),
 		plural(c.NumDocuments, "document", "documents"), plural(c.Errors(), "error", "errors"), plural(c.Warnings(), "warning", "warnings"))
+	if len(c.Sources) > 0 {
+		fmt.Fprintln(w, "\nSources besides documents")
+		var t table
+		for _, s := range c.Sources {
+			what := s.Format
+			if s.Version != "" {
+				what += " " + s.Version
+			}
+			t.add(s.Name, what, plural(s.Roles, "role", "roles"), plural(s.Moves, "move", "moves"))
+		}
+		t.write(w, "  ")
+		fmt.Fprintf(w, "  dropped: %s, %s\n", plural(c.Dropped.SelfLinks, "self-link", "self-links"),
+			plural(c.Dropped.Duplicates, "repeated move", "repeated moves"))
+	}
 	if len(c.Problems) > 0 {
 		fmt.Fprintln(w, "\nProblems")
 		for _, p := range c.Problems {

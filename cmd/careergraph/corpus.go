@@ -14,6 +14,7 @@ import (
 
 	"careergraph/loader"
 	"careergraph/loader/snapshot"
+	"careergraph/loader/source"
 )
 
 // dataEnv names the environment variable read when no --data is given.
@@ -24,6 +25,13 @@ const dataEnv = "CAREERGRAPH_DATA"
 // summarises the other problems on stderr in one line.
 func loadCorpus(c *cli.Context, global *globalOptions, quiet bool) (*loader.Corpus, error) {
 	opt := loader.Options{Paths: global.data.Value(), Aliases: global.aliases}
+	if global.dataFormat != "" {
+		f, err := source.ParseFormat(global.dataFormat)
+		if err != nil {
+			return nil, usagef("--data-format: %v", err)
+		}
+		opt.Format = f
+	}
 	if len(opt.Paths) == 0 {
 		opt.Paths = filepath.SplitList(os.Getenv(dataEnv))
 	}
@@ -80,7 +88,7 @@ func writeSkipped(w io.Writer, c *loader.Corpus) {
 		fmt.Fprintln(w, escapeText("careergraph: "+p.String()))
 	}
 	if more := len(skipped) - maxSkippedNamed; more > 0 {
-		fmt.Fprintf(w, "careergraph: and %s\n", plural(more, "more skipped document", "more skipped documents"))
+		fmt.Fprintf(w, "careergraph: and %s\n", plural(more, "more skipped file", "more skipped files"))
 	}
 }
 
@@ -90,7 +98,7 @@ func writeSkipped(w io.Writer, c *loader.Corpus) {
 func problemSummary(c *loader.Corpus) string {
 	var parts []string
 	if len(c.Skipped) > 0 {
-		parts = append(parts, plural(len(c.Skipped), "document could not be read", "documents could not be read"))
+		parts = append(parts, plural(len(c.Skipped), "file skipped", "files skipped"))
 	}
 	if e := c.Errors() - len(c.Skipped); e > 0 {
 		parts = append(parts, plural(e, "error", "errors"))

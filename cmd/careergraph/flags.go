@@ -37,13 +37,15 @@ func checkRange(flag string, n, lo, hi int, what string) error {
 type lateralOptions struct {
 	noLateral bool
 	cost      int
+	noDown    bool
 }
 
 func (o *lateralOptions) flags() []cli.Flag {
 	return []cli.Flag{
 		&cli.BoolFlag{Name: "no-lateral", Usage: "career moves only: no lateral (related) moves", Destination: &o.noLateral},
 		&cli.IntFlag{Name: "lateral-cost", Value: graph.DefaultLateralCost, Destination: &o.cost,
-			Usage: fmt.Sprintf("what a lateral (related) move costs, `N` from 1 to %d; a career move costs 1", graph.MaxLateralCost)},
+			Usage: fmt.Sprintf("what a lateral (related) move costs, `N` from 1 to %d; a career move costs 1 (imported moves keep their own costs)", graph.MaxLateralCost)},
+		&cli.BoolFlag{Name: "no-down", Usage: "no moves that go down a level (where both roles have one, e.g. O*NET Job Zones)", Destination: &o.noDown},
 	}
 }
 
@@ -97,7 +99,7 @@ func (o *routeOptions) check(withK bool) error {
 
 // pathOptions resolves --avoid in g.
 func (o *routeOptions) pathOptions(g *graph.Graph) (graph.PathOptions, error) {
-	opt := graph.PathOptions{CareerOnly: o.noLateral, LateralCost: o.cost}
+	opt := graph.PathOptions{CareerOnly: o.noLateral, LateralCost: o.cost, NoDown: o.noDown}
 	for _, a := range o.avoid.Value() {
 		r, err := g.Resolve(a)
 		if err != nil {
@@ -113,7 +115,7 @@ func noRoute(err error, opt graph.PathOptions) error {
 	if !errors.Is(err, graph.ErrNoPath) {
 		return err
 	}
-	return &noRouteError{err: err, restricted: opt.CareerOnly || len(opt.Avoid) > 0}
+	return &noRouteError{err: err, restricted: opt.CareerOnly || len(opt.Avoid) > 0 || opt.NoDown}
 }
 
 // ladderDepthFlag is --depth of ladder and render ladder.

@@ -50,7 +50,7 @@ func gapCommand(global *globalOptions) *cli.Command {
 }
 
 func writeGap(w io.Writer, g *graph.Graph, from, to graph.Role, route graph.Route, gaps []graph.Gap) error {
-	fmt.Fprintf(w, "From %q to %q: cost %d, %s\n", from.Name, to.Name, route.Cost, plural(len(route.Steps), "step", "steps"))
+	fmt.Fprintf(w, "From %q to %q: cost %s, %s\n", from.Name, to.Name, costString(route.Cost), plural(len(route.Steps), "step", "steps"))
 	writeSteps(w, g, route.Steps)
 	if len(gaps) == 0 {
 		fmt.Fprintln(w, "\nNo step has documents at both ends, so there are no skills to compare.")

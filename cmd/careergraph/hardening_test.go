@@ -155,7 +155,7 @@ func TestSkippedDocuments(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("stats: exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"empty00.txt: error: empty document", "empty09.txt", "and 2 more skipped documents", "12 documents could not be read"} {
+	for _, want := range []string{"empty00.txt: error: empty document", "empty09.txt", "and 2 more skipped files", "12 files skipped"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr does not say %q:\n%s", want, stderr)
 		}

@@ -130,13 +130,13 @@ func TestPathAnswers(t *testing.T) {
 			continue
 		}
 		var got struct {
-			Paths []struct{ Cost int }
+			Paths []struct{ Cost float64 }
 		}
 		if err := json.Unmarshal([]byte(stdout), &got); err != nil || len(got.Paths) == 0 {
 			t.Fatalf("path(%q, %q, %v): %v; stdout %q stderr %q", tt.from, tt.to, tt.args, err, stdout, stderr)
 		}
-		if got.Paths[0].Cost != tt.cost {
-			t.Errorf("path(%q, %q, %v) cost = %d; want %d", tt.from, tt.to, tt.args, got.Paths[0].Cost, tt.cost)
+		if got.Paths[0].Cost != float64(tt.cost) {
+			t.Errorf("path(%q, %q, %v) cost = %g; want %d", tt.from, tt.to, tt.args, got.Paths[0].Cost, tt.cost)
 		}
 	}
 }
@@ -234,7 +234,7 @@ func TestBrokenCorpus(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("stats: exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stderr, "2 documents could not be read") || !strings.Contains(stderr, "careergraph check") {
+	if !strings.Contains(stderr, "2 files skipped") || !strings.Contains(stderr, "careergraph check") {
 		t.Errorf("stderr = %q; want a summary naming 2 unreadable documents and check", stderr)
 	}
 	if !strings.Contains(stdout, `"roles": 38`) {

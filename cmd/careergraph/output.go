@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -149,6 +150,9 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+// costString writes a cost as its shortest exact decimal: "3", "2.345".
+func costString(c float64) string { return strconv.FormatFloat(c, 'f', -1, 64) }
 
 // sourceStrings returns sources as "file:line" strings.
 func sourceStrings(src []graph.Source) []string {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/urfave/cli/v2"
 
@@ -78,7 +79,7 @@ func writeRoutes(w io.Writer, g *graph.Graph, from, to graph.Role, routes []grap
 	fmt.Fprintf(w, "From %q to %q\n", from.Name, to.Name)
 	for i, r := range routes {
 		fmt.Fprintln(w)
-		head := fmt.Sprintf("cost %d, %s", r.Cost, plural(len(r.Steps), "step", "steps"))
+		head := fmt.Sprintf("cost %s, %s", costString(r.Cost), plural(len(r.Steps), "step", "steps"))
 		if len(routes) > 1 {
 			head = fmt.Sprintf("Route %d: %s", i+1, head)
 		} else {
@@ -94,8 +95,14 @@ func writeRoutes(w io.Writer, g *graph.Graph, from, to graph.Role, routes []grap
 // of move and where the documents say so.
 func writeSteps(w io.Writer, g *graph.Graph, steps []graph.Step) {
 	var t table
+	// Steps of imported moves carry their own costs: show each step's.
+	priced := slices.ContainsFunc(steps, func(s graph.Step) bool { return s.Attrs != nil })
 	if len(steps) > 0 {
-		t.add("", name(g, steps[0].From), "", "")
+		if priced {
+			t.add("", name(g, steps[0].From), "", "", "")
+		} else {
+			t.add("", name(g, steps[0].From), "", "")
+		}
 	}
 	for _, s := range steps {
 		kind := "career"
@@ -109,7 +116,15 @@ func writeSteps(w io.Writer, g *graph.Graph, steps []graph.Step) {
 				src += fmt.Sprintf(" (+%d)", len(s.Sources)-1)
 			}
 		}
-		t.add("→", name(g, s.To), kind, src)
+		if priced {
+			c := "cost " + costString(s.Cost)
+			if a := s.Attrs; a != nil && a.Tier != "" {
+				c += " (" + a.Tier + ")"
+			}
+			t.add("→", name(g, s.To), kind, c, src)
+		} else {
+			t.add("→", name(g, s.To), kind, src)
+		}
 	}
 	t.write(w, "  ")
 }

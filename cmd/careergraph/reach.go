@@ -41,7 +41,7 @@ func reachCommand(global *globalOptions) *cli.Command {
 			if err != nil {
 				return err
 			}
-			opt := graph.ReachOptions{Reverse: o.reverse, CareerOnly: o.lateral.noLateral, LateralCost: o.lateral.cost, MaxCost: o.maxCost}
+			opt := graph.ReachOptions{Reverse: o.reverse, CareerOnly: o.lateral.noLateral, LateralCost: o.lateral.cost, MaxCost: o.maxCost, NoDown: o.lateral.noDown}
 			reached, err := g.Reach(role.ID, opt)
 			if err != nil {
 				return err
@@ -90,7 +90,7 @@ func writeReach(w io.Writer, g *graph.Graph, role graph.Role, reverse bool, reac
 	var t table
 	t.add("cost", "steps", "role")
 	for _, r := range reached {
-		t.add(strconv.Itoa(r.Cost), strconv.Itoa(r.Steps), name(g, r.Role))
+		t.add(costString(r.Cost), strconv.Itoa(r.Steps), name(g, r.Role))
 	}
 	fmt.Fprintln(w)
 	t.write(w, "  ")

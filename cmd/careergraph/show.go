@@ -1,8 +1,12 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -54,6 +58,20 @@ func writeCard(w io.Writer, c wire.Card) {
 	if len(c.Classification) > 0 {
 		fmt.Fprintf(w, "\nClassification  %s\n", strings.Join(c.Classification, " / "))
 	}
+	if c.Code != "" || c.Level != 0 {
+		var t table
+		if c.Code != "" {
+			t.add("Code", c.Code)
+		}
+		if c.Level != 0 {
+			t.add("Level", levelString(c.Level, c.Code))
+		}
+		fmt.Fprintln(w)
+		t.write(w, "")
+	}
+	if c.Description != "" {
+		fmt.Fprintf(w, "\n%s\n", c.Description)
+	}
 	if c.Summary != "" {
 		fmt.Fprintf(w, "\n%s\n", c.Summary)
 	}
@@ -75,17 +93,68 @@ func writeCard(w io.Writer, c wire.Card) {
 		fmt.Fprintf(w, "\n%s\n", title)
 		var t table
 		for _, l := range ls {
-			t.add(l.Role, strings.Join(l.Sources, ", "))
+			if l.Cost != 0 {
+				t.add(l.Role, "cost "+costString(l.Cost), sourceList(l.Sources))
+			} else {
+				t.add(l.Role, sourceList(l.Sources))
+			}
 		}
 		t.write(w, "  ")
 	}
 	links("Comes from (career moves in)", c.CareerFrom)
 	links("Leads to (career moves out)", c.CareerTo)
-	links("Related roles (lateral moves)", c.Related)
+	// Related roles with a tier (O*NET) come by tier, strongest first.
+	tiers := map[string][]wire.Link{}
+	var plain []wire.Link
+	for _, l := range c.Related {
+		if l.Tier != "" {
+			tiers[l.Tier] = append(tiers[l.Tier], l)
+		} else {
+			plain = append(plain, l)
+		}
+	}
+	names := slices.Sorted(maps.Keys(tiers))
+	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(tierRank(a), tierRank(b)) })
+	for _, tier := range names {
+		ls := tiers[tier]
+		slices.SortStableFunc(ls, func(a, b wire.Link) int { return cmp.Compare(a.Index, b.Index) })
+		links("Related roles, "+tier+" (lateral moves)", ls)
+	}
+	links("Related roles (lateral moves)", plain)
 	if len(c.Names) > 1 {
 		fmt.Fprintf(w, "\nAlso written  %s\n", strings.Join(c.Names, "; "))
 	}
 	if len(c.Documents) > 0 {
 		fmt.Fprintf(w, "\nSources  %s\n", strings.Join(c.Documents, ", "))
 	}
+}
+
+// tierRank orders O*NET relatedness tiers, strongest first; others last.
+func tierRank(tier string) int {
+	switch strings.ToLower(tier) {
+	case "primary-short":
+		return 0
+	case "primary-long":
+		return 1
+	case "supplemental":
+		return 2
+	}
+	return 3
+}
+
+// levelString writes a level, as an O*NET Job Zone when the role has an
+// O*NET-SOC code.
+func levelString(level int, code string) string {
+	if len(code) == 10 && code[2] == '-' && code[7] == '.' {
+		return fmt.Sprintf("%d (O*NET Job Zone %d of 5)", level, level)
+	}
+	return strconv.Itoa(level)
+}
+
+// sourceList writes sources on one line, the first few and a count.
+func sourceList(src []string) string {
+	if len(src) > 3 {
+		return strings.Join(src[:3], ", ") + fmt.Sprintf(" (+%d)", len(src)-3)
+	}
+	return strings.Join(src, ", ")
 }

@@ -100,7 +100,7 @@ func selectAll(g *graph.Graph, kind, title string, focus ...string) graph.Select
 // against its written direction.
 func route(t testing.TB, g *graph.Graph, cost int, names ...string) graph.Route {
 	t.Helper()
-	r := graph.Route{Cost: cost}
+	r := graph.Route{Cost: float64(cost)}
 	prev := id(t, g, names[0])
 	for _, n := range names[1:] {
 		s := graph.Step{From: prev, Kind: graph.Career}

@@ -108,12 +108,20 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 		if r.Profile != nil {
 			flags |= 2
 		}
+		if r.Level != 0 || r.Code != "" || r.Description != "" {
+			flags |= 4
+		}
 		e.uint(flags)
 		if p := r.Profile; p != nil {
 			e.str(p.Summary)
 			e.strs(p.RequiredSkills)
 			e.strs(p.RecommendedSkills)
 			e.strs(p.Qualifications)
+		}
+		if flags&4 != 0 {
+			e.signed(r.Level)
+			e.str(r.Code)
+			e.str(r.Description)
 		}
 	}
 	section := e.buf
@@ -128,8 +136,26 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 	for _, m := range moves {
 		e.int(index[m.From])
 		e.int(index[m.To])
-		e.uint(uint64(m.Kind))
+		// The kind, and whether an own cost and attributes follow.
+		head := uint64(m.Kind)
+		if m.Milli > 0 {
+			head |= 2
+		}
+		if m.Attrs != nil {
+			head |= 4
+		}
+		e.uint(head)
 		e.sources(m.Sources)
+		if m.Milli > 0 {
+			e.uint(uint64(m.Milli))
+		}
+		if a := m.Attrs; a != nil {
+			e.str(a.Basis)
+			e.str(a.Tier)
+			e.signed(a.Index)
+			e.uint(math.Float64bits(a.Similarity))
+			e.str(a.Note)
+		}
 	}
 	rungs := g.Rungs()
 	e.length(len(rungs))
@@ -164,6 +190,16 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 		e.str(n.Key)
 		e.strs(n.Roles)
 	}
+	e.list(c.Sources == nil, len(c.Sources))
+	for _, s := range c.Sources {
+		e.str(s.Name)
+		e.str(s.Format)
+		e.str(s.Version)
+		e.int(s.Roles)
+		e.int(s.Moves)
+	}
+	e.int(c.Dropped.SelfLinks)
+	e.int(c.Dropped.Duplicates)
 
 	return e
 }
@@ -299,6 +335,11 @@ func (d *decoder) roles() []graph.Role {
 			p.Qualifications = d.strList()
 			r.Profile = p
 		}
+		if flags&4 != 0 {
+			r.Level = d.signed()
+			r.Code = d.str()
+			r.Description = d.str()
+		}
 	}
 	return roles
 }
@@ -309,8 +350,17 @@ func (d *decoder) moves() ([]graph.Move, []graph.Ends) {
 	ends := make([]graph.Ends, n)
 	for i := range moves {
 		ends[i] = graph.Ends{From: d.int32(), To: d.int32()}
-		moves[i].Kind = graph.Kind(d.index(int(graph.Related) + 1))
-		moves[i].Sources = d.sources()
+		head := d.index(8)
+		m := &moves[i]
+		m.Kind = graph.Kind(head & 1)
+		m.Sources = d.sources()
+		if head&2 != 0 {
+			m.Milli = int32(d.index(graph.MaxMoveCost*1000 + 1))
+		}
+		if head&4 != 0 {
+			m.Attrs = &graph.MoveAttrs{Basis: d.str(), Tier: d.str(), Index: d.signed(),
+				Similarity: math.Float64frombits(d.uint()), Note: d.str()}
+		}
 	}
 	return moves, ends
 }
@@ -426,6 +476,15 @@ func decodeSnapshot(data []byte) (*loader.Corpus, error) {
 			nd.Key, nd.Roles = d.str(), d.strList()
 		}
 	}
+	if n := d.nilable(); n >= 0 {
+		c.Sources = make([]loader.SourceInfo, n)
+		for i := range c.Sources {
+			si := &c.Sources[i]
+			si.Name, si.Format, si.Version = d.str(), d.str(), d.str()
+			si.Roles, si.Moves = d.index(math.MaxInt32), d.index(math.MaxInt32)
+		}
+	}
+	c.Dropped.SelfLinks, c.Dropped.Duplicates = d.index(math.MaxInt32), d.index(math.MaxInt32)
 	wg.Wait()
 	if d.err != nil || d.off != len(d.buf) || rd.err != nil || rd.off != len(rd.buf) {
 		return nil, errSnapshot

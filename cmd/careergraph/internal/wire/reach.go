@@ -4,9 +4,9 @@ import "careergraph/graph"
 
 // Reached is a role reached and the cheapest way there.
 type Reached struct {
-	Role  string `json:"role"`
-	Cost  int    `json:"cost"`
-	Steps int    `json:"steps"`
+	Role  string  `json:"role"`
+	Cost  float64 `json:"cost"`
+	Steps int     `json:"steps"`
 }
 
 // Reach is the answer of reach: every role a role leads to (or, reversed,

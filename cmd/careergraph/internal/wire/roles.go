@@ -47,6 +47,9 @@ type Card struct {
 	Reading           string   `json:"reading"`
 	Classification    []string `json:"classification"`
 	Names             []string `json:"names"`
+	Level             int      `json:"level,omitempty"`       // preparation level, e.g. O*NET Job Zone 1–5
+	Code              string   `json:"code,omitempty"`        // the source's code, e.g. O*NET-SOC
+	Description       string   `json:"description,omitempty"` // what the source says the role does
 	Summary           string   `json:"summary"`
 	RequiredSkills    []string `json:"required_skills"`
 	RecommendedSkills []string `json:"recommended_skills"`
@@ -61,6 +64,21 @@ type Card struct {
 type Link struct {
 	Role    string   `json:"role"`
 	Sources []string `json:"sources"`
+	Cost    float64  `json:"cost,omitempty"`  // the move's own cost, when it has one
+	Tier    string   `json:"tier,omitempty"`  // O*NET relatedness tier
+	Index   int      `json:"index,omitempty"` // O*NET index, 1 = strongest
+}
+
+// link returns the link to the role with ID id by move m.
+func link(g *graph.Graph, id string, m graph.Move) Link {
+	l := Link{Role: name(g, id), Sources: sourceStrings(m.Sources)}
+	if m.Priced() {
+		l.Cost = m.Cost()
+	}
+	if m.Attrs != nil {
+		l.Tier, l.Index = m.Attrs.Tier, m.Attrs.Index
+	}
+	return l
 }
 
 // NewCard returns the card of r from its moves out and in (as
@@ -69,6 +87,7 @@ func NewCard(g *graph.Graph, r graph.Role, out, in []graph.Move) Card {
 	c := Card{
 		ID: r.ID, Name: r.Name, Documented: r.Documented, Reading: r.Reading,
 		Classification: emptyIfNil(r.Classification), Names: emptyIfNil(r.Names),
+		Level: r.Level, Code: r.Code, Description: r.Description,
 		RequiredSkills: []string{}, RecommendedSkills: []string{}, Qualifications: []string{},
 		CareerFrom: []Link{}, CareerTo: []Link{}, Related: []Link{}, Documents: emptyIfNil(r.Docs),
 	}
@@ -78,24 +97,38 @@ func NewCard(g *graph.Graph, r graph.Role, out, in []graph.Move) Card {
 		c.RecommendedSkills = emptyIfNil(p.RecommendedSkills)
 		c.Qualifications = emptyIfNil(p.Qualifications)
 	}
-	related := map[string][]string{} // a related role and where either side names the other
+	related := map[string]*Link{} // a related role and where either side names the other
+	relate := func(id string, m graph.Move, own bool) {
+		l := related[id]
+		if l == nil {
+			nl := link(g, id, m)
+			if !own { // the tier and cost the other role gives this one
+				nl.Cost, nl.Tier, nl.Index = 0, "", 0
+			}
+			related[id] = &nl
+			return
+		}
+		// The move from this role speaks first for its tier and cost.
+		l.Sources = append(l.Sources, sourceStrings(m.Sources)...)
+	}
 	for _, m := range out {
 		if m.Kind == graph.Career {
-			c.CareerTo = append(c.CareerTo, Link{name(g, m.To), sourceStrings(m.Sources)})
+			c.CareerTo = append(c.CareerTo, link(g, m.To, m))
 		} else {
-			related[m.To] = append(related[m.To], sourceStrings(m.Sources)...)
+			relate(m.To, m, true)
 		}
 	}
 	for _, m := range in {
 		if m.Kind == graph.Career {
-			c.CareerFrom = append(c.CareerFrom, Link{name(g, m.From), sourceStrings(m.Sources)})
+			c.CareerFrom = append(c.CareerFrom, link(g, m.From, m))
 		} else {
-			related[m.From] = append(related[m.From], sourceStrings(m.Sources)...)
+			relate(m.From, m, false)
 		}
 	}
-	for id, src := range related {
-		slices.Sort(src)
-		c.Related = append(c.Related, Link{name(g, id), slices.Compact(src)})
+	for _, l := range related {
+		slices.Sort(l.Sources)
+		l.Sources = slices.Compact(l.Sources)
+		c.Related = append(c.Related, *l)
 	}
 	slices.SortFunc(c.Related, func(a, b Link) int { return strings.Compare(a.Role, b.Role) })
 	return c

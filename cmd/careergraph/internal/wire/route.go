@@ -8,19 +8,28 @@ type Step struct {
 	To      string   `json:"to"`
 	Kind    string   `json:"kind"` // "career" or "related"
 	Sources []string `json:"sources"`
+	Cost    float64  `json:"cost"`                 // what the step costs under the query's options
+	Tier    string   `json:"tier,omitempty"`       // O*NET relatedness tier
+	Index   int      `json:"index,omitempty"`      // O*NET index, 1 = strongest
+	Similar float64  `json:"similarity,omitempty"` // a pathway table's similarity
+	Note    string   `json:"note,omitempty"`       // a spreadsheet's source or note
 }
 
 // Route is a chain of moves and what it costs.
 type Route struct {
-	Cost  int    `json:"cost"`
-	Steps []Step `json:"steps"`
+	Cost  float64 `json:"cost"`
+	Steps []Step  `json:"steps"`
 }
 
 // NewRoute returns r with role names in place of IDs.
 func NewRoute(g *graph.Graph, r graph.Route) Route {
 	out := Route{Cost: r.Cost, Steps: []Step{}}
 	for _, s := range r.Steps {
-		out.Steps = append(out.Steps, Step{From: name(g, s.From), To: name(g, s.To), Kind: s.Kind.String(), Sources: sourceStrings(s.Sources)})
+		st := Step{From: name(g, s.From), To: name(g, s.To), Kind: s.Kind.String(), Sources: sourceStrings(s.Sources), Cost: s.Cost}
+		if a := s.Attrs; a != nil {
+			st.Tier, st.Index, st.Similar, st.Note = a.Tier, a.Index, a.Similarity, a.Note
+		}
+		out.Steps = append(out.Steps, st)
 	}
 	return out
 }

@@ -51,6 +51,27 @@ type Check struct {
 	Ambiguous []Ambiguity     `json:"ambiguous"`
 	Near      []NearDuplicate `json:"near_duplicates"`
 	Cycles    [][]string      `json:"career_cycles"`
+	// Sources are the sources other than documents read; Dropped the
+	// moves of theirs dropped on purpose. Both left out for documents
+	// alone.
+	Sources []Source `json:"sources,omitempty"`
+	Dropped *Dropped `json:"dropped,omitempty"`
+}
+
+// Source is one source other than documents that was read.
+type Source struct {
+	Name    string `json:"name"`
+	Format  string `json:"format"`
+	Version string `json:"version,omitempty"`
+	Roles   int    `json:"roles"`
+	Moves   int    `json:"moves"`
+}
+
+// Dropped counts the moves dropped on purpose: self-links and repeated
+// rows.
+type Dropped struct {
+	SelfLinks  int `json:"self_links"`
+	Duplicates int `json:"duplicates"`
 }
 
 // Problem is a problem of a document, at file:line (line 0: the whole
@@ -105,6 +126,12 @@ func NewCheck(c *loader.Corpus, cycles [][]string) Check {
 	}
 	for _, cy := range cycles {
 		out.Cycles = append(out.Cycles, names(c.Graph, cy))
+	}
+	for _, s := range c.Sources {
+		out.Sources = append(out.Sources, Source{s.Name, s.Format, s.Version, s.Roles, s.Moves})
+	}
+	if len(c.Sources) > 0 {
+		out.Dropped = &Dropped{c.Dropped.SelfLinks, c.Dropped.Duplicates}
 	}
 	return out
 }
