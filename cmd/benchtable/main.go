@@ -225,11 +225,15 @@ func listFiles(dir string) ([]string, int64, error) {
 	return files, size, err
 }
 
-// statFiles lists the documents below dir with their sizes and
-// modification times, reading folders and looking at files on all cores,
-// and does nothing with them: the floor under a warm start, which must
-// see whether any file changed.
+// statFiles lists the files below dir (or dir itself, a file) with their
+// sizes and modification times, as careergraph lists what it loads,
+// reading folders and looking at files on all cores, and does nothing
+// with them: the floor under a warm start, which must see whether any
+// file changed.
 func statFiles(dir string) {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return
+	}
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0)-1)
 	var walk func(string)
@@ -247,13 +251,27 @@ func statFiles(dir string) {
 				default:
 					walk(p)
 				}
-			case strings.HasSuffix(name, ".txt") || strings.HasSuffix(name, ".md"):
+			default:
 				os.Stat(p)
 			}
 		}
 	}
 	walk(dir)
 	wg.Wait()
+}
+
+// machine names the processor, from /proc/cpuinfo where there is one.
+func machine() string {
+	data, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return "unknown processor"
+	}
+	for line := range strings.Lines(string(data)) {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown processor"
 }
 
 // cpuTime returns the CPU time, user and system, this process has taken.
@@ -426,12 +444,12 @@ func print(w io.Writer, rows []row) {
 			dur(r.warm), dur(r.warmCPU), signedDur(r.warm-r.list), dur(r.path), dur(r.paths), dur(r.reach), dur(r.ladder), dur(r.search), svg)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "%s %s/%s, %d cores. Medians. read: the files alone, all cores; list: the files' sizes and modification\n"+
+	fmt.Fprintf(w, "%s, %s %s/%s, %d cores. Medians. read: the files alone, all cores; list: the files' sizes and modification\n"+
 		"times, all cores; load: parse, resolve, build, no cache, with its CPU time; peak RSS: `careergraph --no-cache stats`;\n"+
 		"warm path: wall time of `careergraph path A B` with a warm cache, with its CPU time, and its excess over list;\n"+
 		"queries in process over random pairs of documented roles; ladder SVG: `render ladder ROLE --depth %d` for 5 random\n"+
 		"documented roles (median roles drawn in parentheses), — when none has at most %d roles.\n",
-		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), pictureDepth, maxPicture)
+		machine(), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), pictureDepth, maxPicture)
 }
 
 // signedDur is dur with a sign.
