@@ -63,7 +63,19 @@ func walkDir(root string, limit int64, format source.Format) []sourceFile {
 	top := &walkNode{}
 	w.readDir(root, top)
 	w.wg.Wait()
-	var out []sourceFile
+	var count func(n *walkNode) int
+	count = func(n *walkNode) int {
+		c := 0
+		for _, it := range n.items {
+			if it.sub != nil {
+				c += count(it.sub)
+			} else {
+				c++
+			}
+		}
+		return c
+	}
+	out := make([]sourceFile, 0, count(top))
 	var flatten func(n *walkNode)
 	flatten = func(n *walkNode) {
 		for _, it := range n.items {
