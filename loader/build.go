@@ -89,7 +89,7 @@ func buildWith(docs []keyedDoc, sets []*source.Set, aliases []Alias, keepDocs bo
 	}
 	b.collectOccupations(all)
 	b.gb.Grow(0, estimateMoves(docs))
-	b.lookupAll(docs)
+	b.lookupAll(all)
 	for _, o := range b.occs {
 		for _, d := range o.docs {
 			b.addMoves(o, d)

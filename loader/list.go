@@ -39,7 +39,7 @@ func walkFolder(name string, format source.Format) (sourceFile, bool) {
 	return sourceFile{name: dir, none: reason}, true
 }
 
-// walkNode is one folder of a walk: its documents and subfolders in the
+// walkNode is one folder of a walk: its sources and subfolders in the
 // order of their names, so that the walk's result comes out almost
 // sorted, whatever order the folders were read in.
 type walkNode struct {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"careergraph/graph"
 	"careergraph/loader/source"
 )
 
@@ -92,5 +93,26 @@ func TestWalkDirUnreadableFolder(t *testing.T) {
 		if _, err := f.read(); (err != nil) != (f.name == locked) {
 			t.Errorf("read %s: %v", f.name, err)
 		}
+	}
+}
+
+// TestLoadDocumentsWithImportedRoles loads documents with career paths
+// and related jobs beside a table of roles and moves: the names of both
+// are looked up on all cores before the serial pass.
+func TestLoadDocumentsWithImportedRoles(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"barista.txt": "Barista\nCareer Path\nBarista → Shift Lead → Store Manager\nRelated Jobs\nCashier\n",
+		"moves.csv":   "From,To,Kind,Cost,Source,Note\nShift Lead,Store Manager,career,,plan,\nCashier,Barista,career,,plan,\n",
+		"roles.csv":   "Role,Level,Description\nCashier,1,Takes payment.\n",
+	})
+	c, err := Load(Options{Paths: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Graph.Path("barista", "store-manager", graph.PathOptions{}); err != nil {
+		t.Errorf("Path(barista, store-manager): %v", err)
+	}
+	if _, err := c.Graph.Path("cashier", "barista", graph.PathOptions{}); err != nil {
+		t.Errorf("Path(cashier, barista): %v", err)
 	}
 }
