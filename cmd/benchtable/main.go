@@ -63,6 +63,7 @@ func main() {
 			fmt.Fprintf(os.Stderr, "benchtable: %s: %v\n", dir, err)
 			os.Exit(1)
 		}
+		r.corpus = filepath.Base(dir)
 		rows = append(rows, r)
 	}
 	print(os.Stdout, rows)
@@ -70,6 +71,7 @@ func main() {
 
 // row is what one corpus measured.
 type row struct {
+	corpus             string // the last element of its path
 	docs, roles, moves int
 	bytes              int64
 	read, list, load   time.Duration
@@ -464,15 +466,15 @@ func warmPath(bin, cache, dir string, g *graph.Graph, a, b string) (wall, cpu ti
 
 func print(w io.Writer, rows []row) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "docs\troles\tmoves\tMB\tread\tlist\tload (cpu)\tload/read\tpeak RSS\twarm path (cpu)\twarm−list\t"+
+	fmt.Fprintln(tw, "corpus\tdocs\troles\tmoves\tMB\tread\tlist\tload (cpu)\tload/read\tpeak RSS\twarm path (cpu)\twarm−list\t"+
 		"path\tpath -k 5\treach\tladder\troles search\tladder SVG (roles)\t")
 	for _, r := range rows {
 		svg := fmt.Sprintf("%s (%d)", dur(r.svg), r.svgRoles)
 		if !r.svgDrawn {
 			svg = fmt.Sprintf("— (≥ %d)", r.svgRoles)
 		}
-		fmt.Fprintf(tw, "%d\t%d\t%d\t%.0f\t%s\t%s\t%s (%s)\t%.1f×\t%.0f MB\t%s (%s)\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
-			r.docs, r.roles, r.moves, float64(r.bytes)/1e6, dur(r.read), dur(r.list), dur(r.load), dur(r.loadCPU),
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.0f\t%s\t%s\t%s (%s)\t%.1f×\t%.0f MB\t%s (%s)\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
+			r.corpus, r.docs, r.roles, r.moves, float64(r.bytes)/1e6, dur(r.read), dur(r.list), dur(r.load), dur(r.loadCPU),
 			float64(r.load)/float64(r.read), float64(r.peakRSS)/(1<<20),
 			dur(r.warm), dur(r.warmCPU), signedDur(r.warm-r.list), dur(r.path), dur(r.paths), dur(r.reach), dur(r.ladder), dur(r.search), svg)
 	}
