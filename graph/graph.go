@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // Graph is a resolved career graph. It is immutable once built and safe
@@ -24,12 +25,15 @@ type Graph struct {
 	// unit); maxMilli is the greatest own cost, 0 when none has one.
 	costUnit, maxMilli int64
 
-	// The name index: every role by the normal form of each of its
-	// names. forms holds the normal forms of each role's names in
-	// eachName order: role i's are forms[formOff[i]:formOff[i+1]].
-	names   map[string][]int32
-	forms   []string
-	formOff []int32
+	// The name index. forms holds the normal forms of each role's names
+	// in eachName order: role i's are forms[formOff[i]:formOff[i+1]].
+	// names maps each form to its roles, made on first need after
+	// nameScans look-ups have scanned forms instead: see rolesNamed.
+	forms     []string
+	formOff   []int32
+	nameScans atomic.Int32
+	namesOnce sync.Once
+	names     map[string][]int32
 
 	byNameOnce sync.Once
 	byName     []int32 // role indices by display name; see nameOrder

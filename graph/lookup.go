@@ -47,8 +47,9 @@ func (g *Graph) Resolve(name string) (Role, error) {
 // a qualifier in brackets (Mayr (Municipality)), those of the name
 // without it. It returns a *NotFoundError with the suggestions, or an
 // *AmbiguousError with the candidates. It costs one map look-up when the
-// name is exact, a few more for steps 2–4, and a scan of all names
-// otherwise.
+// name is exact (for a graph's first few look-ups, a scan of the names'
+// normal forms instead, far cheaper than making the map), a few more for
+// steps 2–4, and a scan of all names otherwise.
 func (g *Graph) Lookup(name string) (Resolved, error) {
 	form := NormalName(name)
 	if form == "" {
@@ -97,7 +98,7 @@ const maxSuggestions = 5
 // exact looks form up in the name index: ok with the one role it names,
 // an *AmbiguousError when it names several, neither when none.
 func (g *Graph) exact(name, form string) (Resolved, bool, error) {
-	idx := g.names[form]
+	idx := g.rolesNamed(form)
 	switch {
 	case len(idx) == 0:
 		return Resolved{}, false, nil
@@ -153,7 +154,7 @@ func (g *Graph) byNumber(form string) (Resolved, bool) {
 	var found Resolved
 	n := 0
 	for _, v := range numberForms(form) {
-		for _, i := range g.names[v] {
+		for _, i := range g.rolesNamed(v) {
 			if n == 0 || g.roles[i].ID != found.Role.ID {
 				found = g.resolvedAt(i, v)
 				n++

@@ -18,20 +18,68 @@ func (g *Graph) goIndexNames() (wait func()) {
 	return wg.Wait
 }
 
-// indexNames indexes every role by the normal form of each of its names.
+// indexNames works out the normal form of every name of every role,
+// which look-ups and Search compare with. The map from form to roles is
+// made only when look-ups are many: see rolesNamed.
 func (g *Graph) indexNames() {
-	n := len(g.roles)
+	if g.forms == nil {
+		g.forms, g.formOff = normalForms(g.roles)
+	}
+}
 
-	g.forms, g.formOff = normalForms(g.roles)
-	g.names = make(map[string][]int32, n*2)
-	for i := range g.roles {
-		for _, f := range g.forms[g.formOff[i]:g.formOff[i+1]] {
-			if f == "" {
+// scanLimit is how many look-ups by name scan the normal forms before
+// the map of them is made. A scan of 100k roles' forms costs about a
+// millisecond and the map two hundred: a command looks up a few names
+// and never pays for the map; a server that looks up many pays once.
+const scanLimit = 64
+
+// rolesNamed returns the indices of the roles with a name whose normal
+// form is form, in order, each once. The slice is shared: do not modify
+// it. It scans the forms (O(names)) for the first scanLimit calls, then
+// makes the map (once, O(names)) and looks form up in it (O(1)).
+func (g *Graph) rolesNamed(form string) []int32 {
+	if g.nameScans.Load() < scanLimit && g.nameScans.Add(1) <= scanLimit {
+		var out []int32
+		i := 0
+		for j, f := range g.forms {
+			if f != form {
 				continue
 			}
-			if l := g.names[f]; len(l) == 0 || l[len(l)-1] != int32(i) {
-				g.names[f] = append(l, int32(i))
+			for g.formOff[i+1] <= int32(j) {
+				i++
 			}
+			if len(out) == 0 || out[len(out)-1] != int32(i) {
+				out = append(out, int32(i))
+			}
+		}
+		return out
+	}
+	g.namesOnce.Do(g.mapNames)
+	return g.names[form]
+}
+
+// mapNames makes the map of every role by the normal form of each of its
+// names.
+func (g *Graph) mapNames() {
+	n := len(g.roles)
+	// Most roles' names share one normal form, and most forms belong to
+	// one role: a form seen before in the same role is skipped without a
+	// look-up, and a form's first role costs one look-up and one store,
+	// into a list carved from one array (full, so a second role copies).
+	g.names = make(map[string][]int32, n+n/2)
+	one := make([]int32, n)
+	for i := range g.roles {
+		forms := g.forms[g.formOff[i]:g.formOff[i+1]]
+		for j, f := range forms {
+			if f == "" || slices.Contains(forms[:j], f) {
+				continue
+			}
+			if l, ok := g.names[f]; ok {
+				g.names[f] = append(l, int32(i))
+				continue
+			}
+			one[i] = int32(i)
+			g.names[f] = one[i : i+1 : i+1]
 		}
 	}
 }

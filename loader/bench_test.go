@@ -47,3 +47,18 @@ func BenchmarkLoadDir(b *testing.B) {
 	}
 	benchLoad(b, dir)
 }
+
+// BenchmarkListDir lists the corpus in $CAREERGRAPH_BENCH_DATA, as Load
+// does before it reads a file.
+func BenchmarkListDir(b *testing.B) {
+	dir := os.Getenv("CAREERGRAPH_BENCH_DATA")
+	if dir == "" {
+		b.Skip("set CAREERGRAPH_BENCH_DATA to a corpus folder")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := loader.ListFiles(loader.Options{Paths: []string{dir}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -89,6 +89,7 @@ func buildWith(docs []keyedDoc, sets []*source.Set, aliases []Alias, keepDocs bo
 	}
 	b.collectOccupations(all)
 	b.gb.Grow(0, estimateMoves(docs))
+	b.lookupAll(all)
 	for _, o := range b.occs {
 		for _, d := range o.docs {
 			b.addMoves(o, d)
@@ -340,8 +341,14 @@ func shortTitle(title string) string {
 // addMoves adds the career moves of d's career paths and the related moves
 // from o to d's related jobs.
 func (b *builder) addMoves(o *occupation, d *keyedDoc) {
+	founds := d.found
 	for n, cp := range d.Career {
-		handles := b.resolvePath(o, d, cp, d.rungs[n])
+		m := 0
+		for _, rung := range d.rungs[n] {
+			m += len(rung)
+		}
+		handles := b.resolvePath(o, d, cp, d.rungs[n], founds[:m])
+		founds = founds[m:]
 		for i, rung := range handles {
 			if len(rung) > 1 {
 				b.rungs = append(b.rungs, rung)
@@ -363,7 +370,7 @@ func (b *builder) addMoves(o *occupation, d *keyedDoc) {
 		}
 	}
 	for i, it := range d.Related {
-		to := b.resolveKey(it, d.related[i], d.File)
+		to := b.resolveFound(it, d.related[i], d.File, founds[i])
 		src := graph.Source{File: d.File, Line: it.Line}
 		if to == o.handle {
 			b.problem(src, Warning, "related job %q is the occupation itself: dropped", it.Text)

@@ -19,6 +19,8 @@ type keyedDoc struct {
 	aliases, related                      []string
 	required, recommended, qualifications []string
 	rungs                                 [][][]string // by career path, rung and alternative
+	// What lookupAll found for the names of rungs, then of related.
+	found []found
 	// imported is the role a source other than a document describes,
 	// when the document stands for one (see importedDocs).
 	imported *source.Role

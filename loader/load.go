@@ -15,7 +15,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 
 	"careergraph/graph"
 	"careergraph/loader/source"
@@ -277,39 +276,6 @@ func osFile(name string, limit int64) sourceFile {
 	return sourceFile{name: name, read: func() ([]byte, error) { return readRegular(name, limit) }}
 }
 
-// readRegular reads the file name, following links, when it is a regular
-// file of at most limit bytes. It never blocks on a FIFO nor reads a
-// device: anything else is ErrNotRegular, and a larger file ErrTooLarge.
-func readRegular(name string, limit int64) ([]byte, error) {
-	// Opening a FIFO for reading waits for a writer unless it is opened
-	// without blocking; the file is checked once open, so that a file
-	// swapped after a Stat cannot slip through.
-	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, ErrNotRegular
-	}
-	if info.Size() > limit {
-		return nil, tooLarge(limit)
-	}
-	data := make([]byte, 0, info.Size()+1) // +1: to see EOF without growing
-	data, err = readAll(io.LimitReader(f, limit+1), data)
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit { // it grew since the Stat
-		return nil, tooLarge(limit)
-	}
-	return data, nil
-}
-
 // readAll is io.ReadAll into buf.
 func readAll(r io.Reader, buf []byte) ([]byte, error) {
 	for {
@@ -360,38 +326,7 @@ func listPath(p string, limit int64, format source.Format) ([]sourceFile, error)
 		// separator the system does. The names below are cleaned.
 		root = p + string(filepath.Separator)
 	}
-	var out []sourceFile
-	err = filepath.WalkDir(root, func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			// An unreadable folder is reported like an unreadable file.
-			out = append(out, sourceFile{name: name, read: func() ([]byte, error) { return nil, err }})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if name != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			if format == source.None && onetLike(name) {
-				dir := filepath.Clean(name)
-				if f, reason := source.Detect(dir); f == source.ONET {
-					out = append(out, sourceFile{name: dir, onet: true})
-				} else {
-					out = append(out, sourceFile{name: dir, none: reason})
-				}
-				return fs.SkipDir
-			}
-			return nil
-		}
-		out = append(out, osFile(name, limit))
-		return nil
-	})
-	return out, err
+	return walkDir(root, limit, format), nil
 }
 
 // onetLike reports whether folder dir holds a file that only an O*NET

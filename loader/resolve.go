@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"careergraph/graph"
+	"careergraph/internal/parallel"
 )
 
 // lookup finds the role a name has by rules 1, 2 and 6 alone, without
@@ -80,8 +81,13 @@ func (b *builder) mention(k, written string, own bool) int {
 // by rules 1, 2 and 6, recording the merge or the use of an ambiguous
 // name.
 func (b *builder) resolveKey(it Item, k, file string) int {
+	return b.resolveFound(it, k, file, found{later: true})
+}
+
+// resolveFound is resolveKey for a name lookupAll looked up into f.
+func (b *builder) resolveFound(it Item, k, file string, f found) int {
 	src := graph.Source{File: file, Line: it.Line}
-	h, rule, ok := b.lookup(k)
+	h, rule, ok := b.lookupAt(k, f)
 	if !ok {
 		if a := b.ambiguous[k]; a != nil {
 			a.Uses = append(a.Uses, src)
@@ -118,8 +124,11 @@ func (b *builder) joined(written, k string, h int, rule Rule, src graph.Source) 
 // and 6 first, then rule 3 (the rung that is d's own occupation) and rule
 // 4 (a rung that is one of d's related jobs). It returns role handles by
 // rung.
-func (b *builder) resolvePath(o *occupation, d *keyedDoc, cp CareerPath, keys [][]string) [][]int {
+//
+// founds are the path's names as lookupAll looked them up, in order.
+func (b *builder) resolvePath(o *occupation, d *keyedDoc, cp CareerPath, keys [][]string, founds []found) [][]int {
 	type pending struct{ rung, alt int }
+	n := 0
 	out := make([][]int, len(cp.Rungs))
 	var open []pending
 	ownFound := false
@@ -127,7 +136,9 @@ func (b *builder) resolvePath(o *occupation, d *keyedDoc, cp CareerPath, keys []
 		out[i] = make([]int, len(rung))
 		for j, it := range rung {
 			k := keys[i][j]
-			if h, rule, ok := b.lookup(k); ok {
+			f := founds[n]
+			n++
+			if h, rule, ok := b.lookupAt(k, f); ok {
 				b.joined(it.Text, k, h, rule, graph.Source{File: d.File, Line: it.Line}) // as resolveKey would
 				out[i][j] = h
 				ownFound = ownFound || h == o.handle
@@ -214,4 +225,74 @@ func quoteOr(names []string) string {
 		q[i] = strconv.Quote(n)
 	}
 	return strings.Join(q, " or ")
+}
+
+// found is what lookup gave for one name of a document, worked out
+// ahead of the serial pass: see lookupAll.
+type found struct {
+	h    int32
+	rule uint8 // a Rule
+	ok   bool
+	// later: the name is in the user's alias file, whose look-up may make
+	// a role, so it is looked up in the serial pass, in order.
+	later bool
+}
+
+// lookupAll looks up, on all cores, every name of docs' career paths and
+// related jobs by rules 1, 2 and 6 (lookup), into each document's found:
+// the rungs' names path by path, rung by rung, then the related jobs'.
+// Nothing it reads changes once the occupations are collected, so the
+// answers are the serial pass's; that pass still makes every role and
+// records every merge, in file order, so the result does not depend on
+// the order the cores finish in.
+func (b *builder) lookupAll(docs []keyedDoc) {
+	off := make([]int, len(docs)+1)
+	for i := range docs {
+		n := len(docs[i].related)
+		for _, cp := range docs[i].rungs {
+			for _, rung := range cp {
+				n += len(rung)
+			}
+		}
+		off[i+1] = off[i] + n
+	}
+	all := make([]found, off[len(docs)])
+	parallel.Chunks(len(docs), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			d := &docs[i]
+			out := all[off[i]:off[i+1]:off[i+1]]
+			d.found = out
+			j := 0
+			for _, cp := range d.rungs {
+				for _, rung := range cp {
+					for _, k := range rung {
+						out[j] = b.lookupFound(k)
+						j++
+					}
+				}
+			}
+			for _, k := range d.related {
+				out[j] = b.lookupFound(k)
+				j++
+			}
+		}
+	})
+}
+
+// lookupFound is lookup for lookupAll: names of the user's alias file
+// are left for later.
+func (b *builder) lookupFound(k string) found {
+	if _, ok := b.user[k]; ok {
+		return found{later: true}
+	}
+	h, rule, ok := b.lookup(k)
+	return found{h: int32(h), rule: uint8(rule), ok: ok}
+}
+
+// lookupAt is lookup(k) for a name lookupAll looked up into f.
+func (b *builder) lookupAt(k string, f found) (h int, rule Rule, ok bool) {
+	if f.later {
+		return b.lookup(k)
+	}
+	return int(f.h), Rule(f.rule), f.ok
 }

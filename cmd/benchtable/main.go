@@ -1,9 +1,15 @@
+//go:build unix
+
 // Command benchtable measures careergraph on generated corpora and prints
-// one table, a row per corpus: its size, the time to read its files alone
-// with all cores (the floor), the time to load it (parse, resolve, build;
-// no cache), the ratio of the two, the peak memory of a careergraph
-// process that loads it, the wall time of `careergraph path A B` from a
-// warm snapshot cache, and the median time in process of each query.
+// one table, a row per corpus: its size; the two floors, the time to read
+// its files alone and the time to list them with their sizes and
+// modification times, each on all cores; the time to load it (parse,
+// resolve, build; no cache) and its ratio to the read; the peak memory of
+// a careergraph process that loads it; the wall time of `careergraph path
+// A B` from a warm snapshot cache and how much longer than the listing it
+// takes; and the median time in process of each query. Beside each load
+// and warm time is the CPU time it took, which a busy machine disturbs
+// less than the wall time.
 // `make bench` runs it:
 //
 //	benchtable -bin out/careergraph -cache out/bench/cache out/bench/1k out/bench/10k out/bench/100k
@@ -39,6 +45,10 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 2 && os.Args[1] == rssRunner {
+		runForPeakRSS(os.Args[2:])
+		return
+	}
 	bin := flag.String("bin", "out/careergraph", "the careergraph `binary` whose peak memory and warm-cache time are measured")
 	cache := flag.String("cache", "out/bench/cache", "the `folder` the binary keeps its snapshot cache in (XDG_CACHE_HOME)")
 	samples := flag.Int("n", 50, "role `pairs` per query; the medians are over these")
@@ -55,6 +65,7 @@ func main() {
 			fmt.Fprintf(os.Stderr, "benchtable: %s: %v\n", dir, err)
 			os.Exit(1)
 		}
+		r.corpus = filepath.Base(dir)
 		rows = append(rows, r)
 	}
 	print(os.Stdout, rows)
@@ -62,11 +73,13 @@ func main() {
 
 // row is what one corpus measured.
 type row struct {
+	corpus             string // the last element of its path
 	docs, roles, moves int
 	bytes              int64
-	read, load         time.Duration
+	read, list, load   time.Duration
+	loadCPU            time.Duration
 	peakRSS            int64 // bytes
-	warm               time.Duration
+	warm, warmCPU      time.Duration
 	path, paths, reach time.Duration
 	ladder, search     time.Duration
 	svg                time.Duration
@@ -89,15 +102,21 @@ func measure(dir, bin, cache string, n int) (row, error) {
 	readFiles(files) // warm the page cache: every figure is for cached files
 	r.read = median(3, func() { readFiles(files) })
 	step("reading")
+	statFiles(dir) // warm the folder and inode caches
+	r.list = median(3, func() { statFiles(dir) })
+	step("listing")
 
 	var c *loader.Corpus
 	loads := 3
 	if len(files) > 50_000 {
 		loads = 1
 	}
+	var cpu []time.Duration
 	r.load = median(loads, func() {
 		c = nil
 		runtime.GC()
+		start := cpuTime()
+		defer func() { cpu = append(cpu, cpuTime()-start) }()
 		var err2 error
 		// As `careergraph --no-cache` loads: the corpus without its
 		// documents' full text.
@@ -109,6 +128,7 @@ func measure(dir, bin, cache string, n int) (row, error) {
 	if err != nil {
 		return r, err
 	}
+	r.loadCPU = medianOf(cpu)
 	step("loading")
 	g := c.Graph
 	r.docs, r.roles, r.moves = c.NumDocuments, len(g.Roles()), len(g.Moves())
@@ -119,7 +139,7 @@ func measure(dir, bin, cache string, n int) (row, error) {
 		return r, err
 	}
 	step("careergraph --no-cache stats")
-	if r.warm, err = warmPath(bin, cache, dir, g, a, b); err != nil {
+	if r.warm, r.warmCPU, err = warmPath(bin, cache, dir, g, a, b); err != nil {
 		return r, err
 	}
 	step("careergraph path (warm cache)")
@@ -211,6 +231,73 @@ func listFiles(dir string) ([]string, int64, error) {
 		err = errors.New("no files")
 	}
 	return files, size, err
+}
+
+// statFiles lists the files below dir (or dir itself, a file) with their
+// sizes and modification times, as careergraph lists what it loads,
+// reading folders and looking at files on all cores, and does nothing
+// with them: the floor under a warm start, which must see whether any
+// file changed.
+func statFiles(dir string) {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return
+	}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0)-1)
+	var walk func(string)
+	walk = func(dir string) {
+		entries, _ := os.ReadDir(dir)
+		for _, d := range entries {
+			name := d.Name()
+			p := filepath.Join(dir, name)
+			switch {
+			case strings.HasPrefix(name, "."):
+			case d.IsDir():
+				select {
+				case sem <- struct{}{}:
+					wg.Go(func() { walk(p); <-sem })
+				default:
+					walk(p)
+				}
+			default:
+				os.Stat(p)
+			}
+		}
+	}
+	walk(dir)
+	wg.Wait()
+}
+
+// machine names the processor, from /proc/cpuinfo where there is one.
+func machine() string {
+	data, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return "unknown processor"
+	}
+	for line := range strings.Lines(string(data)) {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown processor"
+}
+
+// cpuTime returns the CPU time, user and system, this process has taken.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// medianOf returns the median of d, which it sorts.
+func medianOf(d []time.Duration) time.Duration {
+	if len(d) == 0 {
+		return 0
+	}
+	slices.Sort(d)
+	return d[len(d)/2]
 }
 
 // readFiles reads every file on all cores, as the loader does, and does
@@ -305,26 +392,56 @@ func searchQueries(g *graph.Graph, pairs [][2]string) []string {
 // peakRSS runs `careergraph --no-cache stats` on dir and returns the
 // child's peak resident memory.
 func peakRSS(bin, dir string) (int64, error) {
-	cmd := exec.Command(bin, "--no-cache", "stats", "--data", dir)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		return 0, fmt.Errorf("%s stats: %v: %s", bin, err, stderr.String())
-	}
-	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	if !ok {
-		return 0, errors.New("no resource usage on this system")
-	}
-	return ru.Maxrss * 1024, nil // kilobytes on Linux
-}
-
-// warmPath returns the median wall time of `careergraph path A B` on dir
-// once the snapshot cache is warm.
-func warmPath(bin, cache, dir string, g *graph.Graph, a, b string) (time.Duration, error) {
-	abs, err := filepath.Abs(cache)
+	// On Linux a child's peak resident memory counts the memory of the
+	// process that started it (the address space it is forked from), and
+	// this one holds a loaded corpus: the child is started by a fresh,
+	// small copy of this program (rssRunner), which reports its peak.
+	self, err := os.Executable()
 	if err != nil {
 		return 0, err
 	}
+	cmd := exec.Command(self, rssRunner, bin, "--no-cache", "stats", "--data", dir)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		return 0, fmt.Errorf("%s stats: %v: %s", bin, err, stderr.String())
+	}
+	var kb int64
+	if _, err := fmt.Sscan(stdout.String(), &kb); err != nil {
+		return 0, fmt.Errorf("%s stats: no peak memory: %v", bin, err)
+	}
+	return kb * 1024, nil
+}
+
+// rssRunner, as the first argument, makes benchtable run the command
+// that follows, its output discarded, and print the command's peak
+// resident memory in kilobytes.
+const rssRunner = "-run-for-peak-rss"
+
+// runForPeakRSS is benchtable run with rssRunner.
+func runForPeakRSS(args []string) {
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		fmt.Fprintln(os.Stderr, "no resource usage on this system")
+		os.Exit(1)
+	}
+	fmt.Println(ru.Maxrss) // kilobytes on Linux
+}
+
+// warmPath returns the median wall time and CPU time of `careergraph
+// path A B` on dir once the snapshot cache is warm.
+func warmPath(bin, cache, dir string, g *graph.Graph, a, b string) (wall, cpu time.Duration, err error) {
+	abs, err := filepath.Abs(cache)
+	if err != nil {
+		return 0, 0, err
+	}
+	var cpus []time.Duration
 	run := func() error {
 		cmd := exec.Command(bin, "path", a, b, "--data", dir)
 		cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+abs, "CAREERGRAPH_NO_CACHE=")
@@ -333,40 +450,51 @@ func warmPath(bin, cache, dir string, g *graph.Graph, a, b string) (time.Duratio
 		if err := cmd.Run(); err != nil {
 			return fmt.Errorf("%s path %q %q: %v: %s", bin, a, b, err, stderr.String())
 		}
+		cpus = append(cpus, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
 		return nil
 	}
 	if err := run(); err != nil { // fills the cache if need be
-		return 0, err
+		return 0, 0, err
 	}
+	cpus = nil
 	var failed error
 	d := median(5, func() {
 		if err := run(); err != nil {
 			failed = err
 		}
 	})
-	return d, failed
+	return d, medianOf(cpus), failed
 }
 
 func print(w io.Writer, rows []row) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "docs\troles\tmoves\tMB\tread\tload\tload/read\tpeak RSS\twarm path\t"+
+	fmt.Fprintln(tw, "corpus\tdocs\troles\tmoves\tMB\tread\tlist\tload (cpu)\tload/read\tpeak RSS\twarm path (cpu)\twarm−list\t"+
 		"path\tpath -k 5\treach\tladder\troles search\tladder SVG (roles)\t")
 	for _, r := range rows {
 		svg := fmt.Sprintf("%s (%d)", dur(r.svg), r.svgRoles)
 		if !r.svgDrawn {
 			svg = fmt.Sprintf("— (≥ %d)", r.svgRoles)
 		}
-		fmt.Fprintf(tw, "%d\t%d\t%d\t%.0f\t%s\t%s\t%.1f×\t%.0f MB\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
-			r.docs, r.roles, r.moves, float64(r.bytes)/1e6, dur(r.read), dur(r.load),
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.0f\t%s\t%s\t%s (%s)\t%.1f×\t%.0f MB\t%s (%s)\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
+			r.corpus, r.docs, r.roles, r.moves, float64(r.bytes)/1e6, dur(r.read), dur(r.list), dur(r.load), dur(r.loadCPU),
 			float64(r.load)/float64(r.read), float64(r.peakRSS)/(1<<20),
-			dur(r.warm), dur(r.path), dur(r.paths), dur(r.reach), dur(r.ladder), dur(r.search), svg)
+			dur(r.warm), dur(r.warmCPU), signedDur(r.warm-r.list), dur(r.path), dur(r.paths), dur(r.reach), dur(r.ladder), dur(r.search), svg)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "%s %s/%s, %d cores. Medians. read: the files alone, all cores; load: parse, resolve, build, no cache;\n"+
-		"peak RSS: `careergraph --no-cache stats`; warm path: wall time of `careergraph path A B` with a warm cache;\n"+
+	fmt.Fprintf(w, "%s, %s %s/%s, %d cores. Medians. read: the files alone, all cores; list: the files' sizes and modification\n"+
+		"times, all cores; load: parse, resolve, build, no cache, with its CPU time; peak RSS: `careergraph --no-cache stats`;\n"+
+		"warm path: wall time of `careergraph path A B` with a warm cache, with its CPU time, and its excess over list;\n"+
 		"queries in process over random pairs of documented roles; ladder SVG: `render ladder ROLE --depth %d` for 5 random\n"+
 		"documented roles (median roles drawn in parentheses), — when none has at most %d roles.\n",
-		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), pictureDepth, maxPicture)
+		machine(), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), pictureDepth, maxPicture)
+}
+
+// signedDur is dur with a sign.
+func signedDur(d time.Duration) string {
+	if d < 0 {
+		return "−" + dur(-d)
+	}
+	return "+" + dur(d)
 }
 
 // dur prints d with three significant figures in a fitting unit.

@@ -136,6 +136,15 @@ func fileName(opt loader.Options) string {
 // coarsest clock tick of a common file system (FAT's two seconds).
 var RacyWindow = 3 * time.Second
 
+// fileKind is what statFile found at a name.
+type fileKind uint8
+
+const (
+	kindOther fileKind = iota
+	kindRegular
+	kindDir
+)
+
 // stamp is what a key holds of one file.
 type stamp struct {
 	size, mtime int64
@@ -147,16 +156,19 @@ type stamp struct {
 // stampFile looks at the file name, at time now. A folder (an O*NET
 // release) is stamped by the files in it that are read, see stampFolder.
 func stampFile(name string, now time.Time) stamp {
-	info, err := os.Stat(name)
-	if err == nil && info.IsDir() {
+	kind, size, mtime, err := statFile(name)
+	switch {
+	case err != nil:
+		return stamp{}
+	case kind == kindDir:
 		return stampFolder(name, now)
-	}
-	if err != nil || !info.Mode().IsRegular() {
+	case kind != kindRegular:
 		return stamp{}
 	}
-	s := stamp{size: info.Size(), mtime: info.ModTime().UnixNano(), ok: true}
-	if info.ModTime().After(now.Add(-RacyWindow)) {
+	s := stamp{size: size, mtime: mtime.UnixNano(), ok: true}
+	if mtime.After(now.Add(-RacyWindow)) {
 		s.racy = true
+		var err error
 		if s.hash, err = hashFile(name); err != nil {
 			return stamp{}
 		}

@@ -1,0 +1,146 @@
+package loader
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"careergraph/loader/source"
+)
+
+// walkEntry says what the walk does with an entry it finds below the
+// root: descend into a folder, take a file as a source, or leave it.
+// With walkFolder, it is the walk's one decision about a file; name is
+// the entry's path.
+func walkEntry(name string, d fs.DirEntry) (descend, take bool) {
+	if strings.HasPrefix(d.Name(), ".") {
+		return false, false // hidden files and folders are left out
+	}
+	return d.IsDir(), !d.IsDir()
+}
+
+// walkFolder returns the one source a folder the walk comes to is, not
+// looked into, when it is one: a folder holding an O*NET release (or
+// what looks like one, with why it is not) unless the format of every
+// path is given.
+func walkFolder(name string, format source.Format) (sourceFile, bool) {
+	if format != source.None || !onetLike(name) {
+		return sourceFile{}, false
+	}
+	dir := filepath.Clean(name)
+	f, reason := source.Detect(dir)
+	if f == source.ONET {
+		return sourceFile{name: dir, onet: true}, true
+	}
+	return sourceFile{name: dir, none: reason}, true
+}
+
+// walkNode is one folder of a walk: its sources and subfolders in the
+// order of their names, so that the walk's result comes out almost
+// sorted, whatever order the folders were read in.
+type walkNode struct {
+	items []walkItem
+}
+
+// walkItem is a file found (file set) or a subfolder (sub set).
+type walkItem struct {
+	file sourceFile
+	sub  *walkNode
+}
+
+// walkDir lists the sources below root, as filepath.WalkDir visiting
+// entries with walkEntry would, but reading folders on all cores. An
+// unreadable folder is returned as a file whose read fails, like an
+// unreadable file. The result is in the order of a depth-first walk of
+// names sorted in each folder, which is nearly sorted by path: the
+// caller sorts it.
+func walkDir(root string, limit int64, format source.Format) []sourceFile {
+	w := &walker{limit: limit, format: format, sem: make(chan struct{}, runtime.GOMAXPROCS(0)-1)}
+	top := &walkNode{}
+	w.readDir(root, top)
+	w.wg.Wait()
+	var count func(n *walkNode) int
+	count = func(n *walkNode) int {
+		c := 0
+		for _, it := range n.items {
+			if it.sub != nil {
+				c += count(it.sub)
+			} else {
+				c++
+			}
+		}
+		return c
+	}
+	out := make([]sourceFile, 0, count(top))
+	var flatten func(n *walkNode)
+	flatten = func(n *walkNode) {
+		for _, it := range n.items {
+			if it.sub != nil {
+				flatten(it.sub)
+			} else {
+				out = append(out, it.file)
+			}
+		}
+	}
+	flatten(top)
+	return out
+}
+
+// walker reads the folders of one walk. A folder is read on a goroutine
+// of its own while sem has room (one per core besides the caller's), and
+// by the goroutine that found it otherwise.
+type walker struct {
+	limit  int64
+	format source.Format
+	sem    chan struct{}
+	wg     sync.WaitGroup
+}
+
+// readDir fills n with what the folder name holds, or with the folder
+// itself when it is one source (walkFolder).
+func (w *walker) readDir(name string, n *walkNode) {
+	if f, ok := walkFolder(name, w.format); ok {
+		n.items = append(n.items, walkItem{file: f})
+		return
+	}
+	f, err := os.Open(name)
+	var entries []fs.DirEntry
+	if err == nil {
+		entries, err = f.ReadDir(-1)
+		f.Close()
+	}
+	if err != nil {
+		// Like an unreadable file; what could be read is still walked.
+		n.items = append(n.items, walkItem{file: failedFile(name, err)})
+	}
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	for _, d := range entries {
+		p := filepath.Join(name, d.Name())
+		descend, take := walkEntry(p, d)
+		switch {
+		case take:
+			n.items = append(n.items, walkItem{file: osFile(p, w.limit)})
+		case descend:
+			sub := &walkNode{}
+			n.items = append(n.items, walkItem{sub: sub})
+			select {
+			case w.sem <- struct{}{}:
+				w.wg.Go(func() {
+					w.readDir(p, sub)
+					<-w.sem
+				})
+			default:
+				w.readDir(p, sub)
+			}
+		}
+	}
+}
+
+// failedFile is a file whose read returns err.
+func failedFile(name string, err error) sourceFile {
+	return sourceFile{name: name, read: func() ([]byte, error) { return nil, err }}
+}
