@@ -309,8 +309,14 @@ func (s *Server) roles(snap *snapshot, r *http.Request) (any, error) {
 	if len(filters) > 0 {
 		return searchFields(q.g, text, filters, documented, limit)
 	}
+	// Without a filter, Search keeps only the closest limit roles
+	// (O(n log limit)) rather than sorting every match.
+	searchLimit := limit
+	if documented {
+		searchLimit = 0
+	}
 	var found []graph.Match
-	for _, m := range q.g.Search(text, 0) {
+	for _, m := range q.g.Search(text, searchLimit) {
 		if !documented || m.Role.Documented {
 			found = append(found, m)
 			if limit > 0 && len(found) == limit {
