@@ -172,6 +172,31 @@ func BenchmarkSearch(b *testing.B) {
 	})
 }
 
+// BenchmarkSearchScan is Search without its index, scoring every name:
+// what BenchmarkSearch measured before the index.
+func BenchmarkSearchScan(b *testing.B) {
+	g, _ := benchData(b)
+	queries := []string{"regional sales manager", "Cheif Clerk", "Senior Field Nurse 4242", "inspector"}
+	measure(b, func(i int) {
+		graph.SearchScan(g, queries[i%len(queries)], 10)
+	})
+}
+
+// BenchmarkSearchTyping is Search as suggestions ask it, one keystroke
+// at a time.
+func BenchmarkSearchTyping(b *testing.B) {
+	g, _ := benchData(b)
+	var queries []string
+	for _, q := range []string{"regional sales manager", "Cheif Clerk", "insp"} {
+		for n := 1; n <= len(q); n++ {
+			queries = append(queries, q[:n])
+		}
+	}
+	measure(b, func(i int) {
+		g.Search(queries[i%len(queries)], 8)
+	})
+}
+
 func BenchmarkBuild(b *testing.B) {
 	_, in := benchData(b)
 	measure(b, func(int) {

@@ -40,6 +40,9 @@ type Graph struct {
 
 	rungsOfOnce sync.Once
 	rungsOf     [][]int32 // role index → indices into rungs; see rungsAmong
+
+	searchOnce sync.Once
+	nameIx     *nameSearch // Search's index; see nameIndex
 }
 
 // Roles returns every role sorted by ID. The slice is shared: do not

@@ -276,54 +276,143 @@ const (
 // query matches every role. A name matches when it equals the query, starts
 // with it, holds it as a substring, or holds all its words (in normal
 // form, katakana compared as hiragana), or is within a small edit
-// distance of it: about one typo per four characters. Search scans every
-// name: O(total name length).
+// distance of it: about one typo per four characters. The first search
+// of a graph builds an index of the names' bigrams (O(total name
+// length)); each search then scores only the roles sharing enough
+// bigrams with the query, plus, for queries of three characters or
+// fewer, the roles with a name of about that length. A one-character
+// query scans every name.
 func (g *Graph) Search(query string, limit int) []Match {
+	return g.search(query, limit, true)
+}
+
+// search is Search, with the index or (indexed false) by scanning every
+// role: both give the same answer.
+func (g *Graph) search(query string, limit int, indexed bool) []Match {
 	q := NormalName(query)
-	var out []Match
+	var hits []hit
 	if q == "" {
-		out = make([]Match, len(g.roles))
-		for i, r := range g.roles {
-			out[i] = Match{Role: r, MatchBy: r.Name}
+		hits = make([]hit, len(g.roles))
+		for i := range g.roles {
+			hits[i] = hit{role: int32(i), at: -1}
+		}
+		return g.matches(hits, limit)
+	}
+	kana := hiraganaOf(q) != q || otherKana(q) != q
+	if kana {
+		q = hiraganaOf(q)
+	}
+	words := strings.Fields(q)
+	maxEdit := max(1, utf8.RuneCountInString(q)/4)
+	var cand []int32
+	ok := false
+	if indexed {
+		cand, ok = g.nameIndex().candidates(q, words, maxEdit)
+	}
+	if ok {
+		for _, i := range cand {
+			hits = g.matchRole(hits, i, q, words, maxEdit, kana)
 		}
 	} else {
-		kana := hiraganaOf(q) != q || otherKana(q) != q
-		if kana {
-			q = hiraganaOf(q)
-		}
-		words := strings.Fields(q)
-		maxEdit := max(1, utf8.RuneCountInString(q)/4)
 		for i := range g.roles {
-			forms := g.forms[g.formOff[i]:g.formOff[i+1]]
-			best, at := -1, 0
-			for j, f := range forms {
-				if kana && !isPlainASCII(f) {
-					f = hiraganaOf(f)
-				}
-				if s := matchScore(q, words, f, maxEdit); s >= 0 && (best < 0 || s < best) {
-					best, at = s, j
-				}
-			}
-			if best < 0 {
-				continue
-			}
-			r := g.roles[i]
-			j := 0
+			hits = g.matchRole(hits, int32(i), q, words, maxEdit, kana)
+		}
+	}
+	return g.matches(hits, limit)
+}
+
+// hit is a role Search found: its index, the index of its closest name
+// among its forms, and the score. An empty query's hits name the
+// display name (at -1).
+type hit struct {
+	role, at, score int32
+}
+
+// matchRole appends role i to hits when one of its names matches q, with
+// its closest name (the first of equal scores).
+func (g *Graph) matchRole(hits []hit, i int32, q string, words []string, maxEdit int, kana bool) []hit {
+	forms := g.forms[g.formOff[i]:g.formOff[i+1]]
+	best, at := -1, 0
+	for j, f := range forms {
+		if kana && !isPlainASCII(f) {
+			f = hiraganaOf(f)
+		}
+		if s := matchScore(q, words, f, maxEdit); s >= 0 && (best < 0 || s < best) {
+			best, at = s, j
+		}
+	}
+	if best < 0 {
+		return hits
+	}
+	return append(hits, hit{role: i, at: int32(at), score: int32(best)})
+}
+
+func (g *Graph) compareHits(a, b hit) int {
+	ra, rb := &g.roles[a.role], &g.roles[b.role]
+	return cmp.Or(cmp.Compare(a.score, b.score), cmp.Compare(ra.Name, rb.Name), cmp.Compare(ra.ID, rb.ID))
+}
+
+// matches returns the limit closest of hits (all when limit is 0) as
+// Matches, closest first. The order is total (IDs differ), so choosing
+// the closest before sorting gives the same answer as sorting all:
+// O(n log limit).
+func (g *Graph) matches(hits []hit, limit int) []Match {
+	if limit > 0 && len(hits) > limit {
+		hits = g.closest(hits, limit)
+	}
+	slices.SortFunc(hits, g.compareHits)
+	var out []Match
+	if hits != nil {
+		out = make([]Match, len(hits))
+	}
+	for n, h := range hits {
+		r := g.roles[h.role]
+		m := Match{Role: r, MatchBy: r.Name, Score: int(h.score)}
+		if h.at >= 0 {
+			j := int32(0)
 			r.eachName(func(name string) {
-				if j == at {
-					out = append(out, Match{Role: r, MatchBy: name, Score: best})
+				if j == h.at {
+					m.MatchBy = name
 				}
 				j++
 			})
 		}
-	}
-	slices.SortFunc(out, func(a, b Match) int {
-		return cmp.Or(cmp.Compare(a.Score, b.Score), cmp.Compare(a.Role.Name, b.Role.Name), cmp.Compare(a.Role.ID, b.Role.ID))
-	})
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
+		out[n] = m
 	}
 	return out
+}
+
+// closest returns the limit closest of hits, in no order: a max-heap of
+// the closest so far, the farthest on top.
+func (g *Graph) closest(hits []hit, limit int) []hit {
+	h := slices.Clone(hits[:limit])
+	above := func(i, j int) bool { return g.compareHits(h[i], h[j]) > 0 }
+	down := func(i int) {
+		for {
+			c := 2*i + 1
+			if c >= len(h) {
+				return
+			}
+			if c+1 < len(h) && above(c+1, c) {
+				c++
+			}
+			if !above(c, i) {
+				return
+			}
+			h[i], h[c] = h[c], h[i]
+			i = c
+		}
+	}
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	for _, x := range hits[limit:] {
+		if g.compareHits(x, h[0]) < 0 {
+			h[0] = x
+			down(0)
+		}
+	}
+	return h
 }
 
 // matchScore scores name against the normal-form query q, or returns -1.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,6 +23,7 @@ const (
 	MaxDiagramRoles = 300 // roles in one diagram, as render's default --max-roles
 	MaxAvoid        = 50  // roles to avoid
 	MaxQueryLen     = 200 // characters of a search or a role name
+	MaxFilters      = 20  // content filters of one roles search
 )
 
 func (s *Server) routes() *http.ServeMux {
@@ -32,6 +34,8 @@ func (s *Server) routes() *http.ServeMux {
 	m.HandleFunc("GET /api/reach/{role}", s.api(s.reach))
 	m.HandleFunc("GET /api/ladder/{role}", s.api(s.ladder))
 	m.HandleFunc("GET /api/gap", s.api(s.gap))
+	m.HandleFunc("GET /api/similar/{role}", s.api(s.similar))
+	m.HandleFunc("GET /api/vocabulary/{field}", s.api(s.vocabulary))
 	m.HandleFunc("GET /api/stats", s.api(s.stats))
 	m.HandleFunc("GET /api/check", s.api(s.check))
 	m.HandleFunc("GET /api/status", s.api(s.status))
@@ -249,6 +253,41 @@ func noRouteReason(err error, opt graph.PathOptions) string {
 	return fmt.Sprintf("%v (%s)", err, hint)
 }
 
+// fieldParams are the content filters of /api/roles, as roles' flags:
+// parameter name and graph field, in the order the command reads them.
+var fieldParams = []struct{ name, field string }{
+	{"skill", graph.FieldSkill},
+	{"qualification", graph.FieldQualification},
+	{"class", graph.FieldClass},
+	{"trait", graph.FieldTrait},
+	{"tag", graph.FieldTag},
+	{"keyword", graph.FieldTag},
+	{"aptitude", graph.FieldAptitude},
+	{"text", graph.FieldText},
+}
+
+// filters reads the content filters: every value of every field
+// parameter, all of which a role must match.
+func (q query) filters() ([]graph.FieldQuery, error) {
+	var out []graph.FieldQuery
+	for _, p := range fieldParams {
+		vals := q.r.URL.Query()[p.name]
+		for _, v := range vals {
+			if strings.TrimSpace(v) == "" {
+				return nil, badParam(p.name, "give a value; /api/vocabulary/%s lists every %s the documents list", p.field, p.field)
+			}
+			if len([]rune(v)) > MaxQueryLen {
+				return nil, badParam(p.name, "longer than %d characters", MaxQueryLen)
+			}
+			out = append(out, graph.FieldQuery{Field: p.field, Value: v})
+		}
+	}
+	if len(out) > MaxFilters {
+		return nil, badParam(out[MaxFilters].Field, "at most %d filters", MaxFilters)
+	}
+	return out, nil
+}
+
 func (s *Server) roles(snap *snapshot, r *http.Request) (any, error) {
 	q := query{r, snap.corpus.Graph}
 	text, err := q.str("q")
@@ -263,8 +302,21 @@ func (s *Server) roles(snap *snapshot, r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	filters, err := q.filters()
+	if err != nil {
+		return nil, err
+	}
+	if len(filters) > 0 {
+		return searchFields(q.g, text, filters, documented, limit)
+	}
+	// Without a filter, Search keeps only the closest limit roles
+	// (O(n log limit)) rather than sorting every match.
+	searchLimit := limit
+	if documented {
+		searchLimit = 0
+	}
 	var found []graph.Match
-	for _, m := range q.g.Search(text, 0) {
+	for _, m := range q.g.Search(text, searchLimit) {
 		if !documented || m.Role.Documented {
 			found = append(found, m)
 			if limit > 0 && len(found) == limit {
@@ -272,7 +324,89 @@ func (s *Server) roles(snap *snapshot, r *http.Request) (any, error) {
 			}
 		}
 	}
-	return wire.NewRoles(text, found), nil
+	out := wire.NewRoles(text, found)
+	if len(found) == 0 {
+		out.Reason = "no role matches" // as roles --json says it
+	}
+	return out, nil
+}
+
+// searchFields answers a roles search by content, and by name when text
+// is given, as roles does.
+func searchFields(g *graph.Graph, text string, filters []graph.FieldQuery, documented bool, limit int) (any, error) {
+	hits, err := g.SearchFields(filters)
+	if err != nil {
+		return nil, badParam(filters[0].Field, "%v", err)
+	}
+	var byName map[string]bool
+	if text != "" {
+		byName = map[string]bool{}
+		for _, m := range g.Search(text, 0) {
+			byName[m.Role.ID] = true
+		}
+	}
+	var kept []graph.FieldHit
+	for _, h := range hits {
+		if (!documented || h.Role.Documented) && (byName == nil || byName[h.Role.ID]) {
+			kept = append(kept, h)
+			if limit > 0 && len(kept) == limit {
+				break
+			}
+		}
+	}
+	out := wire.NewFieldRoles(text, filters, kept)
+	if len(kept) == 0 {
+		out.Reason = "no role matches"
+	}
+	return out, nil
+}
+
+// vocabulary answers roles --list FIELD: every entry of the field, most
+// roles first.
+func (s *Server) vocabulary(snap *snapshot, r *http.Request) (any, error) {
+	q := query{r, snap.corpus.Graph}
+	field := r.PathValue("field")
+	if field == graph.FieldText || !slices.Contains(graph.Fields, field) {
+		return nil, badParam("field", "%q: want one of %s", field, strings.Join(graph.Fields[:len(graph.Fields)-1], ", "))
+	}
+	limit, err := q.int("limit", 0, 0, 1<<30)
+	if err != nil {
+		return nil, err
+	}
+	terms, err := q.g.Vocabulary(field)
+	if err != nil {
+		return nil, badParam("field", "%v", err)
+	}
+	if limit > 0 && len(terms) > limit {
+		terms = terms[:limit]
+	}
+	return wire.NewVocabulary(field, terms), nil
+}
+
+// similar answers similar ROLE: suggestions from shared content, not
+// documented moves.
+func (s *Server) similar(snap *snapshot, r *http.Request) (any, error) {
+	q := query{r, snap.corpus.Graph}
+	role, err := q.role("role", true)
+	if err != nil {
+		return nil, err
+	}
+	limit, err := q.int("limit", 10, 0, 1<<30)
+	if err != nil {
+		return nil, err
+	}
+	found, err := q.g.Similar(role.ID, limit)
+	if err != nil {
+		return nil, roleError("role", err)
+	}
+	out := wire.NewSimilar(q.g, role, found)
+	if len(found) == 0 { // as similar --json says it
+		out.Reason = "no documented role shares anything with this role's documents"
+		if role.Profile == nil {
+			out.Reason = "no document describes this role, so there is nothing to compare"
+		}
+	}
+	return out, nil
 }
 
 func (s *Server) show(snap *snapshot, r *http.Request) (any, error) {
@@ -288,8 +422,26 @@ func (s *Server) show(snap *snapshot, r *http.Request) (any, error) {
 	return wire.NewCard(q.g, role, out, in), nil
 }
 
-func (s *Server) path(snap *snapshot, r *http.Request) (any, error) {
+// routeGraph returns the graph a route question is asked of: the
+// snapshot's, or with similar= set, the one with suggested moves between
+// roles that share content (path --similar).
+func routeGraph(snap *snapshot, r *http.Request) (query, error) {
 	q := query{r, snap.corpus.Graph}
+	similar, err := q.bool("similar")
+	if err != nil || !similar {
+		return q, err
+	}
+	if q.g, err = snap.withSimilar(); err != nil {
+		return q, err
+	}
+	return q, nil
+}
+
+func (s *Server) path(snap *snapshot, r *http.Request) (any, error) {
+	q, err := routeGraph(snap, r)
+	if err != nil {
+		return nil, err
+	}
 	from, to, err := q.ends("from", "to")
 	if err != nil {
 		return nil, err
@@ -314,9 +466,18 @@ func (s *Server) path(snap *snapshot, r *http.Request) (any, error) {
 	return wire.NewPath(q.g, from, to, routes), nil
 }
 
+// gap answers gap: for each of the k cheapest routes, what each role on
+// it adds.
 func (s *Server) gap(snap *snapshot, r *http.Request) (any, error) {
-	q := query{r, snap.corpus.Graph}
+	q, err := routeGraph(snap, r)
+	if err != nil {
+		return nil, err
+	}
 	from, to, err := q.ends("from", "to")
+	if err != nil {
+		return nil, err
+	}
+	k, err := q.int("k", 1, 1, MaxK)
 	if err != nil {
 		return nil, err
 	}
@@ -324,14 +485,18 @@ func (s *Server) gap(snap *snapshot, r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	route, gaps, err := q.g.Gap(from.ID, to.ID, opt)
+	routes, err := q.g.Paths(from.ID, to.ID, k, opt)
 	if errors.Is(err, graph.ErrNoPath) {
 		return wire.NoGap(from.Name, to.Name, err.Error()), nil
 	}
 	if err != nil {
 		return nil, routeError(err)
 	}
-	return wire.NewGap(q.g, from, to, []graph.Route{route}, []graph.RouteGap{gaps}), nil
+	gaps := make([]graph.RouteGap, len(routes))
+	for i, rt := range routes {
+		gaps[i] = q.g.GapAlong(rt)
+	}
+	return wire.NewGap(q.g, from, to, routes, gaps), nil
 }
 
 func (s *Server) reach(snap *snapshot, r *http.Request) (any, error) {
@@ -496,7 +661,11 @@ func (q query) selection(p selParams) (graph.Selection, string, error) {
 // path_from= and path_to= select, in format= as a download.
 func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	snap := s.cur.Load()
-	q := query{r, snap.corpus.Graph}
+	q, err := routeGraph(snap, r)
+	if err != nil {
+		s.writeErr(w, r, err)
+		return
+	}
 	name := r.URL.Query().Get("format")
 	if name == "" {
 		name = "json"
@@ -586,7 +755,11 @@ func safeFileName(s string) string {
 // same graph.
 func (s *Server) diagram(w http.ResponseWriter, r *http.Request) {
 	snap := s.cur.Load()
-	q := query{r, snap.corpus.Graph}
+	q, err := routeGraph(snap, r)
+	if err != nil {
+		s.writeErr(w, r, err)
+		return
+	}
 	var p selParams
 	switch kind := r.PathValue("kind"); kind {
 	case graph.SelectionLadder, graph.SelectionAround:
@@ -618,7 +791,8 @@ func (s *Server) diagram(w http.ResponseWriter, r *http.Request) {
 			msg: fmt.Sprintf("depth: the diagram would have %d roles, more than the %d that can be laid out quickly: %s", len(sel.Roles), MaxDiagramRoles, hint)})
 		return
 	}
-	key := fmt.Sprintf("%d|%s|%t|%s|%v|%v", snap.gen, sel.Kind, reading, strings.Join(sel.Roles, ","), sel.Focus, routesKey(sel.Routes))
+	similar := q.g != snap.corpus.Graph
+	key := fmt.Sprintf("%d|%s|%t|%t|%s|%v|%v", snap.gen, sel.Kind, reading, similar, strings.Join(sel.Roles, ","), sel.Focus, routesKey(sel.Routes))
 	svg, err := s.cache.get(key, func() ([]byte, error) {
 		var b bytes.Buffer
 		err := render.SVG(r.Context(), &b, q.g, sel, render.Options{Reading: reading})

@@ -65,13 +65,20 @@ func TestBrowser(t *testing.T) {
 	outDir := filepath.Join(root, "out")
 	os.MkdirAll(outDir, 0o755)
 
-	dir := t.TempDir()
+	// The corpus is read as "seeds" from its parent folder, so the page
+	// (and its screenshots) name files as a user's relative --data does.
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "seeds")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	copySeeds(t, dir)
 	injFile := filepath.Join(dir, "zz_injection.txt")
 	writeAtomic(t, injFile, fmt.Sprintf(injection, "Original summary."))
+	t.Chdir(parent)
 
 	s := New(Config{Load: func(context.Context) (*loader.Corpus, error) {
-		return loader.Load(loader.Options{Paths: []string{dir}})
+		return loader.Load(loader.Options{Paths: []string{"seeds"}})
 	}, Debounce: 100 * time.Millisecond, Watch: []string{dir}, Logf: t.Logf})
 	if err := s.Reload(context.Background()); err != nil {
 		t.Fatal(err)
@@ -146,6 +153,18 @@ func TestBrowser(t *testing.T) {
 	if !strings.HasPrefix(h1, "Local Office Director") || !strings.Contains(loc, "/role/") {
 		t.Errorf("after search and Enter: h1 %q at %s", h1, loc)
 	}
+	// Similar roles and reach counts, every role name a link.
+	var similarLinks int
+	var reachText string
+	run("similar and reach",
+		chromedp.WaitVisible(`.similar li a[data-role]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`.reach ul`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('.similar li > a[data-role]').length`, &similarLinks),
+		chromedp.Text(`.reach p`, &reachText, chromedp.ByQuery),
+	)
+	if similarLinks == 0 || !strings.Contains(reachText, "within reach") || !strings.Contains(reachText, "by both") {
+		t.Errorf("role page: %d similar roles, reach %q; want links and counts by kind", similarLinks, reachText)
+	}
 	run("role screenshot", shot("serve-role.png"))
 	if data, err := os.ReadFile(filepath.Join(outDir, "serve-role.png")); err == nil && *updateScreenshot {
 		os.MkdirAll(filepath.Join(root, "docs"), 0o755)
@@ -169,6 +188,21 @@ func TestBrowser(t *testing.T) {
 	)
 	if routes != 2 || !strings.Contains(loc, "k=2") {
 		t.Errorf("routes: %d cards at %s; want 2 and k=2 in the address", routes, loc)
+	}
+	// The skill gap of the second route, step by step.
+	var gapHead string
+	var gapSteps int
+	run("gap of route 2",
+		chromedp.WaitVisible(`#gap .gap-steps`, chromedp.ByQuery),
+		chromedp.Click(`.gap-pick[data-route="1"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#gap .gap-gain, #gap h3`, chromedp.ByQuery),
+		chromedp.Text(`#gap h2`, &gapHead, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('#gap .gap-steps > li > a[data-role]').length`, &gapSteps),
+		chromedp.Evaluate(`window.scrollTo(0, 0)`, nil), // the sticky header stays at the top of the picture
+		shot("serve-gap.png"),
+	)
+	if gapHead != "Skill gap along route 2" || gapSteps == 0 {
+		t.Errorf("gap: heading %q with %d steps; want route 2 and its steps as links", gapHead, gapSteps)
 	}
 	pathLoc := loc
 

@@ -26,12 +26,17 @@
 // Every answer is the JSON that the command's --json prints for the same
 // question (one set of builders for both), indented the same way.
 //
-//	GET /api/roles?q=&limit=                 roles --json
+//	GET /api/roles?q=&limit=&documented=     roles --json
+//	GET /api/roles?skill=&class=&...         roles --skill ... --json (fields
+//	                                         skill, qualification, class, trait,
+//	                                         tag, aptitude, text; repeatable; AND)
+//	GET /api/vocabulary/{field}?limit=       roles --list FIELD --json
 //	GET /api/roles/{role}                    show --json
-//	GET /api/path?from=&to=&k=&avoid=&no_lateral=&lateral_cost=
+//	GET /api/similar/{role}?limit=           similar --json
+//	GET /api/path?from=&to=&k=&avoid=&no_lateral=&lateral_cost=&similar=
 //	GET /api/reach/{role}?reverse=&max_cost=&no_lateral=&lateral_cost=
 //	GET /api/ladder/{role}?depth=
-//	GET /api/gap?from=&to=&avoid=&no_lateral=&lateral_cost=
+//	GET /api/gap?from=&to=&k=&avoid=&no_lateral=&lateral_cost=&similar=
 //	GET /api/stats                           stats --json
 //	GET /api/check                           check --json
 //	GET /api/export?format=&ladder=|around=&depth=|path_from=&path_to=&k=
@@ -43,6 +48,9 @@
 //
 // A role in a path or a parameter is resolved as on the command line: its
 // ID or any written form, alias or reading, fuzzy when one role fits.
+// similar=true asks a route question of the graph with suggested moves
+// between roles that share content (path --similar), built once per
+// loaded corpus on first use.
 // Errors are JSON {"error": "...", "candidates": [...]}: 404 for an unknown
 // role (candidates: the closest names), 400 for a bad parameter (the
 // message names it; candidates of an ambiguous name), 403 for a request

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"careergraph/graph"
 	"careergraph/loader"
 )
 
@@ -46,6 +47,17 @@ type snapshot struct {
 	corpus *loader.Corpus
 	gen    uint64
 	loaded time.Time
+
+	similarOnce  sync.Once
+	similarGraph *graph.Graph // the graph with suggested moves (path --similar), built on first use
+	similarErr   error
+}
+
+// withSimilar returns the snapshot's graph with suggested moves between
+// roles that share content, built once on first use.
+func (s *snapshot) withSimilar() (*graph.Graph, error) {
+	s.similarOnce.Do(func() { s.similarGraph, s.similarErr = s.corpus.Graph.WithSimilar() })
+	return s.similarGraph, s.similarErr
 }
 
 // Server answers the API and serves the page for one corpus at a time. It

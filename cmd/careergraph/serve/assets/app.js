@@ -407,6 +407,46 @@
       })))));
   }
 
+  // reachBox says how many roles c leads to, by which kinds of move, and
+  // names the nearest.
+  function reachBox(c) {
+    const box = el('div', { class: 'reach' }, el('h2', {}, 'Where it can lead'), el('p', { class: 'msg' }, 'Counting…'));
+    api('/api/reach/' + encodeURIComponent(c.id)).then((r) => {
+      box.lastChild.remove();
+      if (!r.reached.length) { box.append(el('p', { class: 'msg' }, 'No move leads on from this role.')); return; }
+      const n = r.counts;
+      box.append(el('p', {}, r.reached.length + (r.reached.length === 1 ? ' role' : ' roles') + ' within reach: ',
+        el('span', { class: 'kind career' }, n.career + ' by career moves only'), ' ',
+        el('span', { class: 'kind related' }, n.related + ' by lateral moves only'), ' ',
+        el('span', { class: 'kind both' }, n.both + ' by both')));
+      const near = r.reached.slice(0, 8);
+      box.append(el('ul', { class: 'plain' }, near.map((x) => el('li', {}, roleLink(x.role), ' ',
+        el('span', { class: 'kind ' + x.kind }, x.kind === 'related' ? 'lateral' : x.kind),
+        el('span', { class: 'src' }, ' cost ' + x.cost + ', ' + x.steps + (x.steps === 1 ? ' step' : ' steps'))))));
+      if (r.reached.length > near.length) box.append(el('p', { class: 'msg' }, 'and ' + (r.reached.length - near.length) + ' more, further away.'));
+    }).catch((e) => box.lastChild.replaceWith(errorBox(e)));
+    return box;
+  }
+
+  // similarBox lists the roles whose documents share the most with c's:
+  // suggestions, not documented moves, with the score and what is shared.
+  function similarBox(c) {
+    const box = el('div', { class: 'similar' },
+      el('h2', {}, 'Similar roles ', el('span', { class: 'msg small' }, '(suggestions from shared content, not documented moves)')),
+      el('p', { class: 'msg' }, 'Comparing…'));
+    api('/api/similar/' + encodeURIComponent(c.id) + '?limit=8').then((r) => {
+      box.lastChild.remove();
+      if (!r.similar.length) { box.append(el('p', { class: 'msg' }, r.reason || 'None.')); return; }
+      box.append(el('ul', { class: 'plain' }, r.similar.map((x) => {
+        const shared = [['skills', x.skills], ['qualifications', x.qualifications], ['aptitudes', x.aptitudes], ['class', x.class]]
+          .filter(([, l]) => l.length).map(([k, l]) => k + ': ' + l.join('; '));
+        return el('li', {}, roleLink(x.role), ' ', el('span', { class: 'score', title: 'score: points for what the documents share' }, 'score ' + x.score),
+          shared.length ? el('div', { class: 'shared' }, shared.join(' · ')) : null);
+      })));
+    }).catch((e) => box.lastChild.replaceWith(errorBox(e)));
+    return box;
+  }
+
   async function viewRole(name, token) {
     page(name, el('p', { class: 'msg' }, 'Loading…'));
     let c;
@@ -437,6 +477,7 @@
         [2, 1].map((d) => ['/api/diagram/ladder?depth=' + d + '&role=' + encodeURIComponent(c.id),
           'The whole ladder is too large to draw: the ' + (d === 1 ? 'rung' : d + ' rungs') + ' nearest this role, each way.'])),
       downloads('Download this ladder', { ladder: c.id })];
+    moves.push(reachBox(c), similarBox(c));
     let left, right;
     if (c.profiles && c.profiles.length) {
       // The whole profile, as written, beside the ladder and the moves.
@@ -510,6 +551,7 @@
       el('label', {}, 'Avoid (names separated by ;)', el('input', { type: 'text', name: 'avoid', value: params.getAll('avoid').join('; ') })),
       el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'lateral', checked: params.get('no_lateral') !== 'true' }), 'Lateral (related) moves'),
       el('label', {}, 'Lateral move cost', el('input', { type: 'number', name: 'lateral_cost', min: 1, max: 1000, value: params.get('lateral_cost') || '2' })),
+      el('label', { class: 'check' }, el('input', { type: 'checkbox', name: 'similar', checked: params.get('similar') === 'true' }), 'Suggested moves between similar roles'),
       el('button', { type: 'submit' }, 'Find routes'));
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
@@ -520,6 +562,7 @@
       for (const a of String(f.get('avoid')).split(';')) if (a.trim()) p.append('avoid', a.trim());
       if (!f.get('lateral')) p.set('no_lateral', 'true');
       if (f.get('lateral_cost') && f.get('lateral_cost') !== '2') p.set('lateral_cost', f.get('lateral_cost'));
+      if (f.get('similar')) p.set('similar', 'true');
       go('/path?' + p.toString());
     });
     const out = el('div', { id: 'routes', 'aria-live': 'polite' });
@@ -539,33 +582,75 @@
     clear(out);
     out.append(el('h2', {}, 'From ', roleLink(res.from), ' to ', roleLink(res.to)));
     if (!res.paths.length) { out.append(el('p', { class: 'msg' }, 'No route: ' + res.reason)); return; }
+    const gapBox = el('div', { id: 'gap' }, el('h2', {}, 'Skill gap'), el('p', { class: 'msg' }, 'Comparing…'));
+    let gap = null;
+    const showGap = (i) => {
+      if (!gap) return;
+      clear(gapBox);
+      if (gap.reason || !gap.routes[i]) { gapBox.append(el('h2', {}, 'Skill gap'), el('p', { class: 'msg' }, 'No route: ' + (gap.reason || 'none'))); return; }
+      gapBox.append(...gapView(gap, i, gap.routes.length > 1));
+      for (const b of out.querySelectorAll('.gap-pick')) b.setAttribute('aria-pressed', String(b.getAttribute('data-route') === String(i)));
+    };
     res.paths.forEach((r, i) => {
-      const steps = el('ol', {}, r.steps.map((s) => el('li', {}, roleLink(s.to), ' ',
-        el('span', { class: 'kind ' + s.kind }, s.kind === 'related' ? 'lateral' : 'career'), sources(s.sources))));
+      const steps = el('ol', {}, r.steps.map((s) => el('li', {}, roleLink(s.to), ' ', stepKind(s), sources(s.sources))));
+      const pickGap = res.paths.length > 1 ? el('button', { type: 'button', class: 'secondary gap-pick', 'data-route': i,
+        onclick: () => { showGap(i); gapBox.scrollIntoView({ block: 'start' }); } }, 'Skill gap of this route') : null;
       out.append(el('div', { class: 'route-card' },
         el('strong', {}, (res.paths.length > 1 ? 'Route ' + (i + 1) + ': ' : 'Cheapest route: ') + 'cost ' + r.cost + ', ' + r.steps.length + (r.steps.length === 1 ? ' step' : ' steps')),
-        el('p', {}, 'Start: ', roleLink(res.from)), steps));
+        pickGap, el('p', {}, 'Start: ', roleLink(res.from)), steps));
     });
     const dp = new URLSearchParams(params);
     out.append(el('h2', {}, 'Route diagram'), await diagram('/api/diagram/path?' + dp.toString(), 'Route diagram'));
     const ep = new URLSearchParams();
     for (const [k, v] of params) ep.append(k === 'from' ? 'path_from' : k === 'to' ? 'path_to' : k, v);
     out.append(downloads('Download these routes', Object.fromEntries(ep)));
-    const gapBox = el('div', {}, el('h2', {}, 'Skill gap along the cheapest route'), el('p', { class: 'msg' }, 'Comparing…'));
     out.append(gapBox);
-    const gp = new URLSearchParams(params); gp.delete('k');
     try {
-      const gap = await api('/api/gap?' + gp.toString());
+      gap = await api('/api/gap?' + params.toString());
       if (token !== renderToken) return;
-      gapBox.lastChild.remove();
-      if (gap.reason) gapBox.append(el('p', { class: 'msg' }, 'No route: ' + gap.reason));
-      else if (!gap.gaps.length) gapBox.append(el('p', { class: 'msg' }, 'No step has documents at both ends, so there are no skills to compare.'));
-      for (const g of gap.gaps) {
-        const items = g.skills.map((s) => el('li', {}, 'skill: ' + s)).concat(g.qualifications.map((q) => el('li', {}, 'qualification: ' + q)));
-        gapBox.append(el('h3', {}, roleLink(g.from), ' → ', roleLink(g.to)),
-          items.length ? el('ul', { class: 'plain' }, items) : el('p', { class: 'msg' }, 'Nothing new to gain on this step.'));
-      }
-    } catch (e) { gapBox.lastChild.replaceWith(errorBox(e)); }
+      showGap(0);
+    } catch (e) { clear(gapBox); gapBox.append(el('h2', {}, 'Skill gap'), errorBox(e)); }
+  }
+
+  function stepKind(s) {
+    if (s.basis === 'similar') return el('span', { class: 'kind similar', title: 'a suggestion from shared content, not a documented move' }, 'similar');
+    return el('span', { class: 'kind ' + s.kind }, s.kind === 'related' ? 'lateral' : 'career');
+  }
+
+  // gapView shows what each role along route r of a gap answer adds: the
+  // start (counted as had), each step's new skills and qualifications (or
+  // that no document describes it), then what to gain and what the start
+  // already covers.
+  function gapView(g, i, many) {
+    const r = g.routes[i];
+    const box = [el('h2', {}, 'Skill gap along ' + (many ? 'route ' + (i + 1) : 'the cheapest route'))];
+    if (!r.route.steps.length) { box.push(el('p', { class: 'msg' }, 'The start is the goal: nothing to gain.')); return box; }
+    const items = (label, l) => l.map((x) => el('li', {}, el('span', { class: 'gap-label' }, label), x));
+    box.push(el('div', { class: 'gap-start' }, el('strong', {}, 'Start: '), roleLink(r.start.role), ' ',
+      el('span', { class: 'msg' }, r.start.documented
+        ? 'lists ' + r.start.skills.length + ' skills and ' + r.start.qualifications.length + ' qualifications, counted as had'
+        : 'no document describes it: nothing it lists is counted as had')));
+    box.push(el('ol', { class: 'gap-steps' }, r.steps.map((s, n) => {
+      const step = r.route.steps[n];
+      const what = [];
+      if (!s.documented) what.push(el('p', { class: 'msg' }, el('span', { class: 'badge mention' }, 'undocumented'), ' no document describes it: what it asks is not known'));
+      else if (!s.skills.length && !s.qualifications.length && !s.known.length) what.push(el('p', { class: 'msg' }, 'Its documents list no skills or qualifications.'));
+      else if (!s.skills.length && !s.qualifications.length) what.push(el('p', { class: 'msg' }, 'Nothing new: the roles before it list everything it does.'));
+      const adds = items('skill', s.skills).concat(items('qualification', s.qualifications));
+      if (adds.length) what.push(el('ul', { class: 'plain' }, adds));
+      if (s.known.length) what.push(el('p', { class: 'msg' }, 'Already had: ' + s.known.join('; ')));
+      return el('li', {}, roleLink(s.role), ' ', step ? stepKind(step) : null, step ? sources(step.sources) : null, what);
+    })));
+    const gain = [['Skills', r.gain_skills], ['Qualifications', r.gain_qualifications]].filter(([, l]) => l.length);
+    box.push(el('h3', {}, 'To gain on the way'),
+      gain.length ? el('dl', { class: 'gap-gain' }, gain.map(([k, l]) => [el('dt', {}, k + ' (' + l.length + ')'), el('dd', {}, l.join('; '))]))
+        : el('p', { class: 'msg' }, 'Nothing the documents list.'));
+    const undocumented = r.steps.filter((s) => !s.documented);
+    if (undocumented.length) {
+      box.push(el('p', { class: 'msg' }, 'Not known for ', undocumented.map((s, n) => [n ? ', ' : '', roleLink(s.role)]), ': no document describes ' + (undocumented.length === 1 ? 'it.' : 'them.')));
+    }
+    if (r.covered.length) box.push(el('h3', {}, 'Already covered by the start (' + r.covered.length + ')'), el('p', {}, r.covered.join('; ')));
+    return box;
   }
 
   async function viewCheck(token) {
