@@ -62,6 +62,24 @@ func (g *Graph) Role(id string) (Role, bool) {
 	return g.roles[i], true
 }
 
+// NameOf returns the display name of the role id, or id itself when the
+// graph holds no such role.
+func (g *Graph) NameOf(id string) string {
+	if r, ok := g.Role(id); ok {
+		return r.Name
+	}
+	return id
+}
+
+// NamesOf maps role IDs to display names, as NameOf does.
+func (g *Graph) NamesOf(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = g.NameOf(id)
+	}
+	return out
+}
+
 // Rungs returns the groups of role IDs that share a rung of some career
 // path ("Section Chief · Counsellor"), each sorted, in sorted order.
 func (g *Graph) Rungs() [][]string {

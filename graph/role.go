@@ -35,6 +35,16 @@ type Source struct {
 // String returns "file:line".
 func (s Source) String() string { return s.File + ":" + strconv.Itoa(s.Line) }
 
+// SourceStrings returns sources as "file:line" strings, in their order;
+// never nil, so that JSON writes no sources as [].
+func SourceStrings(src []Source) []string {
+	out := make([]string, len(src))
+	for i, s := range src {
+		out[i] = s.String()
+	}
+	return out
+}
+
 // CompareSources orders sources by file, then line.
 func CompareSources(a, b Source) int {
 	return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))

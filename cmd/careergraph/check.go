@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"careergraph/cmd/careergraph/internal/wire"
+	"careergraph/graph"
 	"careergraph/loader"
 )
 
@@ -89,7 +90,7 @@ func writeCheck(w io.Writer, c *loader.Corpus, cycles [][]string) {
 		for _, a := range c.Ambiguous {
 			fmt.Fprintf(w, "  %q: %s", a.Name, strings.Join(quoteEach(a.Claimants), ", "))
 			if len(a.Uses) > 0 {
-				fmt.Fprintf(w, "; used at %s", strings.Join(sourceStrings(a.Uses), ", "))
+				fmt.Fprintf(w, "; used at %s", strings.Join(graph.SourceStrings(a.Uses), ", "))
 			}
 			fmt.Fprintln(w)
 		}
@@ -103,7 +104,7 @@ func writeCheck(w io.Writer, c *loader.Corpus, cycles [][]string) {
 	if len(cycles) > 0 {
 		fmt.Fprintln(w, "\nCareer moves that go round in a circle")
 		for _, cy := range cycles {
-			shown := quoteEach(names(c.Graph, cy[:min(len(cy), maxCycleNames)]))
+			shown := quoteEach(c.Graph.NamesOf(cy[:min(len(cy), maxCycleNames)]))
 			line := strings.Join(shown, ", ")
 			if more := len(cy) - len(shown); more > 0 {
 				line = fmt.Sprintf("%d roles: %s and %d more (--json lists all)", len(cy), line, more)

@@ -78,7 +78,7 @@ func writeLadder(w io.Writer, g *graph.Graph, role graph.Role, l graph.Ladder) {
 const maxRungNames = 8
 
 func rungText(g *graph.Graph, ids []string) string {
-	shown := names(g, ids[:min(len(ids), maxRungNames)])
+	shown := g.NamesOf(ids[:min(len(ids), maxRungNames)])
 	text := strings.Join(shown, " · ")
 	if more := len(ids) - len(shown); more > 0 {
 		text += fmt.Sprintf(" (+%d more; --json lists all)", more)

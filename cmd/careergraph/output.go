@@ -12,7 +12,6 @@ import (
 	"github.com/mattn/go-runewidth"
 	"github.com/urfave/cli/v2"
 
-	"careergraph/graph"
 	"careergraph/internal/outfile"
 )
 
@@ -153,31 +152,6 @@ func plural(n int, one, many string) string {
 
 // costString writes a cost as its shortest exact decimal: "3", "2.345".
 func costString(c float64) string { return strconv.FormatFloat(c, 'f', -1, 64) }
-
-// sourceStrings returns sources as "file:line" strings.
-func sourceStrings(src []graph.Source) []string {
-	out := make([]string, len(src))
-	for i, s := range src {
-		out[i] = s.String()
-	}
-	return out
-}
-
-// names maps role IDs to display names.
-func names(g *graph.Graph, ids []string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = name(g, id)
-	}
-	return out
-}
-
-func name(g *graph.Graph, id string) string {
-	if r, ok := g.Role(id); ok {
-		return r.Name
-	}
-	return id
-}
 
 // unwrapPath returns the reason of a file-system error without the path
 // it names, for messages that name the path their own way.

@@ -108,9 +108,9 @@ func writeSteps(w io.Writer, g *graph.Graph, steps []graph.Step) {
 	priced := slices.ContainsFunc(steps, func(s graph.Step) bool { return s.Attrs != nil })
 	if len(steps) > 0 {
 		if priced {
-			t.add("", name(g, steps[0].From), "", "", "")
+			t.add("", g.NameOf(steps[0].From), "", "", "")
 		} else {
-			t.add("", name(g, steps[0].From), "", "")
+			t.add("", g.NameOf(steps[0].From), "", "")
 		}
 	}
 	for _, s := range steps {
@@ -130,9 +130,9 @@ func writeSteps(w io.Writer, g *graph.Graph, steps []graph.Step) {
 			if a := s.Attrs; a != nil && a.Tier != "" {
 				c += " (" + a.Tier + ")"
 			}
-			t.add("→", name(g, s.To), kind, c, src)
+			t.add("→", g.NameOf(s.To), kind, c, src)
 		} else {
-			t.add("→", name(g, s.To), kind, src)
+			t.add("→", g.NameOf(s.To), kind, src)
 		}
 	}
 	t.write(w, "  ")

@@ -64,7 +64,7 @@ func writeStats(w io.Writer, corpus *loader.Corpus, s graph.Stats) {
 		fmt.Fprintln(w, "\nMost connected roles (moves in and out)")
 		var h table
 		for _, hub := range s.Hubs {
-			h.add(strconv.Itoa(hub.Degree), name(g, hub.Role))
+			h.add(strconv.Itoa(hub.Degree), g.NameOf(hub.Role))
 		}
 		h.write(w, "  ")
 	}

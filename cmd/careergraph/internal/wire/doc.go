@@ -11,8 +11,6 @@ package wire
 import (
 	"encoding/json"
 	"io"
-
-	"careergraph/graph"
 )
 
 // Write prints v as indented JSON with a trailing newline, without
@@ -22,33 +20,6 @@ func Write(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
-}
-
-// sourceStrings returns sources as "file:line" strings, never nil.
-func sourceStrings(src []graph.Source) []string {
-	out := make([]string, len(src))
-	for i, s := range src {
-		out[i] = s.String()
-	}
-	return out
-}
-
-// names maps role IDs to display names.
-func names(g *graph.Graph, ids []string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = name(g, id)
-	}
-	return out
-}
-
-// name returns the display name of the role id, or id itself when the
-// graph has no such role.
-func name(g *graph.Graph, id string) string {
-	if r, ok := g.Role(id); ok {
-		return r.Name
-	}
-	return id
 }
 
 // emptyIfNil keeps JSON arrays as [] rather than null.

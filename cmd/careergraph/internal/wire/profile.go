@@ -64,5 +64,5 @@ func mentions(out, in []graph.Move) []string {
 		}
 	}
 	slices.SortFunc(src, graph.CompareSources)
-	return emptyIfNil(slices.Compact(sourceStrings(src)))
+	return emptyIfNil(slices.Compact(graph.SourceStrings(src)))
 }

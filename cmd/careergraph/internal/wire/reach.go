@@ -33,7 +33,7 @@ type Reach struct {
 func NewReach(g *graph.Graph, role graph.Role, reverse bool, reached []graph.Reached) Reach {
 	out := Reach{Role: role.Name, Reverse: reverse, Reached: []Reached{}}
 	for _, r := range reached {
-		out.Reached = append(out.Reached, Reached{name(g, r.Role), r.Cost, r.Steps, r.Via.String()})
+		out.Reached = append(out.Reached, Reached{g.NameOf(r.Role), r.Cost, r.Steps, r.Via.String()})
 		switch r.Via {
 		case graph.ViaCareer:
 			out.Counts.Career++
@@ -68,13 +68,13 @@ func NewLadder(g *graph.Graph, role graph.Role, l graph.Ladder) Ladder {
 	rungs := func(rs [][]string) [][]string {
 		out := [][]string{}
 		for _, r := range rs {
-			out = append(out, names(g, r))
+			out = append(out, g.NamesOf(r))
 		}
 		return out
 	}
 	out := Ladder{Role: role.Name, Below: rungs(l.Below), Above: rungs(l.Above), Moves: []LadderMove{}}
 	for _, m := range l.Moves {
-		out.Moves = append(out.Moves, LadderMove{name(g, m.From), name(g, m.To), sourceStrings(m.Sources)})
+		out.Moves = append(out.Moves, LadderMove{g.NameOf(m.From), g.NameOf(m.To), graph.SourceStrings(m.Sources)})
 	}
 	return out
 }

@@ -136,7 +136,7 @@ type Link struct {
 
 // link returns the link to the role with ID id by move m.
 func link(g *graph.Graph, id string, m graph.Move) Link {
-	l := Link{Role: name(g, id), Sources: sourceStrings(m.Sources)}
+	l := Link{Role: g.NameOf(id), Sources: graph.SourceStrings(m.Sources)}
 	if m.Priced() {
 		l.Cost = m.Cost()
 	}
@@ -178,7 +178,7 @@ func NewCard(g *graph.Graph, r graph.Role, out, in []graph.Move) Card {
 			return
 		}
 		// The move from this role speaks first for its tier and cost.
-		l.Sources = append(l.Sources, sourceStrings(m.Sources)...)
+		l.Sources = append(l.Sources, graph.SourceStrings(m.Sources)...)
 	}
 	for _, m := range out {
 		if m.Kind == graph.Career {

@@ -29,7 +29,7 @@ type Route struct {
 func NewRoute(g *graph.Graph, r graph.Route) Route {
 	out := Route{Cost: r.Cost, Steps: []Step{}}
 	for _, s := range r.Steps {
-		st := Step{From: name(g, s.From), To: name(g, s.To), Kind: s.Kind.String(), Sources: sourceStrings(s.Sources), Cost: s.Cost}
+		st := Step{From: g.NameOf(s.From), To: g.NameOf(s.To), Kind: s.Kind.String(), Sources: graph.SourceStrings(s.Sources), Cost: s.Cost}
 		if a := s.Attrs; a != nil {
 			st.Tier, st.Index, st.Similar, st.Note = a.Tier, a.Index, a.Similarity, a.Note
 			st.Basis = a.Basis
@@ -99,7 +99,7 @@ func NoGap(from, to, reason string) Gap {
 func NewGap(g *graph.Graph, from, to graph.Role, routes []graph.Route, gaps []graph.RouteGap) Gap {
 	out := NoGap(from.Name, to.Name, "")
 	step := func(s graph.GapStep) GapStep {
-		return GapStep{Role: name(g, s.Role), Documented: s.Documented, Skills: emptyIfNil(s.Skills),
+		return GapStep{Role: g.NameOf(s.Role), Documented: s.Documented, Skills: emptyIfNil(s.Skills),
 			Qualifications: emptyIfNil(s.Qualifications), Known: emptyIfNil(s.Known)}
 	}
 	for i, r := range routes {

@@ -27,7 +27,7 @@ type Similar struct {
 func NewSimilar(g *graph.Graph, role graph.Role, found []graph.Similar) Similar {
 	out := Similar{Role: role.Name, Similar: []SimilarRole{}}
 	for _, s := range found {
-		out.Similar = append(out.Similar, SimilarRole{name(g, s.Role), s.Score, emptyIfNil(s.Skills),
+		out.Similar = append(out.Similar, SimilarRole{g.NameOf(s.Role), s.Score, emptyIfNil(s.Skills),
 			emptyIfNil(s.Qualifications), emptyIfNil(s.Aptitudes), emptyIfNil(s.Class)})
 	}
 	return out

@@ -38,7 +38,7 @@ func NewStats(corpus *loader.Corpus, s graph.Stats) Stats {
 		out.Moves[k.String()] = s.Moves[k]
 	}
 	for _, h := range s.Hubs {
-		out.Hubs = append(out.Hubs, Hub{name(g, h.Role), h.Degree})
+		out.Hubs = append(out.Hubs, Hub{g.NameOf(h.Role), h.Degree})
 	}
 	out.Sources = newSources(corpus)
 	return out
@@ -124,13 +124,13 @@ func NewCheck(c *loader.Corpus, cycles [][]string) Check {
 		out.Merges = append(out.Merges, Merge{m.Name, m.Role, m.Rule.String(), m.Source.String()})
 	}
 	for _, a := range c.Ambiguous {
-		out.Ambiguous = append(out.Ambiguous, Ambiguity{a.Name, a.Claimants, emptyIfNil(sourceStrings(a.Uses))})
+		out.Ambiguous = append(out.Ambiguous, Ambiguity{a.Name, a.Claimants, emptyIfNil(graph.SourceStrings(a.Uses))})
 	}
 	for _, n := range c.NearDuplicates {
 		out.Near = append(out.Near, NearDuplicate{n.Key, n.Roles})
 	}
 	for _, cy := range cycles {
-		out.Cycles = append(out.Cycles, names(c.Graph, cy))
+		out.Cycles = append(out.Cycles, c.Graph.NamesOf(cy))
 	}
 	out.Sources = newSources(c)
 	if len(c.Sources) > 0 {
