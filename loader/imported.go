@@ -32,6 +32,15 @@ func importedDocs(sets []*source.Set) []keyedDoc {
 			r := &s.Roles[i]
 			line := r.Source.Line
 			d := &Document{File: r.Source.File, Title: r.Name, TitleLine: line, Reading: r.Reading, Description: r.Description}
+			if c := r.Classification; len(c) > 0 {
+				d.Classification.Major = c[0]
+				if len(c) > 1 {
+					d.Classification.Middle = c[1]
+				}
+				if len(c) > 2 {
+					d.Classification.Minor = c[2]
+				}
+			}
 			for _, n := range r.Names {
 				d.Aliases = append(d.Aliases, Item{Text: n, Line: line})
 			}

@@ -3,6 +3,7 @@ package export_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"os"
 	"os/exec"
@@ -14,6 +15,7 @@ import (
 
 	"careergraph/graph"
 	"careergraph/graph/export"
+	"careergraph/loader"
 )
 
 // These tests feed exports to the tools users open them with. Each skips,
@@ -115,7 +117,25 @@ func fixtures(t *testing.T) []fixture {
 		c, r := countKinds(f.g)
 		out = append(out, fixture{f.name, f.g, len(f.g.Roles()), c, r})
 	}
-	return append(out, seedFixtures(t)...)
+	out = append(out, seedFixtures(t)...)
+	g := importedGraph(t)
+	c, r := countKinds(g)
+	return append(out, fixture{"imported", g, len(g.Roles()), c, r})
+}
+
+// importedGraph loads the loader's small O*NET release with a moves
+// sheet and a pathway table beside it: roles with levels and codes,
+// moves with their own costs, tiers, indexes, similarities and notes.
+func importedGraph(t *testing.T) *graph.Graph {
+	t.Helper()
+	dir := filepath.Join("..", "..", "loader", "source", "testdata")
+	c, err := loader.Load(loader.Options{Paths: []string{
+		filepath.Join(dir, "onet"), filepath.Join(dir, "files", "moves.csv"), filepath.Join(dir, "files", "pathways.csv"),
+	}})
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return c.Graph
 }
 
 func countKinds(g *graph.Graph) (career, related int) {
@@ -300,6 +320,10 @@ print(json.dumps({
     "nodes": {ids[n]: {"label": d.get("label"), "documented": d.get("documented"),
                        "reading": d.get("reading", "")} for n, d in G.nodes(data=True)},
     "edges": [[ids[u], ids[v], d.get("kind")] for u, v, d in G.edges(data=True)],
+    "levels": {ids[n]: [d.get("level", 0), type(d.get("level", 0)).__name__] for n, d in G.nodes(data=True)},
+    "weights": [[ids[u], ids[v], d.get("kind"), d.get("cost"), type(d.get("cost")).__name__,
+                 d.get("basis", ""), d.get("tier", ""), d.get("index", 0), type(d.get("index", 0)).__name__,
+                 d.get("similarity", 0), d.get("note", "")] for u, v, d in G.edges(data=True)],
 }, ensure_ascii=False))
 `
 
@@ -311,7 +335,9 @@ type networkxRead struct {
 		Documented bool   `json:"documented"`
 		Reading    string `json:"reading"`
 	} `json:"nodes"`
-	Edges [][3]string `json:"edges"`
+	Edges   [][3]string       `json:"edges"`
+	Levels  map[string][2]any `json:"levels"`
+	Weights [][11]any         `json:"weights"`
 }
 
 func TestNetworkX(t *testing.T) {
@@ -469,5 +495,78 @@ func TestXMLForbiddenCharacters(t *testing.T) {
 		if out, err := exec.Command(xmllint, "--noout", "--nonet", path).CombinedOutput(); err != nil {
 			t.Errorf("xmllint rejects %s: %v\n%s", name, err, out)
 		}
+	}
+}
+
+// TestNetworkXWeights checks that NetworkX reads every move's cost (a
+// float in GraphML and GEXF), the tier, index, similarity, basis and note
+// it came from, and every role's level (an int) as careergraph has them,
+// on imported data where costs are not the kinds' defaults.
+func TestNetworkXWeights(t *testing.T) {
+	needNetworkX(t)
+	g := importedGraph(t)
+	var priced, levels int
+	for _, m := range g.Moves() {
+		if m.Priced() && m.Cost() != float64(int(m.Cost())) {
+			priced++
+		}
+	}
+	for _, r := range g.Roles() {
+		if r.Level > 0 {
+			levels++
+		}
+	}
+	if priced == 0 || levels == 0 {
+		t.Fatalf("imported fixture: %d moves with fractional costs, %d roles with levels; want some of each", priced, levels)
+	}
+	want := map[string]string{}
+	for _, m := range g.Moves() {
+		var a graph.MoveAttrs
+		if m.Attrs != nil {
+			a = *m.Attrs
+		}
+		want[m.From+" "+m.To+" "+m.Kind.String()] = fmt.Sprint(m.Cost(), a.Basis, a.Tier, a.Index, a.Similarity, a.Note)
+	}
+	script := writeTemp(t, "read.py", []byte(networkxScript))
+	var gexf12 bytes.Buffer
+	if err := export.WriteGEXF(&gexf12, g, "1.2draft"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		reader string
+		data   []byte
+		typed  bool // the format declares types: cost a float, index and level ints
+	}{
+		{"graphml", exportBytes(t, "graphml", g), true},
+		{"gexf", gexf12.Bytes(), true},
+		{"json", exportBytes(t, "json", g), false},
+	} {
+		t.Run(c.reader, func(t *testing.T) {
+			var got networkxRead
+			if err := json.Unmarshal(run(t, systemPython, script, c.reader, writeTemp(t, "g."+c.reader, c.data)), &got); err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Weights) != len(want) {
+				t.Errorf("NetworkX reads %d moves; want %d", len(got.Weights), len(want))
+			}
+			for _, w := range got.Weights {
+				key := fmt.Sprint(w[0], " ", w[1], " ", w[2])
+				cost, _ := w[3].(float64)
+				index, _ := w[7].(float64)
+				sim, _ := w[9].(float64)
+				if got := fmt.Sprint(cost, w[5], w[6], int(index), sim, w[10]); got != want[key] {
+					t.Errorf("NetworkX reads move %s as cost, basis, tier, index, similarity, note %q; want %q", key, got, want[key])
+				}
+				if c.typed && (w[4] != "float" || w[8] != "int") {
+					t.Errorf("NetworkX reads move %s cost as %v and index as %v; want float and int", key, w[4], w[8])
+				}
+			}
+			for _, r := range g.Roles() {
+				l := got.Levels[r.ID]
+				if n, _ := l[0].(float64); int(n) != r.Level || c.typed && l[1] != "int" {
+					t.Errorf("NetworkX reads role %q level %v (%v); want %d, an int", r.ID, l[0], l[1], r.Level)
+				}
+			}
+		})
 	}
 }

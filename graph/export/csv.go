@@ -19,8 +19,8 @@ const (
 )
 
 var (
-	rolesHeader = []string{"id:ID(Role)", "name", "documented:boolean", "reading", "names:string[]", "docs:string[]", ":LABEL"}
-	movesHeader = []string{":START_ID(Role)", ":END_ID(Role)", ":TYPE", "sources:string[]"}
+	rolesHeader = []string{"id:ID(Role)", "name", "documented:boolean", "reading", "names:string[]", "docs:string[]", ":LABEL", "level:int", "code", "description"}
+	movesHeader = []string{":START_ID(Role)", ":END_ID(Role)", ":TYPE", "cost:double", "basis", "tier", "index:int", "similarity:double", "note", "sources:string[]"}
 )
 
 // The relationship types of the CSV and Cypher exports, by move kind.
@@ -39,12 +39,16 @@ const arrayDelimiter = ";"
 //
 // roles.csv: id:ID(Role), name, documented:boolean, reading,
 // names:string[], docs:string[], :LABEL ("Role", or "Role;Documented"),
-// then the profile: classification:string[] (broad to narrow), summary,
+// level:int (empty when unknown), code, description, then the profile: classification:string[] (broad to narrow), summary,
 // required_skills:string[], recommended_skills:string[],
 // qualifications:string[], strengths:string[], weaknesses:string[],
 // traits:string[], tags:string[], keywords:string[].
 // moves.csv: :START_ID(Role), :END_ID(Role), :TYPE (CAREER_STEP or
-// RELATED_TO), sources:string[] ("file:line" items).
+// RELATED_TO), cost:double (every move: its own cost, or its kind's
+// default, career 1 and related 2), then what an imported move's source
+// says of it, empty for moves from documents: basis (where the cost came
+// from), tier, index:int, similarity:double and note; then
+// sources:string[] ("file:line" items).
 //
 // The files are RFC 4180 as encoding/csv writes it: fields quoted where
 // needed, quotes doubled, records ending in "\n" (neo4j-admin and
@@ -93,7 +97,7 @@ func writeRolesCSV(w io.Writer, g *graph.Graph) error {
 		if r.Documented {
 			label = "Role" + arrayDelimiter + "Documented"
 		}
-		_ = cw.Write(append([]string{csvText(r.ID), csvText(r.Name), fmt.Sprint(r.Documented), csvText(r.Reading), csvText(csvArray(r.Names)), csvText(csvArray(r.Docs)), label}, csvProfile(r)...))
+		_ = cw.Write(append([]string{csvText(r.ID), csvText(r.Name), fmt.Sprint(r.Documented), csvText(r.Reading), csvText(csvArray(r.Names)), csvText(csvArray(r.Docs)), label, optionalInt(r.Level), csvText(r.Code), csvText(r.Description)}, csvProfile(r)...))
 	}
 	cw.Flush()
 	return cw.Error()
@@ -104,7 +108,13 @@ func writeMovesCSV(w io.Writer, g *graph.Graph) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write(movesHeader)
 	for _, m := range g.Moves() {
-		_ = cw.Write([]string{csvText(m.From), csvText(m.To), relTypes[m.Kind], csvText(csvArray(sourceStrings(m.Sources)))})
+		var a graph.MoveAttrs
+		if m.Attrs != nil {
+			a = *m.Attrs
+		}
+		_ = cw.Write([]string{csvText(m.From), csvText(m.To), relTypes[m.Kind],
+			formatNumber(m.Cost()), csvText(a.Basis), csvText(a.Tier), optionalInt(a.Index), optionalNumber(a.Similarity), csvText(a.Note),
+			csvText(csvArray(sourceStrings(m.Sources)))})
 	}
 	cw.Flush()
 	return cw.Error()

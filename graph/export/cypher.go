@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"careergraph/graph"
@@ -16,18 +17,22 @@ import (
 //
 //	CREATE CONSTRAINT role_id IF NOT EXISTS FOR (r:Role) REQUIRE r.id IS UNIQUE;
 //	MERGE (r:Role {id: 'mayor'}) SET r:Documented, r.name = 'Mayor', …;
-//	MATCH (a:Role {id: 'x'}), (b:Role {id: 'y'}) MERGE (a)-[m:CAREER_STEP]->(b) SET m.sources = ['f.txt:12'];
+//	MATCH (a:Role {id: 'x'}), (b:Role {id: 'y'}) MERGE (a)-[m:CAREER_STEP]->(b) SET m.cost = 1.0, …, m.sources = ['f.txt:12'];
 //
 // The uniqueness constraint comes first, then one MERGE per role (in the
 // order of g.Roles()) and one MATCH … MERGE per move (in the order of
 // g.Moves()); nothing is created with CREATE. Roles carry the properties
-// id, name, documented, reading, names and docs, the profile
+// id, name, documented, reading, names, docs, level (an integer), code and
+// description, the profile
 // (classification, a list broad to narrow; summary; required_skills,
 // recommended_skills, qualifications, strengths, weaknesses, traits, tags
 // and keywords, lists) and the labels Role and,
 // when documented, Documented (removed otherwise). Moves are CAREER_STEP
-// or RELATED_TO relationships with a sources list ("file:line"). An empty
-// reading or list is written as null, which removes the property, as
+// or RELATED_TO relationships with a cost (a float, on every move: its
+// own, or its kind's default, career 1.0 and related 2.0), what an
+// imported move's source says of it (basis, tier, index, similarity,
+// note) and a sources list ("file:line"). An empty value, unknown level
+// or list is written as null, which removes the property, as
 // neo4j-admin import leaves it out. Strings are single-quoted with \, '
 // and control characters escaped.
 //
@@ -42,13 +47,20 @@ func WriteCypher(w io.Writer, g *graph.Graph) error {
 		if r.Documented {
 			label = "SET r:Documented, "
 		}
-		fmt.Fprintf(bw, "MERGE (r:Role {id: %s}) %sr.name = %s, r.documented = %t, r.reading = %s, r.names = %s, r.docs = %s%s;\n",
+		fmt.Fprintf(bw, "MERGE (r:Role {id: %s}) %sr.name = %s, r.documented = %t, r.reading = %s, r.names = %s, r.docs = %s, r.level = %s, r.code = %s, r.description = %s%s;\n",
 			cypherString(r.ID), label, cypherString(r.Name), r.Documented,
-			cypherOptional(r.Reading), cypherList(r.Names), cypherList(r.Docs), cypherProfile(r))
+			cypherOptional(r.Reading), cypherList(r.Names), cypherList(r.Docs),
+			cypherInt(r.Level), cypherOptional(r.Code), cypherOptional(r.Description), cypherProfile(r))
 	}
 	for _, m := range g.Moves() {
-		fmt.Fprintf(bw, "MATCH (a:Role {id: %s}), (b:Role {id: %s}) MERGE (a)-[m:%s]->(b) SET m.sources = %s;\n",
-			cypherString(m.From), cypherString(m.To), relTypes[m.Kind], cypherList(sourceStrings(m.Sources)))
+		var a graph.MoveAttrs
+		if m.Attrs != nil {
+			a = *m.Attrs
+		}
+		fmt.Fprintf(bw, "MATCH (a:Role {id: %s}), (b:Role {id: %s}) MERGE (a)-[m:%s]->(b) SET m.cost = %s, m.basis = %s, m.tier = %s, m.index = %s, m.similarity = %s, m.note = %s, m.sources = %s;\n",
+			cypherString(m.From), cypherString(m.To), relTypes[m.Kind], cypherFloat(m.Cost()),
+			cypherOptional(a.Basis), cypherOptional(a.Tier), cypherInt(a.Index), cypherOptionalFloat(a.Similarity),
+			cypherOptional(a.Note), cypherList(sourceStrings(m.Sources)))
 	}
 	return bw.Flush()
 }
@@ -88,6 +100,32 @@ func cypherOptional(s string) string {
 		return "null"
 	}
 	return cypherString(s)
+}
+
+// cypherInt returns n as an integer literal, or null for 0 (no value).
+func cypherInt(n int) string {
+	if n == 0 {
+		return "null"
+	}
+	return strconv.Itoa(n)
+}
+
+// cypherFloat returns f as a float literal, always with a decimal point
+// or exponent, so Neo4j stores a float even for whole numbers ("1.0").
+func cypherFloat(f float64) string {
+	s := strconv.FormatFloat(f, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".eE") {
+		s += ".0"
+	}
+	return s
+}
+
+// cypherOptionalFloat returns cypherFloat(f), or null for 0 (no value).
+func cypherOptionalFloat(f float64) string {
+	if f == 0 {
+		return "null"
+	}
+	return cypherFloat(f)
 }
 
 // cypherList returns items as a list of string literals, or null when

@@ -13,9 +13,15 @@ import (
 //
 //	{"elements": {
 //	  "nodes": [{"data": {"id": SLUG, "label": NAME, "documented": BOOL,
-//	             "reading": STR, "names": [...], "source_docs": [...]}}],
+//	             "reading": STR, "names": [...], "source_docs": [...],
+//	             "level": INT, "code": STR, "description": STR, PROFILE...}}],
 //	  "edges": [{"data": {"id": ID, "source": SLUG, "target": SLUG,
-//	             "kind": KIND, "source_docs": ["file:line"]}}]}}
+//	             "kind": KIND, "cost": NUMBER, "basis": STR, "tier": STR,
+//	             "index": INT, "similarity": NUMBER, "note": STR,
+//	             "source_docs": ["file:line"]}}]}}
+//
+// Fields are those of WriteJSON: every edge has a cost; the fields only
+// some sources give are left out when empty.
 //
 // A node's id is its role ID. An edge's id is "FROM->TO:KIND", stable
 // across selections of the same graph. Slugs never hold ">" or ":",
@@ -31,7 +37,7 @@ func WriteCytoscape(w io.Writer, g *graph.Graph) error {
 		taken[r.ID] = true
 		doc.Elements.Nodes[i].Data = cyNodeData{
 			ID: r.ID, Label: r.Name, Documented: r.Documented, Reading: r.Reading,
-			Names: nonNil(r.Names), SourceDocs: nonNil(r.Docs), nodeProfile: newNodeProfile(r),
+			Names: nonNil(r.Names), SourceDocs: nonNil(r.Docs), nodeDetails: newNodeDetails(r), nodeProfile: newNodeProfile(r),
 		}
 	}
 	doc.Elements.Edges = make([]cyEdge, len(g.Moves()))
@@ -42,7 +48,7 @@ func WriteCytoscape(w io.Writer, g *graph.Graph) error {
 		}
 		taken[id] = true
 		doc.Elements.Edges[i].Data = cyEdgeData{
-			ID: id, Source: m.From, Target: m.To, Kind: m.Kind.String(), SourceDocs: sourceStrings(m.Sources),
+			ID: id, Source: m.From, Target: m.To, Kind: m.Kind.String(), moveFields: newMoveFields(m), SourceDocs: sourceStrings(m.Sources),
 		}
 	}
 	return writeJSON(w, doc)
@@ -66,16 +72,18 @@ type (
 		Reading    string   `json:"reading"`
 		Names      []string `json:"names"`
 		SourceDocs []string `json:"source_docs"`
+		nodeDetails
 		nodeProfile
 	}
 	cyEdge struct {
 		Data cyEdgeData `json:"data"`
 	}
 	cyEdgeData struct {
-		ID         string   `json:"id"`
-		Source     string   `json:"source"`
-		Target     string   `json:"target"`
-		Kind       string   `json:"kind"`
+		ID     string `json:"id"`
+		Source string `json:"source"`
+		Target string `json:"target"`
+		Kind   string `json:"kind"`
+		moveFields
 		SourceDocs []string `json:"source_docs"`
 	}
 )

@@ -20,10 +20,11 @@ import (
 // attribute. Every id and value is quoted with `"` and `\` escaped.
 //
 // Node attributes: label, slug, documented ("true"/"false"), reading,
-// names and docs (joined by "; "), and the profile as GraphML has it
+// names and docs (joined by "; "), level, code, description, and the profile as GraphML has it
 // (classification, class_1…, summary, skills and the other lists). Edge attributes: kind ("career" or
-// "related"), sources ("file:line" joined by "; "), and style "dashed"
-// for related moves. Empty values are left out.
+// "related"), cost (every move), basis, tier, index, similarity and note
+// (imported moves), sources ("file:line" joined by "; "), and style
+// "dashed" for related moves: those GraphML has. Empty values are left out.
 //
 // Graphviz reads label as an escaped string, so it shows a name's
 // backslash as one; other attributes are kept as written, so a reader of

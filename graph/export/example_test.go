@@ -54,10 +54,10 @@ func ExampleWriteCypher() {
 	// Output:
 	// // careergraph: 2 roles, 2 moves. Running this again changes nothing.
 	// CREATE CONSTRAINT role_id IF NOT EXISTS FOR (r:Role) REQUIRE r.id IS UNIQUE;
-	// MERGE (r:Role {id: 'clerk'}) REMOVE r:Documented SET r.name = 'Clerk', r.documented = false, r.reading = null, r.names = ['Clerk'], r.docs = null, r.classification = null, r.summary = null, r.required_skills = null, r.recommended_skills = null, r.qualifications = null, r.strengths = null, r.weaknesses = null, r.traits = null, r.tags = null, r.keywords = null;
-	// MERGE (r:Role {id: 'section-chief'}) SET r:Documented, r.name = 'Section Chief', r.documented = true, r.reading = 'かちょう', r.names = ['Section Chief'], r.docs = ['chief.txt'], r.classification = null, r.summary = null, r.required_skills = null, r.recommended_skills = null, r.qualifications = null, r.strengths = null, r.weaknesses = null, r.traits = null, r.tags = null, r.keywords = null;
-	// MATCH (a:Role {id: 'clerk'}), (b:Role {id: 'section-chief'}) MERGE (a)-[m:CAREER_STEP]->(b) SET m.sources = ['chief.txt:14'];
-	// MATCH (a:Role {id: 'section-chief'}), (b:Role {id: 'clerk'}) MERGE (a)-[m:RELATED_TO]->(b) SET m.sources = ['chief.txt:20'];
+	// MERGE (r:Role {id: 'clerk'}) REMOVE r:Documented SET r.name = 'Clerk', r.documented = false, r.reading = null, r.names = ['Clerk'], r.docs = null, r.level = null, r.code = null, r.description = null, r.classification = null, r.summary = null, r.required_skills = null, r.recommended_skills = null, r.qualifications = null, r.strengths = null, r.weaknesses = null, r.traits = null, r.tags = null, r.keywords = null;
+	// MERGE (r:Role {id: 'section-chief'}) SET r:Documented, r.name = 'Section Chief', r.documented = true, r.reading = 'かちょう', r.names = ['Section Chief'], r.docs = ['chief.txt'], r.level = null, r.code = null, r.description = null, r.classification = null, r.summary = null, r.required_skills = null, r.recommended_skills = null, r.qualifications = null, r.strengths = null, r.weaknesses = null, r.traits = null, r.tags = null, r.keywords = null;
+	// MATCH (a:Role {id: 'clerk'}), (b:Role {id: 'section-chief'}) MERGE (a)-[m:CAREER_STEP]->(b) SET m.cost = 1.0, m.basis = null, m.tier = null, m.index = null, m.similarity = null, m.note = null, m.sources = ['chief.txt:14'];
+	// MATCH (a:Role {id: 'section-chief'}), (b:Role {id: 'clerk'}) MERGE (a)-[m:RELATED_TO]->(b) SET m.cost = 2.0, m.basis = null, m.tier = null, m.index = null, m.similarity = null, m.note = null, m.sources = ['chief.txt:20'];
 }
 
 func ExampleWriteGEXF() {
@@ -77,6 +77,9 @@ func ExampleWriteGEXF() {
 	//       <attribute id="reading" title="reading" type="string"></attribute>
 	//       <attribute id="names" title="names" type="string"></attribute>
 	//       <attribute id="docs" title="docs" type="string"></attribute>
+	//       <attribute id="level" title="level" type="integer"></attribute>
+	//       <attribute id="code" title="code" type="string"></attribute>
+	//       <attribute id="description" title="description" type="string"></attribute>
 	//       <attribute id="classification" title="classification" type="string"></attribute>
 	//       <attribute id="summary" title="summary" type="string"></attribute>
 	//       <attribute id="required_skills" title="required_skills" type="string"></attribute>
@@ -90,6 +93,12 @@ func ExampleWriteGEXF() {
 	//     </attributes>
 	//     <attributes class="edge">
 	//       <attribute id="kind" title="kind" type="string"></attribute>
+	//       <attribute id="cost" title="cost" type="double"></attribute>
+	//       <attribute id="basis" title="basis" type="string"></attribute>
+	//       <attribute id="tier" title="tier" type="string"></attribute>
+	//       <attribute id="index" title="index" type="integer"></attribute>
+	//       <attribute id="similarity" title="similarity" type="double"></attribute>
+	//       <attribute id="note" title="note" type="string"></attribute>
 	//       <attribute id="sources" title="sources" type="string"></attribute>
 	//     </attributes>
 	//     <nodes count="0"></nodes>

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -243,7 +244,7 @@ func TestJSONContract(t *testing.T) {
 			t.Errorf("node keys %q; want %q", keys, nodeKeys)
 		}
 	}
-	linkKeys := []string{"key", "kind", "source", "source_docs", "target"}
+	linkKeys := []string{"cost", "key", "kind", "source", "source_docs", "target"}
 	for _, l := range doc.Links {
 		if keys := sortedKeys(l); !slices.Equal(keys, linkKeys) {
 			t.Errorf("link keys %q; want %q", keys, linkKeys)
@@ -321,9 +322,10 @@ func TestCSVReadBack(t *testing.T) {
 			roles := readCSV(t, filepath.Join(dir, export.RolesFile))
 			moves := readCSV(t, filepath.Join(dir, export.MovesFile))
 			wantRoles := []string{"id:ID(Role)", "name", "documented:boolean", "reading", "names:string[]", "docs:string[]", ":LABEL",
-				"classification:string[]", "summary", "required_skills:string[]", "recommended_skills:string[]", "qualifications:string[]",
+				"level:int", "code", "description", "classification:string[]", "summary", "required_skills:string[]", "recommended_skills:string[]", "qualifications:string[]",
 				"strengths:string[]", "weaknesses:string[]", "traits:string[]", "tags:string[]", "keywords:string[]"}
-			wantMoves := []string{":START_ID(Role)", ":END_ID(Role)", ":TYPE", "sources:string[]"}
+			wantMoves := []string{":START_ID(Role)", ":END_ID(Role)", ":TYPE", "cost:double", "basis", "tier", "index:int",
+				"similarity:double", "note", "sources:string[]"}
 			if !slices.Equal(roles[0], wantRoles) || !slices.Equal(moves[0], wantMoves) {
 				t.Fatalf("headers %q, %q; want %q, %q", roles[0], moves[0], wantRoles, wantMoves)
 			}
@@ -331,8 +333,11 @@ func TestCSVReadBack(t *testing.T) {
 				t.Errorf("roles.csv has %d roles; want %d", len(roles)-1, fx.roles)
 			}
 			types := map[string]int{}
-			for _, row := range moves[1:] {
+			for i, row := range moves[1:] {
 				types[row[2]]++
+				if m := fx.g.Moves()[i]; row[3] != strconv.FormatFloat(m.Cost(), 'g', -1, 64) {
+					t.Errorf("moves.csv row %d cost = %q; want %v", i+1, row[3], m.Cost())
+				}
 			}
 			if types["CAREER_STEP"] != fx.career || types["RELATED_TO"] != fx.related || len(moves)-1 != fx.career+fx.related {
 				t.Errorf("moves.csv types %v; want %d CAREER_STEP and %d RELATED_TO", types, fx.career, fx.related)
@@ -355,7 +360,7 @@ func TestCSVReadBack(t *testing.T) {
 				if r.Profile != nil {
 					skills = strings.Join(r.Profile.RequiredSkills, ";")
 				}
-				if got := row[len(want)+2]; got != skills {
+				if got := row[len(want)+5]; got != skills {
 					t.Errorf("roles.csv row %d required_skills = %q; want %q", i+1, got, skills)
 				}
 			}
@@ -396,7 +401,7 @@ func TestCypherStatements(t *testing.T) {
 			case strings.HasPrefix(line, "MERGE (r:Role {id: '"):
 				roles++
 			case strings.HasPrefix(line, "MATCH (a:Role {id: '"):
-				if !regexp.MustCompile(`\) MERGE \(a\)-\[m:(CAREER_STEP|RELATED_TO)\]->\(b\) SET m\.sources = `).MatchString(line) {
+				if !regexp.MustCompile(`\) MERGE \(a\)-\[m:(CAREER_STEP|RELATED_TO)\]->\(b\) SET m\.cost = [0-9.]+, .*, m\.sources = `).MatchString(line) {
 					t.Errorf("%s: move statement is not MATCH … MERGE: %s", fx.name, line)
 				}
 				moves++

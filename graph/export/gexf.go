@@ -44,9 +44,11 @@ func GEXFVersions() []string {
 // The graph is directed (defaultedgetype) and static. Node ids are role
 // IDs, labels display names. Every attribute a node or edge carries is
 // declared in <attributes>: for nodes documented (boolean), reading,
-// names and docs (strings, items joined by "; ") and the profile (see
-// profileAttrs, the same strings as GraphML's); for edges kind
-// ("career" or "related") and sources ("file:line" joined by "; "). Empty
+// names and docs (strings, items joined by "; "), level (integer), code
+// and description, and the profile (see profileAttrs, the same strings as
+// GraphML's); for edges kind ("career" or "related"), cost (double, on
+// every move), basis, tier, index (integer), similarity (double), note
+// and sources ("file:line" joined by "; "), as GraphML has them. Empty
 // values are left out. Edge ids are "e0", "e1", … in the order of
 // g.Moves(), so a career and a related move between the same two roles
 // stay two edges. Each edge's label is its kind, and in GEXF 1.3 so is
@@ -71,22 +73,17 @@ func WriteGEXF(w io.Writer, g *graph.Graph, version string) error {
 			DefaultEdgeType: "directed",
 			Mode:            "static",
 			Attributes: []gexfAttributes{
-				{Class: "node", Attribute: []gexfAttribute{
-					{ID: "documented", Title: "documented", Type: "boolean"},
-					{ID: "reading", Title: "reading", Type: "string"},
-					{ID: "names", Title: "names", Type: "string"},
-					{ID: "docs", Title: "docs", Type: "string"},
-				}},
-				{Class: "edge", Attribute: []gexfAttribute{
-					{ID: "kind", Title: "kind", Type: "string"},
-					{ID: "sources", Title: "sources", Type: "string"},
-				}},
+				{Class: "node"},
+				{Class: "edge"},
 			},
 		},
 	}
 	depth := classDepth(g)
-	for _, k := range profileKeys(depth) {
-		doc.Graph.Attributes[0].Attribute = append(doc.Graph.Attributes[0].Attribute, gexfAttribute{ID: k, Title: k, Type: "string"})
+	for _, k := range roleKeys(depth) {
+		doc.Graph.Attributes[0].Attribute = append(doc.Graph.Attributes[0].Attribute, gexfAttribute{ID: k.name, Title: k.name, Type: k.typ.gexf()})
+	}
+	for _, k := range moveDefs {
+		doc.Graph.Attributes[1].Attribute = append(doc.Graph.Attributes[1].Attribute, gexfAttribute{ID: k.name, Title: k.name, Type: k.typ.gexf()})
 	}
 	roles := g.Roles()
 	doc.Graph.Nodes = gexfNodes{Count: len(roles), Node: make([]gexfNode, len(roles))}

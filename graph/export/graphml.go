@@ -20,12 +20,17 @@ import (
 //
 // Node attributes: label (the display name, which Gephi and yEd show),
 // slug, documented (boolean, written lower-case), reading, names and docs
-// (strings, items joined by "; "), then the profile (see profileAttrs:
+// (strings, items joined by "; "), level (int, such as an O*NET Job
+// Zone), code and description (strings), then the profile (see profileAttrs:
 // classification, class_1…, summary, required_skills,
 // recommended_skills, qualifications, strengths, weaknesses, traits,
 // tags, keywords; strings, lists joined by "; "); an empty value is left
-// out. Edge attributes: kind ("career" or
-// "related") and sources ("file:line" joined by "; ").
+// out. Edge attributes (moveAttrs): kind ("career" or "related"), cost
+// (double, on every move: its own, or its kind's default, career 1 and
+// related 2), basis (string: where an imported cost came from), tier
+// (string), index (int), similarity (double), note (string) and sources
+// ("file:line" joined by "; "). Keys are declared once for every graph,
+// from the definitions dot and gexf share.
 func WriteGraphML(w io.Writer, g *graph.Graph) error {
 	doc := gmlDoc{
 		Xmlns:    "http://graphml.graphdrawing.org/xmlns",
@@ -34,18 +39,15 @@ func WriteGraphML(w io.Writer, g *graph.Graph) error {
 		Keys: []gmlKey{
 			{ID: "label", For: "node", Name: "label", Type: "string"},
 			{ID: "slug", For: "node", Name: "slug", Type: "string"},
-			{ID: "documented", For: "node", Name: "documented", Type: "boolean"},
-			{ID: "reading", For: "node", Name: "reading", Type: "string"},
-			{ID: "names", For: "node", Name: "names", Type: "string"},
-			{ID: "docs", For: "node", Name: "docs", Type: "string"},
-			{ID: "kind", For: "edge", Name: "kind", Type: "string"},
-			{ID: "sources", For: "edge", Name: "sources", Type: "string"},
 		},
 		Graph: gmlGraph{ID: "careergraph", EdgeDefault: "directed"},
 	}
 	depth := classDepth(g)
-	for _, k := range profileKeys(depth) {
-		doc.Keys = append(doc.Keys, gmlKey{ID: k, For: "node", Name: k, Type: "string"})
+	for _, k := range roleKeys(depth) {
+		doc.Keys = append(doc.Keys, gmlKey{ID: k.name, For: "node", Name: k.name, Type: k.typ.graphml()})
+	}
+	for _, k := range moveDefs {
+		doc.Keys = append(doc.Keys, gmlKey{ID: k.name, For: "edge", Name: k.name, Type: k.typ.graphml()})
 	}
 	roles := g.Roles()
 	doc.Graph.Nodes = make([]gmlNode, len(roles))

@@ -12,8 +12,11 @@ import (
 //
 //	{"directed": true, "multigraph": true, "graph": {},
 //	 "nodes": [{"id": SLUG, "label": NAME, "documented": BOOL, "reading": STR,
-//	            "names": [...], "source_docs": [...]}],
+//	            "names": [...], "source_docs": [...], "level": INT,
+//	            "code": STR, "description": STR, PROFILE...}],
 //	 "links": [{"source": ID, "target": ID, "key": KIND, "kind": KIND,
+//	            "cost": NUMBER, "basis": STR, "tier": STR, "index": INT,
+//	            "similarity": NUMBER, "note": STR,
 //	            "source_docs": ["file:line"]}],
 //	 "edges": [... the same as "links" ...]}
 //
@@ -21,7 +24,11 @@ import (
 // The moves are written twice, as "links" (what NetworkX before 3.4 and D3
 // read) and as "edges" (the name NetworkX 3.4 and later default to).
 // A move's key is its kind, so a career and a related move between the
-// same two roles are two edges of the multigraph. Provenance is
+// same two roles are two edges of the multigraph. Every link has a cost
+// (its own, or its kind's default: career 1, related 2), which NetworkX
+// reads as a weight (weight="cost"); level, code, description, basis,
+// tier, index, similarity and note are left out where a source gives
+// none (moves from documents have none). Provenance is
 // "source_docs", never "source", which is an edge's start. Arrays are
 // never null. The output is indented by two spaces and ends in a newline;
 // keys keep this order.
@@ -31,13 +38,13 @@ func WriteJSON(w io.Writer, g *graph.Graph) error {
 	for i, r := range g.Roles() {
 		doc.Nodes[i] = nodeLinkNode{
 			ID: r.ID, Label: r.Name, Documented: r.Documented, Reading: r.Reading,
-			Names: nonNil(r.Names), SourceDocs: nonNil(r.Docs), nodeProfile: newNodeProfile(r),
+			Names: nonNil(r.Names), SourceDocs: nonNil(r.Docs), nodeDetails: newNodeDetails(r), nodeProfile: newNodeProfile(r),
 		}
 	}
 	doc.Links = make([]nodeLinkLink, len(g.Moves()))
 	for i, m := range g.Moves() {
 		k := m.Kind.String()
-		doc.Links[i] = nodeLinkLink{Source: m.From, Target: m.To, Key: k, Kind: k, SourceDocs: sourceStrings(m.Sources)}
+		doc.Links[i] = nodeLinkLink{Source: m.From, Target: m.To, Key: k, Kind: k, moveFields: newMoveFields(m), SourceDocs: sourceStrings(m.Sources)}
 	}
 	doc.Edges = doc.Links
 	return writeJSON(w, doc)
@@ -69,13 +76,15 @@ type (
 		Reading    string   `json:"reading"`
 		Names      []string `json:"names"`
 		SourceDocs []string `json:"source_docs"`
+		nodeDetails
 		nodeProfile
 	}
 	nodeLinkLink struct {
-		Source     string   `json:"source"`
-		Target     string   `json:"target"`
-		Key        string   `json:"key"`
-		Kind       string   `json:"kind"`
+		Source string `json:"source"`
+		Target string `json:"target"`
+		Key    string `json:"key"`
+		Kind   string `json:"kind"`
+		moveFields
 		SourceDocs []string `json:"source_docs"`
 	}
 )

@@ -70,7 +70,10 @@ const (
 // node's id attribute as "role-<ID>"), one edge per move of sel.Moves
 // ("move-<from>-<to>-<kind>"), rank=same groups for the rungs of g that
 // the selection holds two or more roles of, and for sel.Kind "all" a
-// cluster per classification. The output depends on its arguments alone.
+// cluster per classification. A neighbourhood (sel.Kind "around") of
+// denseRoles or more roles that would be wider than ringWidth is laid
+// out in rings around the focus instead, each role pinned for neato (see
+// rings). The output depends on its arguments alone.
 //
 // Errors: an unknown Options.Direction, a role of sel that g does not hold
 // (wraps graph.ErrNotFound), a move with an end outside sel.Roles, and
@@ -90,12 +93,17 @@ func DOT(w io.Writer, g *graph.Graph, sel graph.Selection, opt Options) error {
 
 // drawing is a selection laid out for DOT: everything sorted and sized.
 type drawing struct {
-	title    string
-	rankdir  string
-	kind     string
-	nodes    []node
-	edges    []edge
-	rungs    [][]int // node indexes, each group sorted
+	title   string
+	rankdir string
+	kind    string
+	nodes   []node
+	edges   []edge
+	rungs   [][]int // node indexes, each group sorted
+	// rows, when set, lay the picture out in rings around the focus
+	// (see rings), each node pinned at pos (inches) for neato; rungs are
+	// then not drawn.
+	rows     [][]int
+	pos      [][2]float64
 	clusters []cluster
 	colors   []legendItem // the legend of Options.ColorBy; nil for the default
 }
@@ -233,6 +241,7 @@ func newDrawing(g *graph.Graph, sel graph.Selection, opt Options) (*drawing, err
 	if sel.Kind == graph.SelectionAll {
 		d.groupByClassification()
 	}
+	d.rings(sel)
 	var err error
 	if d.colors, err = d.colorNodes(opt.ColorBy); err != nil {
 		return nil, err
@@ -373,6 +382,9 @@ func (d *drawing) writeDOT(b *strings.Builder) {
 	if label := d.graphLabel(); label != "" {
 		b.WriteString(", label=" + label)
 	}
+	if d.pos != nil {
+		b.WriteString(", layout=neato, splines=line, outputorder=edgesfirst")
+	}
 	b.WriteString("];\n")
 	fmt.Fprintf(b, "\tnode [shape=box, style=\"rounded,filled\", fixedsize=true, fontname=%s, fontsize=%s, fontcolor=%s, color=%s, fillcolor=%s, penwidth=1.2];\n",
 		dot.Quote(fontName), num(nameSize), dot.Quote(colText), dot.Quote(colDocLine), dot.Quote(colDocFill))
@@ -398,6 +410,9 @@ func (d *drawing) writeDOT(b *strings.Builder) {
 		}
 	}
 	for _, r := range d.rungs {
+		if d.rows != nil {
+			break // pinned in place: no ranks
+		}
 		b.WriteString("\t{rank=same;")
 		for _, i := range r {
 			fmt.Fprintf(b, " n%d;", i)
@@ -411,6 +426,16 @@ func (d *drawing) writeDOT(b *strings.Builder) {
 			b.WriteString(", style=dashed, dir=none, minlen=0")
 			if e.route == 0 {
 				fmt.Fprintf(b, ", color=%s", dot.Quote(colRelated))
+			}
+		}
+		if d.rows != nil {
+			if !d.nodes[e.from].focus && !d.nodes[e.to].focus {
+				// Moves among the other roles recede: the focus's own
+				// moves are what the picture is about.
+				b.WriteString(", penwidth=0.5")
+				if e.move.Kind == graph.Career {
+					fmt.Fprintf(b, ", color=%s", dot.Quote(colRelated))
+				}
 			}
 		}
 		switch e.route {
@@ -428,6 +453,9 @@ func (d *drawing) writeNode(b *strings.Builder, i int) {
 	n := d.nodes[i]
 	fmt.Fprintf(b, "n%d [id=%s, label=%s, tooltip=%s, width=%s, height=%s",
 		i, dot.Quote("role-"+n.role.ID), n.label(), dot.Quote(n.tooltip), num(n.w), num(n.h))
+	if d.pos != nil {
+		b.WriteString(", pos=" + dot.Quote(num(round2(d.pos[i][0]))+","+num(round2(d.pos[i][1]))+"!"))
+	}
 	// Documented, not focus, off the route: the node defaults.
 	var style, line, fill, font, pen string
 	switch {
@@ -447,6 +475,11 @@ func (d *drawing) writeNode(b *strings.Builder, i int) {
 	}
 	if n.route && !n.focus {
 		line, pen = colRoute, "2"
+	}
+	if d.pos != nil && style == "rounded,dashed" {
+		// Moves run under the roles in rings: hide them behind a white
+		// fill.
+		style, fill = "rounded,dashed,filled", "white"
 	}
 	if style != "" {
 		b.WriteString(", style=" + dot.Quote(style))

@@ -71,7 +71,8 @@ func ReadONETDir(dir string) (*Set, error) {
 
 // ReadONET reads the O*NET text release in folder dir of fsys; name is the
 // folder's name in messages. Every occupation of Occupation Data.txt is a
-// role (title, O*NET-SOC code, description); Sample of Reported Titles and
+// role (title, O*NET-SOC code, description, and as its classification the
+// SOC 2018 major group its code starts with, SOCMajorGroup); Sample of Reported Titles and
 // Alternate Titles give its other names, Job Zones its level, Skills and
 // Knowledge its most important elements (TopElements), Education,
 // Training, and Experience its most required education level. Each
@@ -235,8 +236,11 @@ func (r *onetReader) occupations() error {
 			continue
 		}
 		r.byCode[code] = len(r.set.Roles)
-		r.set.Roles = append(r.set.Roles, Role{Name: title, Code: code, Description: field(row, c[2]),
-			Source: graph.Source{File: fname, Line: t.line}})
+		ro := Role{Name: title, Code: code, Description: field(row, c[2]), Source: graph.Source{File: fname, Line: t.line}}
+		if g := SOCMajorGroup(code); g != "" {
+			ro.Classification = []string{g}
+		}
+		r.set.Roles = append(r.set.Roles, ro)
 	}
 }
 

@@ -63,6 +63,17 @@ func TestRealONET(t *testing.T) {
 	if nurse == nil || nurse.Code != "29-1141.00" || nurse.Level != 4 || len(nurse.Names) == 0 || nurse.Description == "" {
 		t.Errorf("Registered Nurses = %+v; want code 29-1141.00, job zone 4, reported titles and a description", nurse)
 	}
+	groups := map[string]int{}
+	for _, r := range s.Roles {
+		if len(r.Classification) != 1 {
+			t.Errorf("%s %s: classification %q; want its SOC major group", r.Code, r.Name, r.Classification)
+			continue
+		}
+		groups[r.Classification[0]]++
+	}
+	if len(groups) != 23 || groups["Healthcare Practitioners and Technical Occupations"] == 0 {
+		t.Errorf("%d SOC major groups %v; want all 23, healthcare practitioners among them", len(groups), groups)
+	}
 }
 
 func TestRealMaRS(t *testing.T) {

@@ -43,6 +43,9 @@ type Role struct {
 	Description string   // may be empty
 	Names       []string // other names (reported and alternate titles, aliases), sorted, without the title
 	Reading     string   // a reading of the name (kana), when the source gives one
+	// Classification runs from broad to narrow, such as an O*NET
+	// occupation's SOC major group; empty when the source gives none.
+	Classification []string
 	// Skills and Knowledge are the source's most important elements,
 	// most important first (see TopElements).
 	Skills    []Element

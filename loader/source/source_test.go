@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -393,3 +394,41 @@ func TestCostsAreThousandths(t *testing.T) {
 }
 
 func readFixture(name string) ([]byte, error) { return os.ReadFile(filepath.Join("testdata", name)) }
+
+func TestSOCMajorGroup(t *testing.T) {
+	for _, c := range []struct{ code, want string }{
+		{"29-1141.00", "Healthcare Practitioners and Technical Occupations"},
+		{"31-1131.00", "Healthcare Support Occupations"},
+		{"11-1011.03", "Management Occupations"},
+		{"55-3011.00", "Military Specific Occupations"},
+		{"41-2011", "Sales and Related Occupations"},
+		{"99-9999.00", ""},
+		{"29", ""},
+		{"", ""},
+	} {
+		if got := SOCMajorGroup(c.code); got != c.want {
+			t.Errorf("SOCMajorGroup(%q) = %q; want %q", c.code, got, c.want)
+		}
+	}
+	if len(socMajorGroups) != 23 {
+		t.Errorf("%d SOC major groups; want 23", len(socMajorGroups))
+	}
+}
+
+func TestONETClassification(t *testing.T) {
+	s, err := ReadONETDir(filepath.Join("testdata", "onet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"Registered Nurses":                    "Healthcare Practitioners and Technical Occupations",
+		"Nursing Assistants":                   "Healthcare Support Occupations",
+		"Medical and Health Services Managers": "Management Occupations",
+		"Cashiers":                             "Sales and Related Occupations",
+	}
+	for _, r := range s.Roles {
+		if w, ok := want[r.Name]; !ok || !slices.Equal(r.Classification, []string{w}) {
+			t.Errorf("%s %q: classification %q; want [%q]", r.Code, r.Name, r.Classification, w)
+		}
+	}
+}
