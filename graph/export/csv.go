@@ -114,7 +114,7 @@ func writeMovesCSV(w io.Writer, g *graph.Graph) error {
 		}
 		_ = cw.Write([]string{csvText(m.From), csvText(m.To), relTypes[m.Kind],
 			formatNumber(m.Cost()), csvText(a.Basis), csvText(a.Tier), optionalInt(a.Index), optionalNumber(a.Similarity), csvText(a.Note),
-			csvText(csvArray(sourceStrings(m.Sources)))})
+			csvText(csvArray(graph.SourceStrings(m.Sources)))})
 	}
 	cw.Flush()
 	return cw.Error()

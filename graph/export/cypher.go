@@ -60,7 +60,7 @@ func WriteCypher(w io.Writer, g *graph.Graph) error {
 		fmt.Fprintf(bw, "MATCH (a:Role {id: %s}), (b:Role {id: %s}) MERGE (a)-[m:%s]->(b) SET m.cost = %s, m.basis = %s, m.tier = %s, m.index = %s, m.similarity = %s, m.note = %s, m.sources = %s;\n",
 			cypherString(m.From), cypherString(m.To), relTypes[m.Kind], cypherFloat(m.Cost()),
 			cypherOptional(a.Basis), cypherOptional(a.Tier), cypherInt(a.Index), cypherOptionalFloat(a.Similarity),
-			cypherOptional(a.Note), cypherList(sourceStrings(m.Sources)))
+			cypherOptional(a.Note), cypherList(graph.SourceStrings(m.Sources)))
 	}
 	return bw.Flush()
 }

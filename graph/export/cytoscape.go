@@ -48,7 +48,7 @@ func WriteCytoscape(w io.Writer, g *graph.Graph) error {
 		}
 		taken[id] = true
 		doc.Elements.Edges[i].Data = cyEdgeData{
-			ID: id, Source: m.From, Target: m.To, Kind: m.Kind.String(), moveFields: newMoveFields(m), SourceDocs: sourceStrings(m.Sources),
+			ID: id, Source: m.From, Target: m.To, Kind: m.Kind.String(), moveFields: newMoveFields(m), SourceDocs: graph.SourceStrings(m.Sources),
 		}
 	}
 	return writeJSON(w, doc)

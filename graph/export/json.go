@@ -44,7 +44,7 @@ func WriteJSON(w io.Writer, g *graph.Graph) error {
 	doc.Links = make([]nodeLinkLink, len(g.Moves()))
 	for i, m := range g.Moves() {
 		k := m.Kind.String()
-		doc.Links[i] = nodeLinkLink{Source: m.From, Target: m.To, Key: k, Kind: k, moveFields: newMoveFields(m), SourceDocs: sourceStrings(m.Sources)}
+		doc.Links[i] = nodeLinkLink{Source: m.From, Target: m.To, Key: k, Kind: k, moveFields: newMoveFields(m), SourceDocs: graph.SourceStrings(m.Sources)}
 	}
 	doc.Edges = doc.Links
 	return writeJSON(w, doc)

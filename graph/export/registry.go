@@ -174,7 +174,7 @@ func moveAttrs(m graph.Move) []string {
 		"index", optionalInt(a.Index),
 		"similarity", optionalNumber(a.Similarity),
 		"note", a.Note,
-		"sources", joinList(sourceStrings(m.Sources)),
+		"sources", joinList(graph.SourceStrings(m.Sources)),
 	}
 }
 
@@ -196,16 +196,6 @@ func optionalInt(n int) string {
 		return ""
 	}
 	return strconv.Itoa(n)
-}
-
-// sourceStrings returns sources as "file:line" strings, in their order.
-// It never returns nil, so JSON encodes no sources as [].
-func sourceStrings(src []graph.Source) []string {
-	out := make([]string, len(src))
-	for i, s := range src {
-		out[i] = s.String()
-	}
-	return out
 }
 
 // nonNil returns s, or an empty slice for nil, so JSON encodes [].
