@@ -14,6 +14,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"careergraph/internal/outfile"
+	"careergraph/loader"
 )
 
 // version is careergraph's version; the snapshot cache is keyed by it.
@@ -81,6 +82,7 @@ type globalOptions struct {
 	aliases    string
 	noCache    bool
 	quiet      bool
+	maxFileMiB int
 }
 
 func (o *globalOptions) flags() []cli.Flag {
@@ -106,6 +108,12 @@ func (o *globalOptions) flags() []cli.Flag {
 			Usage:       "parse the documents even if a snapshot of them is cached (in the user cache folder, careergraph/)",
 			EnvVars:     []string{"CAREERGRAPH_NO_CACHE"},
 			Destination: &o.noCache,
+		},
+		&cli.IntFlag{
+			Name:        "max-file-size",
+			Value:       loader.DefaultMaxFileSize >> 20,
+			Usage:       "skip documents larger than `MIB` mebibytes (and refuse such an alias file), so that a stray huge file cannot exhaust memory",
+			Destination: &o.maxFileMiB,
 		},
 		&cli.BoolFlag{
 			Name:        "quiet",

@@ -56,7 +56,10 @@ func loadCorpus(c *cli.Context, global *globalOptions, quiet bool) (*loader.Corp
 // $CAREERGRAPH_DATA, else none (the embedded seeds), read as
 // --data-format says, and --aliases.
 func (o *globalOptions) loaderOptions() (loader.Options, error) {
-	opt := loader.Options{Paths: o.data.Value(), Aliases: o.aliases}
+	opt := loader.Options{Paths: o.data.Value(), Aliases: o.aliases, MaxFileSize: int64(o.maxFileMiB) << 20}
+	if err := checkRange("--max-file-size", o.maxFileMiB, 1, maxFileMiB, fmt.Sprintf("a whole number of mebibytes from 1 to %d", maxFileMiB)); err != nil {
+		return opt, err
+	}
 	if o.dataFormat != "" {
 		f, err := source.ParseFormat(o.dataFormat)
 		if err != nil {

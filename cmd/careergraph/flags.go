@@ -17,6 +17,9 @@ const (
 	// (graph.MaxReachCost): no route of a real corpus costs anywhere
 	// near this.
 	maxReachCost = 100_000_000
+	// maxFileMiB caps --max-file-size: a document is read whole into
+	// memory, and no occupation profile comes near a gibibyte.
+	maxFileMiB = 1024
 )
 
 // jsonFlag is the --json flag every answering command has.

@@ -330,3 +330,44 @@ func TestOutputFiles(t *testing.T) {
 		return nil
 	})
 }
+
+// TestShowMatchedAs checks that show says by which name a role was found
+// when that is not its own: an alias, a rung's short form.
+func TestShowMatchedAs(t *testing.T) {
+	tests := []struct{ query, first string }{
+		{"Party headquarters executive", `Political party headquarters executive (excluding legislators) (as "Party headquarters executive")`},
+		{"section chief", "Section Chief"},
+		{"Section Chief", "Section Chief"},
+	}
+	for _, tt := range tests {
+		stdout, stderr, code := runApp(t, "show", tt.query)
+		if first, _, _ := strings.Cut(stdout, "\n"); code != 0 || first != tt.first {
+			t.Errorf("show %q: exit %d, first line %q, stderr %q; want %q", tt.query, code, first, stderr, tt.first)
+		}
+	}
+	stdout, _, _ := runApp(t, "show", "Party headquarters executive", "--json")
+	if !strings.Contains(stdout, `"matched_as": "Party headquarters executive"`) {
+		t.Errorf("show --json by alias: no matched_as in %s", stdout)
+	}
+}
+
+// TestMaxFileSize checks that --max-file-size skips a larger document,
+// naming it and the limit, and keeps the others.
+func TestMaxFileSize(t *testing.T) {
+	big := "Big Role\nSummary\n" + strings.Repeat("A long summary line.\n", 60_000) // about 1.2 MiB
+	dir := corpus(t, map[string]string{
+		"a.txt": "Clerk\nCareer Path\nClerk → Manager\n",
+		"b.txt": big,
+	})
+	_, stderr, code := runApp(t, "--data", dir, "--max-file-size", "1", "stats")
+	if code != 0 || !strings.Contains(stderr, "b.txt") || !strings.Contains(stderr, "1 MiB") {
+		t.Errorf("--max-file-size 1: exit %d, stderr %q; want b.txt skipped naming the limit", code, stderr)
+	}
+	stdout, stderr, code := runApp(t, "--data", dir, "--json", "stats")
+	if code != 0 || !strings.Contains(stdout, `"documents": 2`) {
+		t.Errorf("default limit: exit %d, stdout %s, stderr %q; want both documents", code, stdout, stderr)
+	}
+	if _, stderr, code := runApp(t, "--max-file-size", "0", "stats"); code != 2 || !strings.Contains(stderr, "--max-file-size 0") {
+		t.Errorf("--max-file-size 0: exit %d, stderr %q; want a usage error naming the flag", code, stderr)
+	}
+}

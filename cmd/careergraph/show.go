@@ -35,15 +35,20 @@ func showCommand(global *globalOptions) *cli.Command {
 				return err
 			}
 			g := corpus.Graph
-			role, err := oneRole(c, g)
+			if c.NArg() != 1 {
+				return usagef("show takes one role; got %s (quote names with spaces)", plural(c.NArg(), "argument", "arguments"))
+			}
+			found, err := g.Lookup(c.Args().First())
 			if err != nil {
 				return err
 			}
+			role := found.Role
 			out, in, err := g.MovesOf(role.ID)
 			if err != nil {
 				return err
 			}
 			card := wire.NewCard(g, role, out, in)
+			card.MatchedAs = found.MatchedAs
 			w := answerWriter(c, o.json)
 			if o.json {
 				return wire.Write(w, card)
@@ -68,7 +73,11 @@ func textWidth(w io.Writer) int {
 // writeCard prints a role's card as text, prose wrapped to width; note
 // says where a role no source describes is named (see undescribed).
 func writeCard(w io.Writer, c wire.Card, note string, width int) {
-	fmt.Fprintln(w, c.Name)
+	if c.MatchedAs != "" {
+		fmt.Fprintf(w, "%s (as %q)\n", c.Name, c.MatchedAs)
+	} else {
+		fmt.Fprintln(w, c.Name)
+	}
 	if c.Reading != "" {
 		fmt.Fprintln(w, c.Reading)
 	}

@@ -36,6 +36,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"io/fs"
@@ -96,7 +97,7 @@ func Load(opt loader.Options, dir, version string) (c *loader.Corpus, fromCache 
 		<-snap
 		return nil, false, err
 	}
-	key, keyed := fileKey(files, opt.Aliases, version, time.Now())
+	key, keyed := fileKey(files, opt, version, time.Now())
 	s := <-snap
 	if keyed && s.err == nil && s.key == key {
 		now := time.Now()
@@ -243,15 +244,16 @@ func appendStamp(buf []byte, name string, s stamp) []byte {
 }
 
 // fileKey hashes what a snapshot depends on, at time now: the format,
-// version, the running program's file, and the stamps of every file and
-// of the alias file. The files are looked at on all cores. ok is false
+// version, the running program's file, the reading options (format,
+// size limit), and the stamps of every file and of the alias file. The files are looked at on all cores. ok is false
 // when one of them cannot be looked at: the load is then not cached.
 //
 // A key with a racy file's content hash never equals one without: a
 // snapshot written while a file was racy is used later only if the file
 // still has the same content and is racy still, and otherwise rewritten
 // once.
-func fileKey(files []string, aliases, version string, now time.Time) (key [32]byte, ok bool) {
+func fileKey(files []string, opt loader.Options, version string, now time.Time) (key [32]byte, ok bool) {
+	aliases := opt.Aliases
 	stamps := make([]stamp, len(files))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -270,6 +272,9 @@ func fileKey(files []string, aliases, version string, now time.Time) (key [32]by
 	h := sha256.New()
 	buf := make([]byte, 0, 256)
 	buf = append(buf, format+version+"\x00"...)
+	// How the files are read changes what they give: a forced format, a
+	// size limit that skips a document.
+	buf = append(buf, fmt.Sprintf("format %d, limit %d\x00", opt.Format, opt.MaxFileSize)...)
 	if exe, err := os.Executable(); err == nil {
 		if info, err := os.Stat(exe); err == nil {
 			buf = append(buf, exe+"\x00"...)

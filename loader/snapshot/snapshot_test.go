@@ -394,9 +394,9 @@ func TestFileKeyRacy(t *testing.T) {
 	}
 	mtime := time.Now()
 	os.Chtimes(file, mtime, mtime)
-	racy, ok1 := fileKey([]string{file}, "", "1", mtime)
-	later, ok2 := fileKey([]string{file}, "", "1", mtime.Add(time.Hour))
-	again, ok3 := fileKey([]string{file}, "", "1", mtime.Add(time.Hour))
+	racy, ok1 := fileKey([]string{file}, loader.Options{}, "1", mtime)
+	later, ok2 := fileKey([]string{file}, loader.Options{}, "1", mtime.Add(time.Hour))
+	again, ok3 := fileKey([]string{file}, loader.Options{}, "1", mtime.Add(time.Hour))
 	if !ok1 || !ok2 || !ok3 || racy == later || later != again {
 		t.Errorf("keys racy %x, later %x, again %x; want racy to differ, later to equal again", racy[:4], later[:4], again[:4])
 	}

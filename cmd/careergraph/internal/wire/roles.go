@@ -102,6 +102,7 @@ func NewRoles(query string, found []graph.Match) Roles {
 type Card struct {
 	ID                string   `json:"id"`
 	Name              string   `json:"name"`
+	MatchedAs         string   `json:"matched_as,omitempty"` // the alias, written form or reading the question named it by, when not its name
 	Documented        bool     `json:"documented"`
 	Reading           string   `json:"reading"`
 	Classification    []string `json:"classification"`
