@@ -182,6 +182,12 @@ func (q query) bool(name string) (bool, error) {
 // role resolves parameter name (or, when fromPath, the path value) as the
 // command line resolves a role argument.
 func (q query) role(name string, fromPath bool) (graph.Role, error) {
+	found, err := q.lookup(name, fromPath)
+	return found.Role, err
+}
+
+// lookup is role, also saying by which of its names the role was found.
+func (q query) lookup(name string, fromPath bool) (graph.Resolved, error) {
 	var v string
 	if fromPath {
 		v = q.r.PathValue(name)
@@ -189,16 +195,16 @@ func (q query) role(name string, fromPath bool) (graph.Role, error) {
 		v = q.r.URL.Query().Get(name)
 	}
 	if strings.TrimSpace(v) == "" {
-		return graph.Role{}, badParam(name, "give a role (its id or any name)")
+		return graph.Resolved{}, badParam(name, "give a role (its id or any name)")
 	}
 	if len([]rune(v)) > MaxQueryLen {
-		return graph.Role{}, badParam(name, "longer than %d characters", MaxQueryLen)
+		return graph.Resolved{}, badParam(name, "longer than %d characters", MaxQueryLen)
 	}
-	r, err := q.g.Resolve(v)
+	found, err := q.g.Lookup(v)
 	if err != nil {
-		return r, roleError(name, err)
+		return found, roleError(name, err)
 	}
-	return r, nil
+	return found, nil
 }
 
 // pathOptions reads avoid, no_lateral and lateral_cost.
@@ -411,15 +417,17 @@ func (s *Server) similar(snap *snapshot, r *http.Request) (any, error) {
 
 func (s *Server) show(snap *snapshot, r *http.Request) (any, error) {
 	q := query{r, snap.corpus.Graph}
-	role, err := q.role("role", true)
+	found, err := q.lookup("role", true)
 	if err != nil {
 		return nil, err
 	}
-	out, in, err := q.g.MovesOf(role.ID)
+	out, in, err := q.g.MovesOf(found.Role.ID)
 	if err != nil {
 		return nil, roleError("role", err)
 	}
-	return wire.NewCard(q.g, role, out, in), nil
+	card := wire.NewCard(q.g, found.Role, out, in)
+	card.MatchedAs = found.MatchedAs // as show says it
+	return card, nil
 }
 
 // routeGraph returns the graph a route question is asked of: the
