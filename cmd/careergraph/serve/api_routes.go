@@ -1,0 +1,131 @@
+package serve
+
+// Route questions: path, gap, reach and ladder.
+
+import (
+	"errors"
+	"net/http"
+
+	"careergraph/cmd/careergraph/internal/wire"
+	"careergraph/graph"
+)
+
+// routeGraph returns the graph a route question is asked of: the
+// snapshot's, or with similar= set, the one with suggested moves between
+// roles that share content (path --similar).
+func routeGraph(snap *snapshot, r *http.Request) (query, error) {
+	q := query{r, snap.corpus.Graph}
+	similar, err := q.bool("similar")
+	if err != nil || !similar {
+		return q, err
+	}
+	if q.g, err = snap.withSimilar(); err != nil {
+		return q, err
+	}
+	return q, nil
+}
+
+func (s *Server) path(snap *snapshot, r *http.Request) (any, error) {
+	q, err := routeGraph(snap, r)
+	if err != nil {
+		return nil, err
+	}
+	from, to, err := q.ends("from", "to")
+	if err != nil {
+		return nil, err
+	}
+	k, err := q.int("k", 1, 1, MaxK)
+	if err != nil {
+		return nil, err
+	}
+	opt, err := q.pathOptions()
+	if err != nil {
+		return nil, err
+	}
+	routes, err := q.g.Paths(from.ID, to.ID, k, opt)
+	if errors.Is(err, graph.ErrNoPath) {
+		out := wire.NewPath(q.g, from, to, nil)
+		out.Reason = err.Error() // as path --json says it
+		return out, nil
+	}
+	if err != nil {
+		return nil, routeError(err)
+	}
+	return wire.NewPath(q.g, from, to, routes), nil
+}
+
+// gap answers gap: for each of the k cheapest routes, what each role on
+// it adds.
+func (s *Server) gap(snap *snapshot, r *http.Request) (any, error) {
+	q, err := routeGraph(snap, r)
+	if err != nil {
+		return nil, err
+	}
+	from, to, err := q.ends("from", "to")
+	if err != nil {
+		return nil, err
+	}
+	k, err := q.int("k", 1, 1, MaxK)
+	if err != nil {
+		return nil, err
+	}
+	opt, err := q.pathOptions()
+	if err != nil {
+		return nil, err
+	}
+	routes, err := q.g.Paths(from.ID, to.ID, k, opt)
+	if errors.Is(err, graph.ErrNoPath) {
+		return wire.NoGap(from.Name, to.Name, err.Error()), nil
+	}
+	if err != nil {
+		return nil, routeError(err)
+	}
+	gaps := make([]graph.RouteGap, len(routes))
+	for i, rt := range routes {
+		gaps[i] = q.g.GapAlong(rt)
+	}
+	return wire.NewGap(q.g, from, to, routes, gaps), nil
+}
+
+func (s *Server) reach(snap *snapshot, r *http.Request) (any, error) {
+	q := query{r, snap.corpus.Graph}
+	role, err := q.role("role", true)
+	if err != nil {
+		return nil, err
+	}
+	var opt graph.ReachOptions
+	if opt.Reverse, err = q.bool("reverse"); err != nil {
+		return nil, err
+	}
+	if opt.CareerOnly, err = q.bool("no_lateral"); err != nil {
+		return nil, err
+	}
+	if opt.LateralCost, err = q.int("lateral_cost", graph.DefaultLateralCost, 1, graph.MaxLateralCost); err != nil {
+		return nil, err
+	}
+	if opt.MaxCost, err = q.int("max_cost", 0, 0, 1<<30); err != nil {
+		return nil, err
+	}
+	reached, err := q.g.Reach(role.ID, opt)
+	if err != nil {
+		return nil, roleError("role", err)
+	}
+	return wire.NewReach(q.g, role, opt.Reverse, reached), nil
+}
+
+func (s *Server) ladder(snap *snapshot, r *http.Request) (any, error) {
+	q := query{r, snap.corpus.Graph}
+	role, err := q.role("role", true)
+	if err != nil {
+		return nil, err
+	}
+	depth, err := q.int("depth", 0, 0, MaxLadderDepth)
+	if err != nil {
+		return nil, err
+	}
+	l, err := q.g.Ladder(role.ID, depth)
+	if err != nil {
+		return nil, roleError("role", err)
+	}
+	return wire.NewLadder(q.g, role, l), nil
+}

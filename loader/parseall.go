@@ -1,0 +1,293 @@
+package loader
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"careergraph/loader/source"
+)
+
+// parseResult is what parsing one file gave.
+type parseResult struct {
+	doc       *Document
+	keyed     keyedDoc // doc with its names normalised, while it is in cache
+	problems  []Problem
+	aptitudes []string    // aptitude item names its delimited rows gave
+	unsplit   bool        // see parsed.unsplit
+	set       *source.Set // what a source other than a document gave
+}
+
+// parseAll reads and parses files on all cores. It returns the documents,
+// with their names normalised for build, in file order, the sets of the
+// other sources in file order, and a problem for every file that could
+// not be read or is no source, with the names of those files. Unless
+// keep is set, the documents are compacted (see compactDocument). format,
+// unless source.None, is the format of every file.
+func parseAll(files []sourceFile, progress func(done, total int), keep bool, format source.Format) ([]keyedDoc, []*source.Set, []string, []Problem) {
+	results := make([]parseResult, len(files))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(files)/8))
+	var next, done atomic.Int64
+	var progressMu sync.Mutex
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			// Aptitude names share the file's text: kept as they are, they
+			// would keep every file in memory until all are parsed.
+			names := map[string]string{}
+			var scratch keyScratch
+			var parser Parser
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
+				f := files[i]
+				var data []byte
+				var err error
+				kind := format
+				switch {
+				case f.none != "":
+					results[i].problems = []Problem{notSource(f.name, f.none)}
+				case f.onet:
+					results[i] = readSet(f.name, func() (*source.Set, error) { return source.ReadONETDir(f.name) })
+				default:
+					data, err = f.read()
+					if err != nil {
+						results[i].problems = []Problem{{File: f.name, Severity: Error, Msg: fmt.Sprintf("cannot read: %v: skipped", unwrapPath(err))}}
+						break
+					}
+					if kind == source.None {
+						kind = sniff(f.name, data)
+					}
+				}
+				switch kind {
+				case source.Pathways, source.Moves, source.Roles:
+					if data != nil {
+						results[i] = readSet(f.name, func() (*source.Set, error) { return readTable(kind, data, f.name) })
+					}
+				case source.ONET:
+					if data != nil {
+						results[i].problems = []Problem{{File: f.name, Severity: Error, Msg: "an O*NET release is a folder, not a file: skipped"}}
+					}
+				case source.None, source.Folder:
+					if data != nil {
+						_, reason := source.DetectBytes(path.Base(f.name), head(data))
+						results[i].problems = []Problem{notSource(f.name, reason)}
+					}
+				}
+				if kind == source.Document && data != nil {
+					res, err := parser.parseOwned(data, f.name) // data is ours alone
+					results[i] = parseResult{doc: res.doc, problems: res.problems, unsplit: res.unsplit}
+					if err != nil {
+						results[i].doc = nil
+						if format == source.None && errors.Is(err, ErrNotDocument) {
+							_, reason := source.DetectBytes(path.Base(f.name), head(data))
+							results[i].problems = []Problem{notSource(f.name, reason)}
+						} else {
+							results[i].problems = append(results[i].problems, problemOf(err, f.name))
+						}
+					} else {
+						results[i].aptitudes = AptitudeItems(res.doc)
+						if !keep {
+							results[i].doc = compactDocument(res.doc)
+							for j, a := range results[i].aptitudes {
+								c, ok := names[a]
+								if !ok {
+									c = strings.Clone(a)
+									names[c] = c
+								}
+								results[i].aptitudes[j] = c
+							}
+						}
+						results[i].keyed = keyedDoc{Document: results[i].doc}
+						results[i].keyed.normalise(&scratch)
+					}
+				}
+				if n := done.Add(1); progress != nil && (n%256 == 0 || int(n) == len(files)) {
+					progressMu.Lock()
+					progress(int(n), len(files))
+					progressMu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	reparseAptitudes(files, results, keep)
+	docs := make([]keyedDoc, 0, len(results))
+	var sets []*source.Set
+	var skipped []string
+	var problems []Problem
+	for i, r := range results {
+		switch {
+		case r.doc != nil:
+			docs = append(docs, r.keyed)
+		case r.set != nil:
+			sets = append(sets, r.set)
+		default:
+			skipped = append(skipped, files[i].name)
+		}
+		problems = append(problems, r.problems...)
+	}
+	return docs, sets, skipped, problems
+}
+
+// sniff returns the format of a file found: a document when it is named
+// *.txt or *.md and its first line is not a table's header, without
+// looking further (the parser tells a document from other text, and the
+// document path stays as fast as it was); else what source.DetectBytes
+// says.
+func sniff(name string, data []byte) source.Format {
+	ext := strings.ToLower(path.Ext(name))
+	first, _, _ := bytes.Cut(data[:min(len(data), 4096)], []byte("\n"))
+	if (ext == ".txt" || ext == ".md") && !bytes.ContainsAny(first, ",;\t") {
+		return source.Document
+	}
+	f, _ := source.DetectBytes(path.Base(name), head(data))
+	return f
+}
+
+// head returns as much of data as source.Detect looks at.
+func head(data []byte) []byte { return data[:min(len(data), 64<<10)] }
+
+// notSource is the problem of a file that is no source careergraph reads.
+func notSource(name, reason string) Problem {
+	return Problem{File: name, Severity: Warning, Msg: "not a source careergraph reads: " + reason + ": skipped"}
+}
+
+// readTable reads a table of format f from data.
+func readTable(f source.Format, data []byte, name string) (*source.Set, error) {
+	switch f {
+	case source.Pathways:
+		return source.ReadPathways(bytes.NewReader(data), name)
+	case source.Moves:
+		return source.ReadMoves(bytes.NewReader(data), name)
+	default:
+		return source.ReadRoles(bytes.NewReader(data), name)
+	}
+}
+
+// readSet runs read and returns its set, with its problems as the
+// file's; a source that cannot be read is a problem and is skipped.
+func readSet(name string, read func() (*source.Set, error)) parseResult {
+	set, err := read()
+	if err != nil {
+		msg := err.Error()
+		msg = strings.TrimPrefix(msg, name+": ")
+		return parseResult{problems: []Problem{{File: name, Severity: Error, Msg: msg + ": skipped"}}}
+	}
+	r := parseResult{set: set}
+	for _, p := range set.Problems {
+		r.problems = append(r.problems, Problem{File: p.File, Line: p.Line, Severity: Severity(p.Severity), Msg: p.Msg})
+	}
+	return r
+}
+
+// reparseAptitudes parses again, with the aptitude item names of the whole
+// corpus, the documents that had rows the parser could not split alone.
+// It is rare, so it costs nothing on most corpora.
+func reparseAptitudes(files []sourceFile, results []parseResult, keep bool) {
+	var again []int
+	for i, r := range results {
+		if r.doc != nil && r.unsplit {
+			again = append(again, i)
+		}
+	}
+	if len(again) == 0 {
+		return
+	}
+	var items []string
+	for _, r := range results {
+		items = append(items, r.aptitudes...)
+	}
+	slices.Sort(items)
+	p := Parser{AptitudeItems: slices.Compact(items)}
+	for _, i := range again {
+		data, err := files[i].read()
+		if err != nil {
+			continue // keep the first parse
+		}
+		if res, err := p.parseOwned(data, files[i].name); err == nil {
+			doc := res.doc
+			if !keep {
+				doc = compactDocument(doc)
+			}
+			results[i] = parseResult{doc: doc, problems: res.problems, keyed: keyedDoc{Document: doc}}
+			results[i].keyed.normalise(new(keyScratch))
+		}
+	}
+}
+
+// compactDocument keeps only what Build reads of d — every section, for
+// the profile, but not the parser's working state — and copies its
+// strings into one allocation, so
+// that nothing refers to the file's text any more. It modifies d and
+// returns it.
+func compactDocument(d *Document) *Document {
+	*d = Document{
+		File: d.File, Title: d.Title, TitleLine: d.TitleLine, Reading: d.Reading,
+		Classification: d.Classification, Summary: d.Summary, Career: d.Career,
+		RequiredSkills: d.RequiredSkills, RecommendedSkills: d.RecommendedSkills,
+		Qualifications: d.Qualifications, Aliases: d.Aliases, Related: d.Related,
+		Description: d.Description, Outlook: d.Outlook, Traits: d.Traits, WorkStyle: d.WorkStyle,
+		Strengths: d.Strengths, Weaknesses: d.Weaknesses, Tags: d.Tags, Keywords: d.Keywords,
+		Extra: d.Extra, Order: d.Order,
+	}
+	var ptrs []*string
+	ptrs = append(ptrs, &d.Title, &d.Reading, &d.Summary, &d.Description, &d.Outlook,
+		&d.Classification.Major, &d.Classification.Middle, &d.Classification.Minor, &d.Classification.Industry)
+	for _, list := range [][]Item{d.RequiredSkills, d.RecommendedSkills, d.Qualifications, d.Aliases, d.Related} {
+		for i := range list {
+			ptrs = append(ptrs, &list[i].Text)
+		}
+	}
+	for _, list := range [][]string{d.Traits, d.WorkStyle, d.Tags, d.Keywords} {
+		for i := range list {
+			ptrs = append(ptrs, &list[i])
+		}
+	}
+	for _, list := range [][]Aptitude{d.Strengths, d.Weaknesses} {
+		for i := range list {
+			ptrs = append(ptrs, &list[i].Item, &list[i].Reason)
+		}
+	}
+	for x := range d.Extra {
+		e := &d.Extra[x]
+		ptrs = append(ptrs, &e.Heading)
+		for i := range e.Lines {
+			ptrs = append(ptrs, &e.Lines[i])
+		}
+	}
+	for i := range d.Order {
+		ptrs = append(ptrs, &d.Order[i].Heading)
+	}
+	for _, cp := range d.Career {
+		for _, rung := range cp.Rungs {
+			for i := range rung {
+				ptrs = append(ptrs, &rung[i].Text)
+			}
+		}
+	}
+	n := 0
+	for _, p := range ptrs {
+		n += len(*p)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, p := range ptrs {
+		b.WriteString(*p)
+	}
+	all, off := b.String(), 0
+	for _, p := range ptrs {
+		l := len(*p)
+		*p = all[off : off+l]
+		off += l
+	}
+	return d
+}
