@@ -20,9 +20,8 @@ import (
 // Export names it by ladder=, around= or path_from= and path_to=; a
 // diagram by its kind and role= or from= and to=.
 type selParams struct {
-	kind              string // graph.Selection* kinds
-	role, from, to    string // parameter names
-	depthDef, depthHi int
+	kind           string // graph.Selection* kinds
+	role, from, to string // parameter names
 }
 
 func (q query) selection(p selParams) (graph.Selection, string, error) {

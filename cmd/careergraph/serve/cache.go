@@ -81,8 +81,3 @@ func (c *svgCache) put(key string, svg []byte) {
 	}
 }
 
-func (c *svgCache) len() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.order.Len()
-}
