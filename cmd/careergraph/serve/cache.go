@@ -80,4 +80,3 @@ func (c *svgCache) put(key string, svg []byte) {
 		c.bytes -= len(ce.svg)
 	}
 }
-
