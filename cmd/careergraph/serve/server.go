@@ -119,7 +119,14 @@ func (s *Server) Reload(ctx context.Context) error {
 	}
 	s.lastErr.Store(nil)
 	snap := s.swap(corpus)
-	s.logf("loaded %d documents, %d roles in %v", corpus.NumDocuments, len(corpus.Graph.Roles()), time.Since(start).Round(time.Millisecond))
+	read := fmt.Sprintf("%d documents", corpus.NumDocuments)
+	if n := len(corpus.Sources); n > 0 {
+		read += fmt.Sprintf(" and %d other sources", n)
+		if n == 1 {
+			read = strings.TrimSuffix(read, "s")
+		}
+	}
+	s.logf("loaded %s, %d roles in %v", read, len(corpus.Graph.Roles()), time.Since(start).Round(time.Millisecond))
 	s.events.publish(reloadEvent(snap, ""))
 	return nil
 }
