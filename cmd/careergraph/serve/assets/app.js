@@ -592,7 +592,11 @@
       for (const b of out.querySelectorAll('.gap-pick')) b.setAttribute('aria-pressed', String(b.getAttribute('data-route') === String(i)));
     };
     res.paths.forEach((r, i) => {
-      const steps = el('ol', {}, r.steps.map((s) => el('li', {}, roleLink(s.to), ' ', stepKind(s), sources(s.sources))));
+      // As path prints them: each step's own cost once a step of the
+      // route carries one from its source (a tier, a similarity, a sheet).
+      const priced = r.steps.some((s) => s.tier || s.similarity || s.basis || s.note);
+      const stepCost = (s) => priced ? el('span', { class: 'src' }, ' cost ' + s.cost + (s.tier ? ' (' + s.tier + ')' : '')) : null;
+      const steps = el('ol', {}, r.steps.map((s) => el('li', {}, roleLink(s.to), ' ', stepKind(s), stepCost(s), sources(s.sources))));
       const pickGap = res.paths.length > 1 ? el('button', { type: 'button', class: 'secondary gap-pick', 'data-route': i,
         onclick: () => { showGap(i); gapBox.scrollIntoView({ block: 'start' }); } }, 'Skill gap of this route') : null;
       out.append(el('div', { class: 'route-card' },
@@ -614,7 +618,7 @@
 
   function stepKind(s) {
     if (s.basis === 'similar') return el('span', { class: 'kind similar', title: 'a suggestion from shared content, not a documented move' }, 'similar');
-    return el('span', { class: 'kind ' + s.kind }, s.kind === 'related' ? 'lateral' : 'career');
+    return el('span', { class: 'kind ' + s.kind }, s.kind);
   }
 
   // gapView shows what each role along route r of a gap answer adds: the
