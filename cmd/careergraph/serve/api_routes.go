@@ -25,66 +25,71 @@ func routeGraph(snap *snapshot, r *http.Request) (query, error) {
 	return q, nil
 }
 
-func (s *Server) path(snap *snapshot, r *http.Request) (any, error) {
+// routeQuestion is what path and gap are asked: the graph (see
+// routeGraph), the two ends, k and the route options; and the k cheapest
+// routes, or the error of their search.
+type routeQuestion struct {
+	q        query
+	from, to graph.Role
+	routes   []graph.Route
+}
+
+// askRoutes reads a route question and searches its routes. A search
+// that finds none returns the question with graph.ErrNoPath, for the
+// caller to answer with an empty result and a reason.
+func askRoutes(snap *snapshot, r *http.Request) (routeQuestion, error) {
+	var rq routeQuestion
 	q, err := routeGraph(snap, r)
 	if err != nil {
-		return nil, err
+		return rq, err
 	}
-	from, to, err := q.ends("from", "to")
-	if err != nil {
-		return nil, err
+	rq.q = q
+	if rq.from, rq.to, err = q.ends("from", "to"); err != nil {
+		return rq, err
 	}
 	k, err := q.int("k", 1, 1, MaxK)
 	if err != nil {
-		return nil, err
+		return rq, err
 	}
 	opt, err := q.pathOptions()
 	if err != nil {
-		return nil, err
+		return rq, err
 	}
-	routes, err := q.g.Paths(from.ID, to.ID, k, opt)
+	rq.routes, err = q.g.Paths(rq.from.ID, rq.to.ID, k, opt)
+	if err != nil && !errors.Is(err, graph.ErrNoPath) {
+		return rq, routeError(err)
+	}
+	return rq, err
+}
+
+func (s *Server) path(snap *snapshot, r *http.Request) (any, error) {
+	rq, err := askRoutes(snap, r)
 	if errors.Is(err, graph.ErrNoPath) {
-		out := wire.NewPath(q.g, from, to, nil)
+		out := wire.NewPath(rq.q.g, rq.from, rq.to, nil)
 		out.Reason = err.Error() // as path --json says it
 		return out, nil
 	}
 	if err != nil {
-		return nil, routeError(err)
+		return nil, err
 	}
-	return wire.NewPath(q.g, from, to, routes), nil
+	return wire.NewPath(rq.q.g, rq.from, rq.to, rq.routes), nil
 }
 
 // gap answers gap: for each of the k cheapest routes, what each role on
 // it adds.
 func (s *Server) gap(snap *snapshot, r *http.Request) (any, error) {
-	q, err := routeGraph(snap, r)
-	if err != nil {
-		return nil, err
-	}
-	from, to, err := q.ends("from", "to")
-	if err != nil {
-		return nil, err
-	}
-	k, err := q.int("k", 1, 1, MaxK)
-	if err != nil {
-		return nil, err
-	}
-	opt, err := q.pathOptions()
-	if err != nil {
-		return nil, err
-	}
-	routes, err := q.g.Paths(from.ID, to.ID, k, opt)
+	rq, err := askRoutes(snap, r)
 	if errors.Is(err, graph.ErrNoPath) {
-		return wire.NoGap(from.Name, to.Name, err.Error()), nil
+		return wire.NoGap(rq.from.Name, rq.to.Name, err.Error()), nil
 	}
 	if err != nil {
-		return nil, routeError(err)
+		return nil, err
 	}
-	gaps := make([]graph.RouteGap, len(routes))
-	for i, rt := range routes {
-		gaps[i] = q.g.GapAlong(rt)
+	gaps := make([]graph.RouteGap, len(rq.routes))
+	for i, rt := range rq.routes {
+		gaps[i] = rq.q.g.GapAlong(rt)
 	}
-	return wire.NewGap(q.g, from, to, routes, gaps), nil
+	return wire.NewGap(rq.q.g, rq.from, rq.to, rq.routes, gaps), nil
 }
 
 func (s *Server) reach(snap *snapshot, r *http.Request) (any, error) {
