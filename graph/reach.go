@@ -212,7 +212,7 @@ func (g *Graph) dial(sc *scratch, s int32, off []int32, arcs []arc, w weights, l
 // buckets. O((V+E) log V).
 func (g *Graph) dijkstra(sc *scratch, s int32, off []int32, arcs []arc, w weights, limit int64) {
 	gen := sc.gen
-	sc.distF[s], sc.seenF[s] = 0, gen
+	sc.distF[s], sc.seenF[s], sc.via[s] = 0, gen, 0
 	sc.heapF.push(0, s)
 	for len(sc.heapF) > 0 {
 		it := sc.heapF.pop()
@@ -233,6 +233,7 @@ func (g *Graph) dijkstra(sc *scratch, s int32, off []int32, arcs []arc, w weight
 			}
 			if x := a.to; sc.seenF[x] != gen || nk < sc.distF[x] {
 				sc.seenF[x], sc.distF[x] = gen, nk
+				sc.via[x] = sc.via[u] | 1<<a.kind
 				sc.heapF.push(nk, x)
 			}
 		}

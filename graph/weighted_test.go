@@ -106,6 +106,17 @@ func TestWeightedPaths(t *testing.T) {
 	if got := strings.Join(reachedStrings(reached), " "); err != nil || got != "C=1.1/1 B=1.2/1 D=2.4/2 E=3.4/3 F=5.401/4" {
 		t.Errorf("Reach(A, lateral cost %d) = %v, %v", graph.MaxLateralCost, got, err)
 	}
+	// Both searches say which kinds of move each cheapest route takes.
+	for _, lateral := range []int{0, graph.MaxLateralCost} {
+		reached, err = g.Reach("A", graph.ReachOptions{LateralCost: lateral})
+		var via []string
+		for _, r := range reached {
+			via = append(via, r.Role+":"+r.Via.String())
+		}
+		if got, want := strings.Join(via, " "), "C:career B:career D:career E:career F:both"; err != nil || got != want {
+			t.Errorf("Reach(A, lateral cost %d) kinds = %v, %v; want %v", lateral, got, err, want)
+		}
+	}
 }
 
 func TestMergedMoveCost(t *testing.T) {
