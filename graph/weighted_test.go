@@ -107,7 +107,7 @@ func TestWeightedPaths(t *testing.T) {
 		t.Errorf("Reach(A, lateral cost %d) = %v, %v", graph.MaxLateralCost, got, err)
 	}
 	// Both searches say which kinds of move each cheapest route takes.
-	for _, lateral := range []int{0, graph.MaxLateralCost} {
+	for _, lateral := range []int{graph.MaxLateralCost, 0} { // the heap search first, after one that reached fewer roles
 		reached, err = g.Reach("A", graph.ReachOptions{LateralCost: lateral})
 		var via []string
 		for _, r := range reached {
