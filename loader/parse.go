@@ -21,6 +21,17 @@ var (
 	ErrNotDocument = errors.New("not an occupation document: no line is a known heading")
 )
 
+// markdownError is a Markdown file whose headings are mostly not sections
+// of a document, such as a README that mentions one: it is ErrNotDocument.
+type markdownError struct{ headings, known int }
+
+func (e *markdownError) Error() string {
+	return fmt.Sprintf("not an occupation document: only %d of its %d Markdown headings are sections careergraph knows", e.known, e.headings)
+}
+
+// Is makes a markdownError match ErrNotDocument.
+func (e *markdownError) Is(target error) bool { return target == ErrNotDocument }
+
 // Parser reads occupation documents. Like encoding/csv's Reader it
 // carries its settings: set them before the first call to Parse. Its zero
 // value is ready to use. A Parser keeps working space from one document to

@@ -88,7 +88,12 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 					if err != nil {
 						results[i].doc = nil
 						if format == source.None && errors.Is(err, ErrNotDocument) {
-							_, reason := source.DetectBytes(path.Base(f.name), head(data))
+							// Detection took it for a document; the parser
+							// knows better, and says why.
+							det, reason := source.DetectBytes(path.Base(f.name), head(data))
+							if det == source.Document {
+								reason = strings.TrimPrefix(errors.Unwrap(err).Error(), "not an occupation document: ")
+							}
 							results[i].problems = []Problem{notSource(f.name, reason)}
 						} else {
 							results[i].problems = append(results[i].problems, problemOf(err, f.name))

@@ -47,14 +47,29 @@ func (p *docParser) parse() error {
 	// Classify known headings, tell the layouts apart by what follows
 	// them, and gather the item names of delimited aptitude rows: they
 	// split the undelimited rows anywhere in the document.
-	blankAfter, textAfter, known := 0, 0, 0
+	// Markdown that only mentions a heading (a README with a "## Summary"
+	// among its own, or an example document in a fenced code block) is
+	// no document: lines in fences are no headings, and a file whose
+	// other Markdown headings outnumber the known ones is not one.
+	blankAfter, textAfter, known, otherMarkdown := 0, 0, 0, 0
 	section := kNone
+	fenced := false
 	for i := first; i < len(p.lines); i++ {
 		l := &p.lines[i]
 		if l.text == "" {
 			continue
 		}
+		if strings.HasPrefix(l.text, "```") || strings.HasPrefix(l.text, "~~~") {
+			fenced = !fenced
+			continue
+		}
+		if fenced {
+			continue
+		}
 		l.kind = headingKind(l.text)
+		if l.kind == kNone && i > first && strings.HasPrefix(l.text, "#") {
+			otherMarkdown++
+		}
 		if l.kind == kNone {
 			if section == kStrengths || section == kWeaknesses {
 				p.collectDelimited(l.text)
@@ -79,6 +94,9 @@ func (p *docParser) parse() error {
 	}
 	if known == 0 {
 		return &ParseError{File: p.doc.File, Err: ErrNotDocument}
+	}
+	if otherMarkdown > known {
+		return &ParseError{File: p.doc.File, Err: &markdownError{headings: otherMarkdown + known, known: known}}
 	}
 	p.doc.Title, p.doc.TitleLine = stripMarkdownHeading(title.text), title.num
 	if p.doc.Title == "" {
