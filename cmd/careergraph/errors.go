@@ -33,12 +33,12 @@ func usagef(format string, args ...any) error {
 // has already said so on stdout.
 var errNoAnswer = errors.New("no answer")
 
-// noRouteError is a route search that found nothing; restricted says
-// whether the search was narrowed by --no-lateral or --avoid, which
-// chooses the hint.
+// noRouteError is a route search that found nothing; narrowedBy names
+// the flags that narrowed the search (--no-lateral, --avoid, --no-down),
+// which chooses the hint.
 type noRouteError struct {
 	err        error
-	restricted bool
+	narrowedBy []string
 }
 
 func (e *noRouteError) Error() string { return e.err.Error() }
@@ -96,8 +96,8 @@ func withHint(err error) string {
 		hint = fmt.Sprintf("`careergraph roles %q` lists them", ambiguous.Name)
 	case errors.As(err, &noRoute):
 		hint = "the documents link no chain of moves between them; `careergraph reach` shows where each leads"
-		if noRoute.restricted {
-			hint = "try again without --no-lateral or --avoid"
+		if len(noRoute.narrowedBy) > 0 {
+			hint = "try again without " + strings.Join(noRoute.narrowedBy, " or ")
 		}
 	case errors.Is(err, export.ErrTooLarge):
 		hint = "export a smaller selection (--ladder, --around --depth, --path --k) or use another format"

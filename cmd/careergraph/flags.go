@@ -118,7 +118,21 @@ func noRoute(err error, opt graph.PathOptions) error {
 	if !errors.Is(err, graph.ErrNoPath) {
 		return err
 	}
-	return &noRouteError{err: err, restricted: opt.CareerOnly || len(opt.Avoid) > 0 || opt.NoDown}
+	return &noRouteError{err: err, narrowedBy: narrowingFlags(opt.CareerOnly, len(opt.Avoid) > 0, opt.NoDown)}
+}
+
+// narrowingFlags names the flags given that leave moves out of a search.
+func narrowingFlags(noLateral, avoid, noDown bool) []string {
+	var flags []string
+	for _, f := range []struct {
+		given bool
+		name  string
+	}{{noLateral, "--no-lateral"}, {avoid, "--avoid"}, {noDown, "--no-down"}} {
+		if f.given {
+			flags = append(flags, f.name)
+		}
+	}
+	return flags
 }
 
 // ladderDepthFlag is --depth of ladder and render ladder.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -47,19 +48,19 @@ func reachCommand(global *globalOptions) *cli.Command {
 				return err
 			}
 			w := answerWriter(c, o.json)
+			answer := wire.NewReach(g, role, opt.Reverse, reached)
+			if len(reached) == 0 {
+				answer.Reason = reachReason(opt)
+			}
 			if o.json {
-				answer := wire.NewReach(g, role, opt.Reverse, reached)
 				if len(reached) == 0 {
-					answer.Reason = "no move in the documents leads from this role"
-					if opt.Reverse {
-						answer.Reason = "no move in the documents leads to this role"
-					}
 					return noAnswerJSON(w, answer)
 				}
 				return wire.Write(w, answer)
 			}
-			writeReach(w, wire.NewReach(g, role, opt.Reverse, reached))
+			writeReach(w, answer)
 			if len(reached) == 0 {
+				fmt.Fprintf(w, "(%s)\n", answer.Reason)
 				return errNoAnswer
 			}
 			return nil
@@ -95,4 +96,24 @@ func writeReach(w io.Writer, a wire.Reach) {
 	}
 	fmt.Fprintln(w)
 	t.write(w, "  ")
+}
+
+// reachReason says why a reach found no role: the flags that narrowed
+// it, or that no move leads from (or to) the role at all.
+func reachReason(opt graph.ReachOptions) string {
+	flags := narrowingFlags(opt.CareerOnly, false, opt.NoDown)
+	if opt.MaxCost > 0 {
+		flags = append(flags, "--max-cost")
+	}
+	if len(flags) > 0 {
+		verb := " allows"
+		if len(flags) > 1 {
+			verb = " allow"
+		}
+		return "no role within what " + strings.Join(flags, " and ") + verb
+	}
+	if opt.Reverse {
+		return "no move leads to this role"
+	}
+	return "no move leads from this role"
 }
