@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -50,7 +49,7 @@ func reachCommand(global *globalOptions) *cli.Command {
 			w := answerWriter(c, o.json)
 			answer := wire.NewReach(g, role, opt.Reverse, reached)
 			if len(reached) == 0 {
-				answer.Reason = reachReason(opt)
+				answer.Reason = wire.ReachReason(opt)
 			}
 			if o.json {
 				if len(reached) == 0 {
@@ -96,24 +95,4 @@ func writeReach(w io.Writer, a wire.Reach) {
 	}
 	fmt.Fprintln(w)
 	t.write(w, "  ")
-}
-
-// reachReason says why a reach found no role: the flags that narrowed
-// it, or that no move leads from (or to) the role at all.
-func reachReason(opt graph.ReachOptions) string {
-	flags := narrowingFlags(opt.CareerOnly, false, opt.NoDown)
-	if opt.MaxCost > 0 {
-		flags = append(flags, "--max-cost")
-	}
-	if len(flags) > 0 {
-		verb := " allows"
-		if len(flags) > 1 {
-			verb = " allow"
-		}
-		return "no role within what " + strings.Join(flags, " and ") + verb
-	}
-	if opt.Reverse {
-		return "no move leads to this role"
-	}
-	return "no move leads from this role"
 }

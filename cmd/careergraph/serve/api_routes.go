@@ -115,7 +115,11 @@ func (s *Server) reach(snap *snapshot, r *http.Request) (any, error) {
 	if err != nil {
 		return nil, roleError("role", err)
 	}
-	return wire.NewReach(q.g, role, opt.Reverse, reached), nil
+	out := wire.NewReach(q.g, role, opt.Reverse, reached)
+	if len(reached) == 0 {
+		out.Reason = wire.ReachReason(opt) // as reach --json says it
+	}
+	return out, nil
 }
 
 func (s *Server) ladder(snap *snapshot, r *http.Request) (any, error) {

@@ -1,6 +1,9 @@
 package wire
 
-import "careergraph/graph"
+import (
+	"careergraph/graph"
+	"strings"
+)
 
 // Reached is a role reached and the cheapest way there. Kind is the kinds
 // of move that route takes: "career" (career moves only), "related"
@@ -77,4 +80,27 @@ func NewLadder(g *graph.Graph, role graph.Role, l graph.Ladder) Ladder {
 		out.Moves = append(out.Moves, LadderMove{g.NameOf(m.From), g.NameOf(m.To), graph.SourceStrings(m.Sources)})
 	}
 	return out
+}
+
+// ReachReason says why a reach found no role: the options that narrowed
+// it (a maximum cost, career moves only, no move down a level), or that
+// no move leads from (or to) the role at all.
+func ReachReason(opt graph.ReachOptions) string {
+	var limits []string
+	if opt.MaxCost > 0 {
+		limits = append(limits, "the maximum cost")
+	}
+	if opt.CareerOnly {
+		limits = append(limits, "career moves only")
+	}
+	if opt.NoDown {
+		limits = append(limits, "no move down a level")
+	}
+	if len(limits) > 0 {
+		return "no role within " + strings.Join(limits, ", ")
+	}
+	if opt.Reverse {
+		return "no move leads to this role"
+	}
+	return "no move leads from this role"
 }

@@ -44,3 +44,21 @@ func TestWriteKeepsCharacters(t *testing.T) {
 		t.Errorf("Write = %q; want %q", got, want)
 	}
 }
+
+// TestReachReason checks that an empty reach names what narrowed it.
+func TestReachReason(t *testing.T) {
+	tests := []struct {
+		opt  graph.ReachOptions
+		want string
+	}{
+		{graph.ReachOptions{}, "no move leads from this role"},
+		{graph.ReachOptions{Reverse: true}, "no move leads to this role"},
+		{graph.ReachOptions{MaxCost: 1}, "no role within the maximum cost"},
+		{graph.ReachOptions{CareerOnly: true, NoDown: true}, "no role within career moves only, no move down a level"},
+	}
+	for _, tt := range tests {
+		if got := ReachReason(tt.opt); got != tt.want {
+			t.Errorf("ReachReason(%+v) = %q; want %q", tt.opt, got, tt.want)
+		}
+	}
+}
