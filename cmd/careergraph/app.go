@@ -112,7 +112,7 @@ func (o *globalOptions) flags() []cli.Flag {
 		&cli.IntFlag{
 			Name:        "max-file-size",
 			Value:       loader.DefaultMaxFileSize >> 20,
-			Usage:       "skip documents larger than `MIB` mebibytes (and refuse such an alias file), so that a stray huge file cannot exhaust memory",
+			Usage:       "skip a document, table or sheet larger than `MIB` mebibytes (and refuse such an alias file), so that a stray huge file cannot exhaust memory; an O*NET release's files have a limit of their own (256 MiB)",
 			Destination: &o.maxFileMiB,
 		},
 		&cli.BoolFlag{

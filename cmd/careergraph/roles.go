@@ -131,6 +131,7 @@ func listVocabulary(w io.Writer, g *graph.Graph, o *rolesOptions) error {
 	answer := wire.NewVocabulary(o.list, terms)
 	if o.json {
 		if len(terms) == 0 {
+			answer.Reason = wire.NoTerms
 			return noAnswerJSON(w, answer)
 		}
 		return wire.Write(w, answer)
@@ -139,7 +140,7 @@ func listVocabulary(w io.Writer, g *graph.Graph, o *rolesOptions) error {
 	if o.list == graph.FieldClass {
 		many = "classes"
 	}
-	fmt.Fprintf(w, "%s the documents list, with how many roles list each\n\n", plural(len(terms), o.list, many))
+	fmt.Fprintf(w, "%s the sources list, with how many roles list each\n\n", plural(len(terms), o.list, many))
 	var t table
 	for _, tm := range terms {
 		t.add(strconv.Itoa(tm.Roles), tm.Value)

@@ -139,7 +139,11 @@ func (s *Server) vocabulary(snap *snapshot, r *http.Request) (any, error) {
 	if limit > 0 && len(terms) > limit {
 		terms = terms[:limit]
 	}
-	return wire.NewVocabulary(field, terms), nil
+	out := wire.NewVocabulary(field, terms)
+	if len(terms) == 0 {
+		out.Reason = wire.NoTerms // as roles --list --json says it
+	}
+	return out, nil
 }
 
 // similar answers similar ROLE: suggestions from shared content, not

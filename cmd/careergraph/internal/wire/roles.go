@@ -45,9 +45,13 @@ type Term struct {
 // Vocabulary is the answer of roles --list FIELD: every entry the roles
 // list in the field, most roles first.
 type Vocabulary struct {
-	Field string `json:"field"`
-	Terms []Term `json:"terms"`
+	Field  string `json:"field"`
+	Terms  []Term `json:"terms"`
+	Reason string `json:"reason,omitempty"` // why there are no terms
 }
+
+// NoTerms is the reason of a vocabulary question with no answer.
+const NoTerms = "no role's sources list anything under this field"
 
 // NewVocabulary returns the answer of a vocabulary question.
 func NewVocabulary(field string, terms []graph.Term) Vocabulary {
