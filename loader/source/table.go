@@ -154,7 +154,7 @@ func (t *table) next() (row []string, line int, rowErr, err error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && isCSVSyntax(pe.Err) {
-				return nil, pe.StartLine, pe.Err, nil
+				return nil, pe.StartLine, csvSyntax(pe), nil
 			}
 			return nil, 0, nil, csvCause(err)
 		}
@@ -170,6 +170,22 @@ func (t *table) next() (row []string, line int, rowErr, err error) {
 		}
 		return row, line, nil, nil
 	}
+}
+
+// csvSyntax says what is wrong with a row that is not valid CSV, and
+// what to do, in a spreadsheet user's words. A quote left open runs on
+// to the end of the file (or to the next quote), taking the rows after
+// it: the message says which lines were lost.
+func csvSyntax(pe *csv.ParseError) error {
+	switch {
+	case errors.Is(pe.Err, csv.ErrQuote) && pe.Line > pe.StartLine:
+		return fmt.Errorf("a quoted field opened on this line is not closed before line %d, so lines %d–%d are lost (close the quote, or double a quote inside a quoted field: \"\")", pe.Line, pe.StartLine, pe.Line)
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return fmt.Errorf("a quote is not closed or is followed by more text (close the quote, or double a quote inside a quoted field: \"\")")
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return fmt.Errorf("a quote inside an unquoted field (quote the whole field and double the quote: \"5\"\" tall\")")
+	}
+	return pe.Err
 }
 
 func isCSVSyntax(err error) bool {
