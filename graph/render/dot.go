@@ -1,5 +1,11 @@
 package render
 
+// This file turns a selection into a drawing and the drawing into DOT:
+// nodes, edges, rungs, clusters, legend and colours. It is long because
+// it is one thing, the picture's description, which the golden DOT tests
+// hold as a whole; the dense-neighbourhood placement is in rings.go and
+// the colour rules in colorby.go.
+
 import (
 	"cmp"
 	"fmt"

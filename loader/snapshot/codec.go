@@ -1,5 +1,9 @@
 package snapshot
 
+// This file is the snapshot's binary codec, encoder and decoder side by
+// side so that each field is written and read in one place: long because
+// a corpus has many fields, not because it does many things.
+
 import (
 	"bytes"
 	"encoding/binary"

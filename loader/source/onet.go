@@ -1,5 +1,9 @@
 package source
 
+// This file reads an O*NET text release: occupations, titles, job zones,
+// related occupations, the career changers and starters matrices, skills,
+// knowledge and education, each a small function over one of its files.
+
 import (
 	"errors"
 	"fmt"
