@@ -1,6 +1,9 @@
 package loader
 
-import "fmt"
+import (
+	"careergraph/loader/source"
+	"fmt"
+)
 
 // Document is one occupation profile as written: every section is kept,
 // with the line of each item that later stages may cite.
@@ -100,39 +103,20 @@ type Section struct {
 }
 
 // Severity tells whether a problem cost data (Error) or only needs a look
-// (Warning).
-type Severity int
+// (Warning). Documents and the other sources share one kind of problem:
+// these are the types of package source, which loader imports.
+type Severity = source.Severity
 
 // The severities, least serious first.
 const (
-	Warning Severity = iota
-	Error
+	Warning = source.Warning
+	Error   = source.Error
 )
 
-// String returns "error" or "warning".
-func (s Severity) String() string {
-	if s == Error {
-		return "error"
-	}
-	return "warning"
-}
-
 // Problem is something wrong with the input, positioned at a file and line
-// (Line is 0 when the problem concerns the whole file).
-type Problem struct {
-	File     string
-	Line     int
-	Severity Severity
-	Msg      string
-}
-
-// String returns "file:line: severity: message".
-func (p Problem) String() string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, p.Severity, p.Msg)
-	}
-	return fmt.Sprintf("%s: %s: %s", p.File, p.Severity, p.Msg)
-}
+// (Line is 0 when the problem concerns the whole file); its String is
+// "file:line: severity: message".
+type Problem = source.Problem
 
 // ParseError reports a document that could not be read at all.
 type ParseError struct {

@@ -187,11 +187,7 @@ func readSet(name string, read func() (*source.Set, error)) parseResult {
 		msg = strings.TrimPrefix(msg, name+": ")
 		return parseResult{problems: []Problem{{File: name, Severity: Error, Msg: msg + ": skipped"}}}
 	}
-	r := parseResult{set: set}
-	for _, p := range set.Problems {
-		r.problems = append(r.problems, Problem{File: p.File, Line: p.Line, Severity: Severity(p.Severity), Msg: p.Msg})
-	}
-	return r
+	return parseResult{set: set, problems: set.Problems}
 }
 
 // reparseAptitudes parses again, with the aptitude item names of the whole
