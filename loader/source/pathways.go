@@ -41,48 +41,32 @@ func ReadPathways(r io.Reader, name string) (*Set, error) {
 	}
 	s := &Set{Format: Pathways, Name: name}
 	seen := map[moveKey]int{}
-	roles := map[string]bool{}
-	addRole := func(n string, line int) {
-		k := graph.NormalName(n)
-		if !roles[k] {
-			roles[k] = true
-			s.Roles = append(s.Roles, Role{Name: n, Source: graph.Source{File: name, Line: line}})
-		}
-	}
-	for {
-		row, line, rowErr, err := t.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, readError(name, err)
-		}
-		if rowErr != nil {
-			s.errorf(name, line, "%v: row skipped", rowErr)
-			continue
-		}
+	roles := namedRoles{s: s, file: name, seen: map[string]bool{}}
+	if err := t.each(s, func(row []string, line int) {
 		a, b := field(row, from), field(row, to)
 		if a == "" || b == "" {
 			s.errorf(name, line, "no %s: row skipped", map[bool]string{true: t.header[from], false: t.header[to]}[a == ""])
-			continue
+			return
 		}
 		m := Move{From: a, To: b, Kind: Career, Cost: DocumentCareerCost, Basis: Default, Source: graph.Source{File: name, Line: line}}
 		if sim >= 0 {
 			v, err := strconv.ParseFloat(field(row, sim), 64)
 			if err != nil || math.IsNaN(v) {
 				s.errorf(name, line, "%s %q: want a number from 0 to 1: row skipped", t.header[sim], field(row, sim))
-				continue
+				return
 			}
 			c, err := SimilarityCost(v)
 			if err != nil {
 				s.errorf(name, line, "%s: %v: row skipped", t.header[sim], err)
-				continue
+				return
 			}
 			m.Cost, m.Basis, m.Similarity = c, Similarity, v
 		}
-		addRole(a, line)
-		addRole(b, line)
+		roles.add(a, line)
+		roles.add(b, line)
 		s.addMove(m, seen)
+	}); err != nil {
+		return nil, err
 	}
 	return s, nil
 }

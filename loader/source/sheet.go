@@ -62,38 +62,20 @@ func ReadMoves(r io.Reader, name string) (*Set, error) {
 	}
 	s := &Set{Format: Moves, Name: name}
 	seen := map[moveKey]int{}
-	roles := map[string]bool{}
-	addRole := func(n string, line int) {
-		k := graph.NormalName(n)
-		if !roles[k] {
-			roles[k] = true
-			s.Roles = append(s.Roles, Role{Name: n, Source: graph.Source{File: name, Line: line}})
-		}
-	}
-	for {
-		row, line, rowErr, err := t.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, readError(name, err)
-		}
-		if rowErr != nil {
-			s.errorf(name, line, "%v: row skipped", rowErr)
-			continue
-		}
+	roles := namedRoles{s: s, file: name, seen: map[string]bool{}}
+	if err := t.each(s, func(row []string, line int) {
 		m := Move{From: field(row, from), To: field(row, to), Kind: Career, Cost: DocumentCareerCost, Basis: Default,
 			Source: graph.Source{File: name, Line: line}}
 		switch {
 		case m.From == "" && m.To == "":
 			s.errorf(name, line, "no %s and no %s: row skipped", t.header[from], t.header[to])
-			continue
+			return
 		case m.From == "":
 			s.errorf(name, line, "no %s (to %q): row skipped", t.header[from], m.To)
-			continue
+			return
 		case m.To == "":
 			s.errorf(name, line, "no %s (from %q): row skipped", t.header[to], m.From)
-			continue
+			return
 		}
 		if k := field(row, kind); k != "" {
 			switch strings.ToLower(k) {
@@ -102,7 +84,7 @@ func ReadMoves(r io.Reader, name string) (*Set, error) {
 				m.Kind, m.Cost = Related, DocumentRelatedCost
 			default:
 				s.errorf(name, line, "unknown kind %q (want career, related or lateral): row skipped", k)
-				continue
+				return
 			}
 		}
 		if c := field(row, cost); c != "" {
@@ -114,7 +96,7 @@ func ReadMoves(r io.Reader, name string) (*Set, error) {
 			}
 			if err != nil {
 				s.errorf(name, line, "%v: row skipped", err)
-				continue
+				return
 			}
 			m.Cost, m.Basis = v, Given
 		}
@@ -125,8 +107,8 @@ func ReadMoves(r io.Reader, name string) (*Set, error) {
 			}
 		}
 		m.Note = strings.Join(note, "; ")
-		addRole(m.From, line)
-		addRole(m.To, line)
+		roles.add(m.From, line)
+		roles.add(m.To, line)
 		dups, selfs := s.Dropped.Duplicates, s.Dropped.SelfLinks
 		k := moveKey{graph.NormalName(m.From), graph.NormalName(m.To), m.Kind}
 		var first Move
@@ -141,6 +123,8 @@ func ReadMoves(r io.Reader, name string) (*Set, error) {
 			s.warnf(name, line, "%s move %q → %q repeats line %d with another cost (%g, not %g): the cheaper kept",
 				m.Kind, m.From, m.To, first.Source.Line, m.Cost, first.Cost)
 		}
+	}); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -165,23 +149,12 @@ func ReadRoles(r io.Reader, name string) (*Set, error) {
 	aliases, reading, level, desc, code := t.col(roleAliases...), t.col(roleReading...), t.col(roleLevel...), t.col(roleDesc...), t.col(roleCode...)
 	s := &Set{Format: Roles, Name: name}
 	byName := map[string]int{}
-	for {
-		row, line, rowErr, err := t.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, readError(name, err)
-		}
-		if rowErr != nil {
-			s.errorf(name, line, "%v: row skipped", rowErr)
-			continue
-		}
+	if err := t.each(s, func(row []string, line int) {
 		ro := Role{Name: field(row, title), Reading: field(row, reading), Description: field(row, desc),
 			Code: field(row, code), Source: graph.Source{File: name, Line: line}}
 		if ro.Name == "" {
 			s.errorf(name, line, "no %s: row skipped", t.header[title])
-			continue
+			return
 		}
 		for _, a := range strings.FieldsFunc(field(row, aliases), func(r rune) bool { return r == ';' || r == '|' }) {
 			if a = strings.TrimSpace(a); a != "" {
@@ -207,10 +180,12 @@ func ReadRoles(r io.Reader, name string) (*Set, error) {
 			if first.Level == 0 {
 				first.Level = ro.Level
 			}
-			continue
+			return
 		}
 		byName[k] = len(s.Roles)
 		s.Roles = append(s.Roles, ro)
+	}); err != nil {
+		return nil, err
 	}
 	for i := range s.Roles {
 		s.Roles[i].Names = sortedNames(s.Roles[i].Names, s.Roles[i].Name)

@@ -3,6 +3,7 @@ package source
 import (
 	"bufio"
 	"bytes"
+	"careergraph/graph"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -186,6 +187,41 @@ func csvSyntax(pe *csv.ParseError) error {
 		return fmt.Errorf("a quote inside an unquoted field (quote the whole field and double the quote: \"5\"\" tall\")")
 	}
 	return pe.Err
+}
+
+// each calls fn with every row of t and its line. A row that is not
+// valid CSV becomes an error problem in s and is skipped; each returns a
+// reason to stop reading (ErrTooLarge, a read error), or nil at the end.
+func (t *table) each(s *Set, fn func(row []string, line int)) error {
+	for {
+		row, line, rowErr, err := t.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return readError(t.name, err)
+		}
+		if rowErr != nil {
+			s.errorf(t.name, line, "%v: row skipped", rowErr)
+			continue
+		}
+		fn(row, line)
+	}
+}
+
+// namedRoles adds each name a table's moves give to its Set's roles once,
+// by normal form, in the order the names first appear.
+type namedRoles struct {
+	s    *Set
+	file string
+	seen map[string]bool
+}
+
+func (r *namedRoles) add(n string, line int) {
+	if k := graph.NormalName(n); !r.seen[k] {
+		r.seen[k] = true
+		r.s.Roles = append(r.s.Roles, Role{Name: n, Source: graph.Source{File: r.file, Line: line}})
+	}
 }
 
 func isCSVSyntax(err error) bool {
