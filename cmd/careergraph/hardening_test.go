@@ -372,3 +372,43 @@ func TestMaxFileSize(t *testing.T) {
 		t.Errorf("--max-file-size 0: exit %d, stderr %q; want a usage error naming the flag", code, stderr)
 	}
 }
+
+// TestImportedFlags checks the flags that matter once other sources load:
+// --data-format forces how every path is read, --no-down keeps routes
+// from going down a level, and render --color-by colours by a field.
+func TestImportedFlags(t *testing.T) {
+	dir := corpus(t, map[string]string{
+		"moves.csv": "from,to,kind,cost\nClerk,Officer,career,1\nOfficer,Director,career,1\nClerk,Analyst,career,1\nAnalyst,Director,career,5\n",
+		"roles.csv": "role,level\nClerk,1\nOfficer,3\nAnalyst,2\nDirector,2\n",
+	})
+	svg := filepath.Join(t.TempDir(), "x.svg")
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string // in stdout, or in stderr for a failure
+	}{
+		{"detected", []string{"--data", dir, "path", "Clerk", "Director"}, 0, "cost 2, 2 steps"},
+		{"no down", []string{"--data", dir, "path", "Clerk", "Director", "--no-down"}, 0, "cost 6, 2 steps"},
+		{"no down, no route", []string{"--data", dir, "path", "Officer", "Director", "--no-down"}, 1, "try again without --no-down"},
+		{"forced as documents", []string{"--data", dir, "--data-format", "document", "--no-cache", "stats"}, 0, "roles                 0"},
+		{"unknown format", []string{"--data", dir, "--data-format", "xml", "stats"}, 2, "--data-format"},
+		{"color by level", []string{"--data", dir, "render", "ladder", "Clerk", "--color-by", "level", "-o", svg}, 0, svg},
+		{"color by nothing", []string{"--data", dir, "render", "ladder", "Clerk", "--color-by", "size", "-o", svg}, 2, "--color-by"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := runApp(t, tt.args...)
+			got := stdout
+			if tt.code != 0 {
+				got = stderr
+			}
+			if code != tt.code || !strings.Contains(got, tt.want) {
+				t.Errorf("careergraph %q: exit %d, stdout %q, stderr %q; want exit %d and %q", tt.args, code, stdout, stderr, tt.code, tt.want)
+			}
+		})
+	}
+	if data, err := os.ReadFile(svg); err != nil || !strings.Contains(string(data), "level 3") {
+		t.Errorf("render --color-by level: %v; want a legend naming level 3 in %s", err, svg)
+	}
+}
