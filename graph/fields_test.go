@@ -11,20 +11,19 @@ import (
 )
 
 func fieldProfiles() map[string]*graph.Profile {
-	doc := func(secs ...graph.Section) []graph.DocProfile {
-		return []graph.DocProfile{{File: "x.txt", Sections: secs}}
+	doc := func(p graph.Profile, secs ...graph.Section) *graph.Profile {
+		p.SetDocs(graph.DocProfile{File: "x.txt", Sections: secs})
+		return &p
 	}
 	return map[string]*graph.Profile{
-		"Clerk": {
-			Summary: "Keeps the files of the office.", RequiredSkills: []string{"Typing", "Negotiation Skills"},
-			Docs: doc(graph.Section{Key: graph.SecTraits, Items: []string{"Patient"}},
-				graph.Section{Key: graph.SecStrengths, Aptitudes: []graph.Aptitude{{Item: "Stress Tolerance"}}}),
-		},
-		"Chief": {
-			RequiredSkills: []string{"ｎｅｇｏｔｉａｔｉｏｎ skills"}, Qualifications: []string{"Civil Service Exam"},
-			Docs: doc(graph.Section{Key: graph.SecTags, Items: []string{"public"}}, graph.Section{Key: graph.SecKeywords, Items: []string{"budget"}},
-				graph.Section{Key: graph.SecDescription, Text: "Leads the office and its budget."}),
-		},
+		"Clerk": doc(graph.Profile{
+			Summary: "Keeps the files of the office.", RequiredSkills: []string{"Typing", "Negotiation Skills"}},
+			graph.Section{Key: graph.SecTraits, Items: []string{"Patient"}},
+			graph.Section{Key: graph.SecStrengths, Aptitudes: []graph.Aptitude{{Item: "Stress Tolerance"}}}),
+		"Chief": doc(graph.Profile{
+			RequiredSkills: []string{"ｎｅｇｏｔｉａｔｉｏｎ skills"}, Qualifications: []string{"Civil Service Exam"}},
+			graph.Section{Key: graph.SecTags, Items: []string{"public"}}, graph.Section{Key: graph.SecKeywords, Items: []string{"budget"}},
+			graph.Section{Key: graph.SecDescription, Text: "Leads the office and its budget."}),
 	}
 }
 

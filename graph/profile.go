@@ -4,15 +4,46 @@ import "slices"
 
 // Profile is what the documents of an occupation say about it. The lists
 // are merged over its documents (each item once, by normal form, in file
-// order); Docs keeps each document's own sections, in the order written,
-// for a reader who wants them as the documents put them.
+// order); Docs returns each document's own sections, in the order
+// written, for a reader who wants them as the documents put them. They
+// are kept packed (see PackDocProfile): set them with SetDocs or
+// SetPacked.
 type Profile struct {
 	Summary           string
 	RequiredSkills    []string
 	RecommendedSkills []string
 	Qualifications    []string
-	Docs              []DocProfile // one per document, sorted by file
+	packed            string // the documents' sections, one per document, sorted by file
 }
+
+// Docs returns the sections of each of p's documents, unpacked anew on
+// each call (the caller may keep or change them). Nil p has none.
+func (p *Profile) Docs() []DocProfile {
+	if p == nil {
+		return nil
+	}
+	docs, _ := unpackDocProfiles(p.packed)
+	return docs
+}
+
+// SetDocs sets the sections of p's documents, one DocProfile per
+// document, sorted by file.
+func (p *Profile) SetDocs(docs ...DocProfile) {
+	var buf []byte
+	for _, dp := range docs {
+		buf = AppendDocProfile(buf, dp)
+	}
+	p.packed = string(buf)
+}
+
+// Packed returns p's documents' sections packed, as PackDocProfile packs
+// them, for a cache to keep as it is.
+func (p *Profile) Packed() string { return p.packed }
+
+// SetPacked sets p's documents' sections from their packed form: the
+// PackDocProfile of each document, joined, or what Packed returned.
+// Malformed data unpacks to the documents before the damage.
+func (p *Profile) SetPacked(s string) { p.packed = s }
 
 // DocProfile is one document's sections, in the order it writes them.
 type DocProfile struct {
@@ -83,7 +114,7 @@ func (p *Profile) Items(key string) []string {
 		seen[k] = true
 		out = append(out, s)
 	}
-	for _, d := range p.Docs {
+	for _, d := range p.Docs() {
 		for _, s := range d.Sections {
 			if s.Key != key {
 				continue
@@ -106,7 +137,7 @@ func (p *Profile) Text(key string) string {
 		return ""
 	}
 	var parts []string
-	for _, d := range p.Docs {
+	for _, d := range p.Docs() {
 		for _, s := range d.Sections {
 			if s.Key == key && s.Text != "" && !slices.Contains(parts, s.Text) {
 				parts = append(parts, s.Text)

@@ -10,16 +10,17 @@ import (
 )
 
 func TestSimilar(t *testing.T) {
-	apt := func(items ...string) []graph.DocProfile {
+	apt := func(p graph.Profile, items ...string) *graph.Profile {
 		var as []graph.Aptitude
 		for _, it := range items {
 			as = append(as, graph.Aptitude{Item: it})
 		}
-		return []graph.DocProfile{{Sections: []graph.Section{{Key: graph.SecStrengths, Aptitudes: as}}}}
+		p.SetDocs(graph.DocProfile{Sections: []graph.Section{{Key: graph.SecStrengths, Aptitudes: as}}})
+		return &p
 	}
 	profiles := map[string]*graph.Profile{
-		"Clerk":     {RequiredSkills: []string{"Typing", "Filing"}, Qualifications: []string{"Exam"}, Docs: apt("Patience", "Focus")},
-		"Typist":    {RecommendedSkills: []string{"typing"}, Docs: apt("focus")},
+		"Clerk":     apt(graph.Profile{RequiredSkills: []string{"Typing", "Filing"}, Qualifications: []string{"Exam"}}, "Patience", "Focus"),
+		"Typist":    apt(graph.Profile{RecommendedSkills: []string{"typing"}}, "focus"),
 		"Archivist": {RequiredSkills: []string{"Filing", "Typing"}, Qualifications: []string{"EXAM"}},
 		"Guard":     {RequiredSkills: []string{"Watching"}},
 	}

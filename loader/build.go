@@ -228,10 +228,11 @@ func (b *builder) collectOccupations(docs []keyedDoc) {
 		r := &b.roles[o.handle]
 		r.Profile = &graph.Profile{}
 		var required, recommended, qualifications []string // normal forms of the profile's lists
+		var packed []string
 		for _, d := range o.docs {
 			b.addForm(o.handle, d.Title, true)
 			r.Docs = append(r.Docs, d.File)
-			r.Profile.Docs = append(r.Profile.Docs, docProfile(d.Document))
+			packed = append(packed, d.packed)
 			addImported(r, d)
 			if r.Reading == "" {
 				r.Reading = d.Reading
@@ -264,6 +265,7 @@ func (b *builder) collectOccupations(docs []keyedDoc) {
 				b.addForm(o.handle, a.Text, false)
 			}
 		}
+		r.Profile.SetPacked(strings.Join(packed, "")) // one document's, as it is
 	}
 	for k, w := range b.weak {
 		if len(w.occs) < 2 {

@@ -54,6 +54,7 @@ func importedDocs(sets []*source.Set) []keyedDoc {
 				d.Qualifications = append(d.Qualifications, Item{Text: r.Education.Name, Line: line})
 			}
 			k := keyedDoc{Document: d, imported: r}
+			k.pack(&scratch)
 			k.normalise(&scratch)
 			out = append(out, k)
 		}

@@ -21,6 +21,9 @@ type keyedDoc struct {
 	rungs                                 [][][]string // by career path, rung and alternative
 	// What lookupAll found for the names of rungs, then of related.
 	found []found
+	// packed is the document's sections as the role's profile keeps
+	// them (graph.PackDocProfile), packed while the document is whole.
+	packed string
 	// imported is the role a source other than a document describes,
 	// when the document stands for one (see importedDocs).
 	imported *source.Role
@@ -34,6 +37,7 @@ func keyDocuments(docs []*Document) []keyedDoc {
 		var scratch keyScratch
 		for i := lo; i < hi; i++ {
 			out[i].Document = docs[i]
+			out[i].pack(&scratch)
 			out[i].normalise(&scratch)
 		}
 	})
@@ -46,6 +50,15 @@ type keyScratch struct {
 	names []string // written names, in the order of the keys
 	ends  []int    // where each name's normal form ends in buf
 	buf   []byte
+	pack  []byte // for keyedDoc.pack
+}
+
+// pack packs the document's sections into d.packed: on all cores, like
+// the normal forms, and before the document is compacted, which drops
+// what only the profile keeps.
+func (d *keyedDoc) pack(s *keyScratch) {
+	s.pack = graph.AppendDocProfile(s.pack[:0], docProfile(d.Document))
+	d.packed = string(s.pack)
 }
 
 // normalise fills in the normal forms of d's names. They share one string:

@@ -100,6 +100,8 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 						}
 					} else {
 						results[i].aptitudes = AptitudeItems(res.doc)
+						results[i].keyed.Document = res.doc
+						results[i].keyed.pack(&scratch)
 						if !keep {
 							results[i].doc = compactDocument(res.doc)
 							for j, a := range results[i].aptitudes {
@@ -111,7 +113,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 								results[i].aptitudes[j] = c
 							}
 						}
-						results[i].keyed = keyedDoc{Document: results[i].doc}
+						results[i].keyed.Document = results[i].doc
 						results[i].keyed.normalise(&scratch)
 					}
 				}
@@ -215,20 +217,23 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keep bool) {
 			continue // keep the first parse
 		}
 		if res, err := p.parseOwned(data, files[i].name); err == nil {
-			doc := res.doc
+			var scratch keyScratch
+			k := keyedDoc{Document: res.doc}
+			k.pack(&scratch)
 			if !keep {
-				doc = compactDocument(doc)
+				k.Document = compactDocument(res.doc)
 			}
-			results[i] = parseResult{doc: doc, problems: res.problems, keyed: keyedDoc{Document: doc}}
-			results[i].keyed.normalise(new(keyScratch))
+			k.normalise(&scratch)
+			results[i] = parseResult{doc: k.Document, problems: res.problems, keyed: k}
 		}
 	}
 }
 
-// compactDocument keeps only what Build reads of d — every section, for
-// the profile, but not the parser's working state — and copies its
-// strings into one allocation, so
-// that nothing refers to the file's text any more. It modifies d and
+// compactDocument keeps only what Build reads of d, once its sections
+// are packed for the profile (keyedDoc.pack): its names, lists and
+// summary, but neither the prose and lists only the profile shows nor the
+// parser's working state. It copies their strings into one allocation,
+// so that nothing refers to the file's text any more. It modifies d and
 // returns it.
 func compactDocument(d *Document) *Document {
 	*d = Document{
@@ -236,37 +241,14 @@ func compactDocument(d *Document) *Document {
 		Classification: d.Classification, Summary: d.Summary, Career: d.Career,
 		RequiredSkills: d.RequiredSkills, RecommendedSkills: d.RecommendedSkills,
 		Qualifications: d.Qualifications, Aliases: d.Aliases, Related: d.Related,
-		Description: d.Description, Outlook: d.Outlook, Traits: d.Traits, WorkStyle: d.WorkStyle,
-		Strengths: d.Strengths, Weaknesses: d.Weaknesses, Tags: d.Tags, Keywords: d.Keywords,
-		Extra: d.Extra, Order: d.Order,
 	}
 	var ptrs []*string
-	ptrs = append(ptrs, &d.Title, &d.Reading, &d.Summary, &d.Description, &d.Outlook,
+	ptrs = append(ptrs, &d.Title, &d.Reading, &d.Summary,
 		&d.Classification.Major, &d.Classification.Middle, &d.Classification.Minor, &d.Classification.Industry)
 	for _, list := range [][]Item{d.RequiredSkills, d.RecommendedSkills, d.Qualifications, d.Aliases, d.Related} {
 		for i := range list {
 			ptrs = append(ptrs, &list[i].Text)
 		}
-	}
-	for _, list := range [][]string{d.Traits, d.WorkStyle, d.Tags, d.Keywords} {
-		for i := range list {
-			ptrs = append(ptrs, &list[i])
-		}
-	}
-	for _, list := range [][]Aptitude{d.Strengths, d.Weaknesses} {
-		for i := range list {
-			ptrs = append(ptrs, &list[i].Item, &list[i].Reason)
-		}
-	}
-	for x := range d.Extra {
-		e := &d.Extra[x]
-		ptrs = append(ptrs, &e.Heading)
-		for i := range e.Lines {
-			ptrs = append(ptrs, &e.Lines[i])
-		}
-	}
-	for i := range d.Order {
-		ptrs = append(ptrs, &d.Order[i].Heading)
 	}
 	for _, cp := range d.Career {
 		for _, rung := range cp.Rungs {

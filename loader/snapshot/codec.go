@@ -71,26 +71,11 @@ func (e *encoder) strs(list []string) {
 	}
 }
 
-// docProfiles writes each document's sections of a profile.
-func (e *encoder) docProfiles(docs []graph.DocProfile) {
-	e.list(docs == nil, len(docs))
-	for _, dp := range docs {
-		e.str(dp.File)
-		e.signed(dp.Line)
-		e.length(len(dp.Sections))
-		for _, s := range dp.Sections {
-			e.str(s.Key)
-			e.str(s.Heading)
-			e.signed(s.Line)
-			e.str(s.Text)
-			e.strs(s.Items)
-			e.length(len(s.Aptitudes))
-			for _, a := range s.Aptitudes {
-				e.str(a.Item)
-				e.str(a.Reason)
-			}
-		}
-	}
+// bytes writes s as it is, its length first, outside the string table:
+// for long strings written once, such as a profile's packed sections.
+func (e *encoder) bytes(s string) {
+	e.length(len(s))
+	e.buf = append(e.buf, s...)
 }
 
 func (e *encoder) sources(list []graph.Source) {
@@ -143,7 +128,7 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 			e.strs(p.RequiredSkills)
 			e.strs(p.RecommendedSkills)
 			e.strs(p.Qualifications)
-			e.docProfiles(p.Docs)
+			e.bytes(p.Packed())
 		}
 		if flags&4 != 0 {
 			e.signed(r.Level)
@@ -360,7 +345,7 @@ func (d *decoder) roles() []graph.Role {
 			p.RequiredSkills = d.strList()
 			p.RecommendedSkills = d.strList()
 			p.Qualifications = d.strList()
-			p.Docs = d.docProfiles()
+			p.SetPacked(d.bytes())
 			r.Profile = p
 		}
 		if flags&4 != 0 {
@@ -413,33 +398,17 @@ func (d *decoder) strList() []string {
 	return out
 }
 
-func (d *decoder) docProfiles() []graph.DocProfile {
-	n := d.nilable()
-	if n < 0 || d.err != nil {
-		return nil
+// bytes reads what encoder.bytes wrote. The string shares the
+// snapshot's bytes, as the string table does (see decodeSnapshot).
+func (d *decoder) bytes() string {
+	n := d.length()
+	if d.err != nil || n > len(d.buf)-d.off {
+		d.fail()
+		return ""
 	}
-	out := make([]graph.DocProfile, n)
-	for i := range out {
-		dp := &out[i]
-		dp.File = d.str()
-		dp.Line = d.signed()
-		dp.Sections = make([]graph.Section, d.count(6))
-		for j := range dp.Sections {
-			s := &dp.Sections[j]
-			s.Key = d.str()
-			s.Heading = d.str()
-			s.Line = d.signed()
-			s.Text = d.str()
-			s.Items = d.strList()
-			if k := d.count(2); k > 0 {
-				s.Aptitudes = make([]graph.Aptitude, k)
-				for a := range s.Aptitudes {
-					s.Aptitudes[a] = graph.Aptitude{Item: d.str(), Reason: d.str()}
-				}
-			}
-		}
-	}
-	return out
+	s := unsafe.String(unsafe.SliceData(d.buf[d.off:]), n)
+	d.off += n
+	return s
 }
 
 func (d *decoder) sources() []graph.Source {

@@ -60,7 +60,7 @@ func sameImported(t *testing.T, a, b *loader.Corpus) {
 		return v
 	}
 	va, vb := see(a), see(b)
-	if diff := cmp.Diff(va, vb, cmpopts.EquateEmpty()); diff != "" {
+	if diff := cmp.Diff(va, vb, cmpopts.EquateEmpty(), unpacked); diff != "" {
 		t.Errorf("imported corpora differ (-first +second):\n%s", diff)
 	}
 }

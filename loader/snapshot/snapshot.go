@@ -116,7 +116,7 @@ func Load(opt loader.Options, dir, version string) (c *loader.Corpus, fromCache 
 
 // format names the layout of a snapshot file; change it whenever the
 // layout or what a Corpus holds changes.
-const format = "careergraph snapshot 3\n"
+const format = "careergraph snapshot 4\n"
 
 // fileName returns the file name of the snapshot of what opt names: one
 // file per set of paths, overwritten when the documents change.

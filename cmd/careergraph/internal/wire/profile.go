@@ -40,7 +40,7 @@ func newDocProfiles(p *graph.Profile) []DocProfile {
 	if p == nil {
 		return out
 	}
-	for _, d := range p.Docs {
+	for _, d := range p.Docs() {
 		dp := DocProfile{Source: d.File + ":" + strconv.Itoa(d.Line), Sections: []Section{}}
 		for _, s := range d.Sections {
 			ws := Section{Key: s.Key, Heading: s.Heading, Line: s.Line, Text: s.Text, Items: slices.Clip(s.Items)}
