@@ -14,16 +14,18 @@ type Profile struct {
 	RecommendedSkills []string
 	Qualifications    []string
 	packed            string // the documents' sections, one per document, sorted by file
+	owner             any    // what packed's memory belongs to, kept while p is
 }
 
 // Docs returns the sections of each of p's documents, unpacked anew on
-// each call (the caller may keep or change them). Nil p has none.
-func (p *Profile) Docs() []DocProfile {
+// each call: the caller may keep or change them. Sections that were
+// damaged in a cache give the documents before the damage and
+// ErrDamagedProfile. Nil p has none.
+func (p *Profile) Docs() ([]DocProfile, error) {
 	if p == nil {
-		return nil
+		return nil, nil
 	}
-	docs, _ := unpackDocProfiles(p.packed)
-	return docs
+	return unpackDocProfiles(p.packed)
 }
 
 // SetDocs sets the sections of p's documents, one DocProfile per
@@ -33,17 +35,23 @@ func (p *Profile) SetDocs(docs ...DocProfile) {
 	for _, dp := range docs {
 		buf = AppendDocProfile(buf, dp)
 	}
-	p.packed = string(buf)
+	p.packed, p.owner = string(buf), nil
 }
 
-// Packed returns p's documents' sections packed, as PackDocProfile packs
-// them, for a cache to keep as it is.
-func (p *Profile) Packed() string { return p.packed }
+// AppendPacked appends p's documents' sections, packed, to buf and
+// returns the extended buffer, for a cache to keep them as they are.
+func (p *Profile) AppendPacked(buf []byte) []byte { return append(buf, p.packed...) }
+
+// PackedSize is the number of bytes AppendPacked appends.
+func (p *Profile) PackedSize() int { return len(p.packed) }
 
 // SetPacked sets p's documents' sections from their packed form: the
-// PackDocProfile of each document, joined, or what Packed returned.
-// Malformed data unpacks to the documents before the damage.
-func (p *Profile) SetPacked(s string) { p.packed = s }
+// PackDocProfile of each document, joined, or what AppendPacked gave. s
+// may lie in memory that is not the Go heap, such as a mapped file:
+// owner, if not nil, is what that memory belongs to, and p keeps it
+// reachable (so that its cleanup, which would unmap the file, waits
+// until no profile uses it). Damaged data is found when unpacked.
+func (p *Profile) SetPacked(s string, owner any) { p.packed, p.owner = s, owner }
 
 // DocProfile is one document's sections, in the order it writes them.
 type DocProfile struct {
@@ -114,7 +122,8 @@ func (p *Profile) Items(key string) []string {
 		seen[k] = true
 		out = append(out, s)
 	}
-	for _, d := range p.Docs() {
+	docs, _ := p.Docs() // what is not damaged
+	for _, d := range docs {
 		for _, s := range d.Sections {
 			if s.Key != key {
 				continue
@@ -137,7 +146,8 @@ func (p *Profile) Text(key string) string {
 		return ""
 	}
 	var parts []string
-	for _, d := range p.Docs() {
+	docs, _ := p.Docs() // what is not damaged
+	for _, d := range docs {
 		for _, s := range d.Sections {
 			if s.Key == key && s.Text != "" && !slices.Contains(parts, s.Text) {
 				parts = append(parts, s.Text)

@@ -1,21 +1,36 @@
 package graph
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"runtime/debug"
+	"unsafe"
+)
 
 // A role's documents' sections are most of what a corpus holds and the
 // least of what a query reads: a route or a ladder never looks at them,
 // a card only at one role's. So a Profile keeps them packed, in one
-// string without pointers (the garbage collector never looks inside it;
-// a snapshot writes it as it is and reads it back without decoding it),
-// and unpacks them each time they are asked for, a few microseconds for
-// one role. The unpacked strings share the packed string's bytes.
+// string without pointers (the garbage collector never looks inside it),
+// which a snapshot writes as it is and can give back in place, in a
+// mapped file that is read only where a card is asked for; and unpacks
+// them each time they are asked for, a few microseconds for one role.
 //
-// A packed document is its file, line and sections, each number a
-// uvarint (a line a varint), each string its length and bytes, each
-// list its length and entries; a role's packed documents are its
-// documents' packed forms one after the other.
+// A packed document is a frame: the length of its body (a uvarint), the
+// CRC-32C of the body (4 bytes, little-endian), and the body: its file,
+// line and sections, each number a uvarint (a line a varint), each
+// string its length and bytes, each list its length and entries. A
+// role's packed documents are its documents' frames one after another.
+// The checksum lets a frame read from a damaged cache be told from a
+// good one.
 
-// PackDocProfile returns dp packed, as Profile.Packed holds it: the
+// ErrDamagedProfile is returned by Profile.Docs for packed sections that
+// do not unpack: they came from a damaged cache.
+var ErrDamagedProfile = errors.New("the documents' sections kept for this role are damaged")
+
+var packTable = crc32.MakeTable(crc32.Castagnoli)
+
+// PackDocProfile returns dp packed, as Profile.SetPacked takes it: the
 // packed forms of several documents, joined, are the packed form of the
 // list of them.
 func PackDocProfile(dp DocProfile) string {
@@ -25,7 +40,9 @@ func PackDocProfile(dp DocProfile) string {
 // AppendDocProfile appends dp, packed, to buf and returns the extended
 // buffer.
 func AppendDocProfile(buf []byte, dp DocProfile) []byte {
-	p := packer{buf: buf}
+	start := len(buf)
+	p := packer{buf: append(buf, make([]byte, binary.MaxVarintLen64+4)...)}
+	body := len(p.buf)
 	p.str(dp.File)
 	p.signed(dp.Line)
 	p.uint(len(dp.Sections))
@@ -44,7 +61,13 @@ func AppendDocProfile(buf []byte, dp DocProfile) []byte {
 			p.str(a.Reason)
 		}
 	}
-	return p.buf
+	// The head was reserved at its longest: write it, then move the body
+	// up against it.
+	n := len(p.buf) - body
+	head := binary.AppendUvarint(p.buf[start:start], uint64(n))
+	head = binary.LittleEndian.AppendUint32(head, crc32.Checksum(p.buf[body:], packTable))
+	copy(p.buf[start+len(head):], p.buf[body:])
+	return p.buf[:start+len(head)+n]
 }
 
 type packer struct{ buf []byte }
@@ -53,36 +76,60 @@ func (p *packer) uint(n int)   { p.buf = binary.AppendUvarint(p.buf, uint64(n)) 
 func (p *packer) signed(n int) { p.buf = binary.AppendVarint(p.buf, int64(n)) }
 func (p *packer) str(s string) { p.uint(len(s)); p.buf = append(p.buf, s...) }
 
-// unpackDocProfiles returns the documents packed in s. A malformed s (a
-// damaged snapshot the checksum missed) gives the documents before the
-// damage and ok false; it never panics.
-func unpackDocProfiles(s string) (docs []DocProfile, ok bool) {
-	u := unpacker{s: s, ok: true}
-	for u.off < len(s) && u.ok {
-		dp := DocProfile{File: u.str(), Line: u.signed()}
-		dp.Sections = make([]Section, u.count(6)) // a section takes at least 6 bytes
-		for i := range dp.Sections {
-			sec := &dp.Sections[i]
-			sec.Key, sec.Heading, sec.Line, sec.Text = u.str(), u.str(), u.signed(), u.str()
-			if n := u.count(1); n > 0 {
-				sec.Items = make([]string, n)
-				for j := range sec.Items {
-					sec.Items[j] = u.str()
-				}
-			}
-			if n := u.count(2); n > 0 {
-				sec.Aptitudes = make([]Aptitude, n)
-				for j := range sec.Aptitudes {
-					sec.Aptitudes[j] = Aptitude{Item: u.str(), Reason: u.str()}
-				}
-			}
+// unpackDocProfiles returns the documents packed in s, their strings
+// copies that do not share s's memory. Damaged data (a frame cut short
+// or whose checksum does not match, a body that does not parse) gives
+// the documents before the damage and ErrDamagedProfile; it never
+// panics, even when s lies in a mapped file that was cut short under it.
+func unpackDocProfiles(s string) (docs []DocProfile, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if recover() != nil {
+			err = ErrDamagedProfile
 		}
-		if !u.ok {
-			break
+	}()
+	for len(s) > 0 {
+		n, w := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
+		if w <= 0 || n > uint64(len(s)-w-4) || len(s) < w+4 {
+			return docs, ErrDamagedProfile
+		}
+		sum := binary.LittleEndian.Uint32([]byte(s[w : w+4]))
+		body := []byte(s[w+4 : w+4+int(n)]) // a copy, never changed
+		s = s[w+4+int(n):]
+		if crc32.Checksum(body, packTable) != sum {
+			return docs, ErrDamagedProfile
+		}
+		dp, ok := unpackBody(unsafe.String(unsafe.SliceData(body), len(body)))
+		if !ok {
+			return docs, ErrDamagedProfile
 		}
 		docs = append(docs, dp)
 	}
-	return docs, u.ok
+	return docs, nil
+}
+
+// unpackBody reads the body of one frame.
+func unpackBody(s string) (DocProfile, bool) {
+	u := unpacker{s: s, ok: true}
+	dp := DocProfile{File: u.str(), Line: u.signed()}
+	dp.Sections = make([]Section, u.count(6)) // a section takes at least 6 bytes
+	for i := range dp.Sections {
+		sec := &dp.Sections[i]
+		sec.Key, sec.Heading, sec.Line, sec.Text = u.str(), u.str(), u.signed(), u.str()
+		if n := u.count(1); n > 0 {
+			sec.Items = make([]string, n)
+			for j := range sec.Items {
+				sec.Items[j] = u.str()
+			}
+		}
+		if n := u.count(2); n > 0 {
+			sec.Aptitudes = make([]Aptitude, n)
+			for j := range sec.Aptitudes {
+				sec.Aptitudes[j] = Aptitude{Item: u.str(), Reason: u.str()}
+			}
+		}
+	}
+	return dp, u.ok && u.off == len(s)
 }
 
 // unpacker reads a packed string; after the first malformed number it

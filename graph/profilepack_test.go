@@ -1,14 +1,15 @@
 package graph
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
-func TestPackedProfileRoundTrip(t *testing.T) {
-	docs := []DocProfile{
+func packedDocs() []DocProfile {
+	return []DocProfile{
 		{File: "a.txt", Line: 1, Sections: []Section{
 			{Key: SecSummary, Heading: "Summary", Line: 3, Text: "Keeps the files.\nAll of them."},
 			{Key: SecTraits, Heading: "Traits", Line: 5, Items: []string{"Patient", "", "課長"}},
@@ -17,6 +18,10 @@ func TestPackedProfileRoundTrip(t *testing.T) {
 		{File: "b.md", Line: -1},
 		{File: "c.txt", Line: 1 << 40, Sections: []Section{{Key: SecExtra, Heading: "Notes", Line: 2, Items: []string{"x"}}}},
 	}
+}
+
+func TestPackedProfileRoundTrip(t *testing.T) {
+	docs := packedDocs()
 	tests := []struct {
 		name string
 		docs []DocProfile
@@ -29,17 +34,21 @@ func TestPackedProfileRoundTrip(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var p Profile
 			p.SetDocs(tt.docs...)
-			if diff := cmp.Diff(tt.docs, p.Docs(), cmpopts.EquateEmpty()); diff != "" {
+			got, err := p.Docs()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.docs, got, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("SetDocs then Docs (-want +got):\n%s", diff)
 			}
-			// Packed forms join: one document's each, set together.
+			// Packed forms join: each document's, set together.
 			joined := ""
 			for _, dp := range tt.docs {
 				joined += PackDocProfile(dp)
 			}
 			var q Profile
-			q.SetPacked(joined)
-			if q.Packed() != p.Packed() {
+			q.SetPacked(joined, nil)
+			if string(q.AppendPacked(nil)) != string(p.AppendPacked(nil)) {
 				t.Errorf("joined packed documents differ from SetDocs's")
 			}
 		})
@@ -47,38 +56,50 @@ func TestPackedProfileRoundTrip(t *testing.T) {
 }
 
 func TestPackedProfileDamaged(t *testing.T) {
-	var p Profile
-	p.SetDocs(DocProfile{File: "a.txt", Line: 1, Sections: []Section{{Key: SecTraits, Items: []string{"Patient"}}}},
-		DocProfile{File: "b.txt", Line: 1, Sections: []Section{{Key: SecSummary, Text: "Long enough to cut."}}})
-	whole := p.Packed()
-	first := len(PackDocProfile(p.Docs()[0]))
+	docs := packedDocs()[:2]
+	first := len(PackDocProfile(docs[0]))
+	whole := PackDocProfile(docs[0]) + PackDocProfile(docs[1])
+	// Cut short anywhere: the documents before the cut, and an error
+	// unless the cut falls between documents.
 	for cut := range len(whole) {
-		docs, ok := unpackDocProfiles(whole[:cut])
-		if boundary := cut == 0 || cut == first; ok != boundary {
-			t.Errorf("cut at %d: ok %v, want %v", cut, ok, boundary)
+		got, err := unpackDocProfiles(whole[:cut])
+		if boundary := cut == 0 || cut == first; (err == nil) != boundary {
+			t.Errorf("cut at %d: error %v", cut, err)
 		}
-		if want := min(cut/first, 1); len(docs) != want {
-			t.Errorf("cut at %d: %d documents before the damage, want %d", cut, len(docs), want)
+		if want := min(cut/first, 1); len(got) != want {
+			t.Errorf("cut at %d: %d documents before the damage, want %d", cut, len(got), want)
 		}
 	}
-	// Lengths that claim more than there is never allocate or panic.
-	for _, s := range []string{"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", "\x01a\x02\xff\xff\xff\x0f", "\x00\x00\x05"} {
-		if _, ok := unpackDocProfiles(s); ok {
-			t.Errorf("%q: unpacked", s)
+	// Any byte changed: the checksum or the frame tells.
+	for i := range len(whole) {
+		b := []byte(whole)
+		b[i] ^= 0x20
+		got, err := unpackDocProfiles(string(b))
+		if !errors.Is(err, ErrDamagedProfile) {
+			t.Errorf("byte %d flipped: error %v", i, err)
 		}
+		if want := min(i/first, 1); len(got) > want {
+			t.Errorf("byte %d flipped: %d documents, at most %d are whole", i, len(got), want)
+		}
+	}
+	var p Profile
+	p.SetPacked(whole[:len(whole)-1], nil)
+	if got, err := p.Docs(); len(got) != 1 || !errors.Is(err, ErrDamagedProfile) {
+		t.Errorf("Docs of damaged sections: %d documents, %v", len(got), err)
 	}
 }
 
 func FuzzUnpackDocProfiles(f *testing.F) {
-	f.Add(PackDocProfile(DocProfile{File: "a.txt", Line: 1, Sections: []Section{{Key: SecTraits, Items: []string{"x"}}}}))
+	f.Add(PackDocProfile(packedDocs()[0]))
+	f.Add(PackDocProfile(packedDocs()[1]) + "\x05\x00")
 	f.Fuzz(func(t *testing.T, s string) {
-		docs, ok := unpackDocProfiles(s)
-		if !ok {
+		docs, err := unpackDocProfiles(s)
+		if err != nil {
 			return
 		}
 		var p Profile
 		p.SetDocs(docs...)
-		if again, _ := unpackDocProfiles(p.Packed()); !cmp.Equal(docs, again, cmpopts.EquateEmpty()) {
+		if string(p.AppendPacked(nil)) != s {
 			t.Errorf("%q: repacked differs", s)
 		}
 	})

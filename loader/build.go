@@ -265,7 +265,7 @@ func (b *builder) collectOccupations(docs []keyedDoc) {
 				b.addForm(o.handle, a.Text, false)
 			}
 		}
-		r.Profile.SetPacked(strings.Join(packed, "")) // one document's, as it is
+		r.Profile.SetPacked(strings.Join(packed, ""), nil) // one document's, as it is
 	}
 	for k, w := range b.weak {
 		if len(w.occs) < 2 {

@@ -18,11 +18,19 @@ import (
 	"careergraph/loader"
 )
 
-// A snapshot file is the format line, the key, the length of the string
-// table, the string table (lengths, then bytes), the body, and a CRC-32C
-// of everything before it. Every string of the body is an index into the
-// table; every number is a uvarint. Lists that may be nil are written
-// with their length plus one, 0 meaning nil.
+// A snapshot file is the format line, the key, the length of the head
+// (8 bytes, little-endian), the head, a CRC-32C of everything before it,
+// and the profiles. The head is the length of the string table, the
+// string table (lengths, then bytes) and the body. Every string of the
+// body is an index into the table; every number is a uvarint. Lists that
+// may be nil are written with their length plus one, 0 meaning nil.
+//
+// The profiles are each role's packed documents' sections
+// (graph.Profile.AppendPacked), one after another in role order, their
+// lengths in the body: most of a snapshot's bytes, and the least read.
+// They are not decoded, nor even read, when a snapshot is: a reader
+// maps them (see mapProfiles) and each profile unpacks its own when a
+// card is asked for, checking its own checksums.
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
@@ -31,9 +39,10 @@ var errSnapshot = errors.New("unusable snapshot")
 
 // encoder writes a snapshot body, interning strings into a table.
 type encoder struct {
-	buf   []byte
-	index map[string]uint64
-	table []string
+	buf      []byte
+	index    map[string]uint64
+	table    []string
+	profiles []*graph.Profile // in the order their sizes are written
 }
 
 func (e *encoder) uint(v uint64) { e.buf = binary.AppendUvarint(e.buf, v) }
@@ -69,13 +78,6 @@ func (e *encoder) strs(list []string) {
 	for _, s := range list {
 		e.str(s)
 	}
-}
-
-// bytes writes s as it is, its length first, outside the string table:
-// for long strings written once, such as a profile's packed sections.
-func (e *encoder) bytes(s string) {
-	e.length(len(s))
-	e.buf = append(e.buf, s...)
 }
 
 func (e *encoder) sources(list []graph.Source) {
@@ -128,7 +130,8 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 			e.strs(p.RequiredSkills)
 			e.strs(p.RecommendedSkills)
 			e.strs(p.Qualifications)
-			e.bytes(p.Packed())
+			e.length(p.PackedSize())
+			e.profiles = append(e.profiles, p)
 		}
 		if flags&4 != 0 {
 			e.signed(r.Level)
@@ -221,29 +224,45 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 func (e *encoder) writeSnapshot(w io.Writer, key [32]byte) error {
 	crc := crc32.New(crcTable)
 	mw := io.MultiWriter(w, crc)
-	head := append([]byte(format), key[:]...)
-	head = binary.AppendUvarint(head, uint64(len(e.table)))
+	lengths := binary.AppendUvarint(nil, uint64(len(e.table)))
+	size := 0
 	for _, s := range e.table {
-		head = binary.AppendUvarint(head, uint64(len(s)))
+		lengths = binary.AppendUvarint(lengths, uint64(len(s)))
+		size += len(s)
 	}
-	if _, err := mw.Write(head); err != nil {
+	head := append([]byte(format), key[:]...)
+	head = binary.LittleEndian.AppendUint64(head, uint64(len(lengths)+size+len(e.buf)))
+	if _, err := mw.Write(append(head, lengths...)); err != nil {
 		return err
 	}
 	chunk := make([]byte, 0, 64<<10)
+	flush := func(w io.Writer, last bool) error {
+		if len(chunk) >= 64<<10 || last && len(chunk) > 0 {
+			_, err := w.Write(chunk)
+			chunk = chunk[:0]
+			return err
+		}
+		return nil
+	}
 	for i, s := range e.table {
 		chunk = append(chunk, s...)
-		if len(chunk) >= 64<<10 || i == len(e.table)-1 {
-			if _, err := mw.Write(chunk); err != nil {
-				return err
-			}
-			chunk = chunk[:0]
+		if err := flush(mw, i == len(e.table)-1); err != nil {
+			return err
 		}
 	}
 	if _, err := mw.Write(e.buf); err != nil {
 		return err
 	}
-	_, err := w.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32()))
-	return err
+	if _, err := w.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32())); err != nil {
+		return err
+	}
+	for i, p := range e.profiles {
+		chunk = p.AppendPacked(chunk)
+		if err := flush(w, i == len(e.profiles)-1); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // decoder reads a snapshot body. The first error sticks: every read after
@@ -253,6 +272,11 @@ type decoder struct {
 	off  int
 	err  error
 	strs []string
+	// The profiles' packed sections, where each role's are (profilesAt),
+	// and what their memory belongs to.
+	profiles   string
+	profilesAt int
+	owner      any
 	// Slabs that small lists are carved from, to allocate in bulk.
 	strSlab []string
 	srcSlab []graph.Source
@@ -345,7 +369,7 @@ func (d *decoder) roles() []graph.Role {
 			p.RequiredSkills = d.strList()
 			p.RecommendedSkills = d.strList()
 			p.Qualifications = d.strList()
-			p.SetPacked(d.bytes())
+			p.SetPacked(d.packed(), d.owner)
 			r.Profile = p
 		}
 		if flags&4 != 0 {
@@ -398,16 +422,16 @@ func (d *decoder) strList() []string {
 	return out
 }
 
-// bytes reads what encoder.bytes wrote. The string shares the
-// snapshot's bytes, as the string table does (see decodeSnapshot).
-func (d *decoder) bytes() string {
-	n := d.length()
-	if d.err != nil || n > len(d.buf)-d.off {
+// packed returns the next role's packed profile, of the length the body
+// gives.
+func (d *decoder) packed() string {
+	n := d.uint()
+	if d.err != nil || n > uint64(len(d.profiles)-d.profilesAt) {
 		d.fail()
 		return ""
 	}
-	s := unsafe.String(unsafe.SliceData(d.buf[d.off:]), n)
-	d.off += n
+	s := d.profiles[d.profilesAt : d.profilesAt+int(n)]
+	d.profilesAt += int(n)
 	return s
 }
 
@@ -427,9 +451,11 @@ func (d *decoder) sources() []graph.Source {
 	return out
 }
 
-// decodeSnapshot decodes a snapshot body. The Corpus's strings share
+// decodeSnapshot decodes a snapshot's head, its roles' profiles taken
+// from profiles, which must hold them all and nothing else, and belongs
+// to owner (see graph.Profile.SetPacked). The Corpus's strings share
 // data's bytes: the caller must never modify data afterwards.
-func decodeSnapshot(data []byte) (*loader.Corpus, error) {
+func decodeSnapshot(data []byte, profiles string, owner any) (*loader.Corpus, error) {
 	d := &decoder{buf: data}
 	d.strs = make([]string, d.length())
 	// The lengths are read twice: to find the strings' bytes, then to cut
@@ -460,7 +486,7 @@ func decodeSnapshot(data []byte) (*loader.Corpus, error) {
 	if d.err != nil {
 		return nil, errSnapshot
 	}
-	rd := &decoder{buf: d.buf[d.off : d.off+size], strs: d.strs}
+	rd := &decoder{buf: d.buf[d.off : d.off+size], strs: d.strs, profiles: profiles, owner: owner}
 	d.off += size
 	var roles []graph.Role
 	var wg sync.WaitGroup
@@ -512,7 +538,7 @@ func decodeSnapshot(data []byte) (*loader.Corpus, error) {
 	}
 	c.Dropped.SelfLinks, c.Dropped.Duplicates = d.index(math.MaxInt32), d.index(math.MaxInt32)
 	wg.Wait()
-	if d.err != nil || d.off != len(d.buf) || rd.err != nil || rd.off != len(rd.buf) {
+	if d.err != nil || d.off != len(d.buf) || rd.err != nil || rd.off != len(rd.buf) || rd.profilesAt != len(profiles) {
 		return nil, errSnapshot
 	}
 	g, err := graph.Restore(roles, moves, ends, rungs)

@@ -47,6 +47,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+	"unsafe"
 
 	"careergraph/loader"
 	"careergraph/loader/source"
@@ -116,7 +117,7 @@ func Load(opt loader.Options, dir, version string) (c *loader.Corpus, fromCache 
 
 // format names the layout of a snapshot file; change it whenever the
 // layout or what a Corpus holds changes.
-const format = "careergraph snapshot 4\n"
+const format = "careergraph snapshot 5\n"
 
 // fileName returns the file name of the snapshot of what opt names: one
 // file per set of paths, overwritten when the documents change.
@@ -349,21 +350,49 @@ func removeStale(dir string) {
 }
 
 // readSnapshot reads the snapshot in name and returns it with the key it
-// was made for.
+// was made for. It reads the head, and maps the profiles rather than
+// read them (see mapProfiles).
 func readSnapshot(name string) (c *loader.Corpus, key [32]byte, err error) {
-	data, err := os.ReadFile(name)
+	f, err := os.Open(name)
 	if err != nil {
 		return nil, key, err
 	}
-	head := len(format) + len(key)
-	if len(data) < head+4 || string(data[:len(format)]) != format {
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, key, err
+	}
+	prefix := make([]byte, len(format)+len(key)+8)
+	if _, err := io.ReadFull(f, prefix); err != nil || string(prefix[:len(format)]) != format {
 		return nil, key, errSnapshot
 	}
-	key = [32]byte(data[len(format):head])
-	body := data[:len(data)-4]
-	if crc32.Checksum(body, crcTable) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
+	key = [32]byte(prefix[len(format):])
+	size := binary.LittleEndian.Uint64(prefix[len(format)+len(key):])
+	end := uint64(len(prefix)) + size + 4 // where the profiles start
+	if size > uint64(info.Size()) || end > uint64(info.Size()) {
 		return nil, key, errSnapshot
 	}
-	c, err = decodeSnapshot(body[head:])
+	head := make([]byte, size+4)
+	if _, err := io.ReadFull(f, head); err != nil {
+		return nil, key, errSnapshot
+	}
+	crc := crc32.Update(crc32.Checksum(prefix, crcTable), crcTable, head[:size])
+	if crc != binary.LittleEndian.Uint32(head[size:]) {
+		return nil, key, errSnapshot
+	}
+	profiles, owner, err := mapProfiles(f, int64(end), info.Size())
+	if err != nil {
+		return nil, key, err
+	}
+	c, err = decodeSnapshot(head[:size], profiles, owner)
 	return c, key, err
+}
+
+// readProfiles reads the bytes of f from off to size.
+func readProfiles(f *os.File, off, size int64) (string, any, error) {
+	buf := make([]byte, size-off)
+	if _, err := f.ReadAt(buf, off); err != nil {
+		return "", nil, errSnapshot
+	}
+	return unsafe.String(unsafe.SliceData(buf), len(buf)), nil, nil // buf is never changed
 }

@@ -1,6 +1,9 @@
 package snapshot
 
 import (
+	"encoding/binary"
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -56,11 +59,13 @@ func loadCached(t *testing.T, opt loader.Options, cache, version string) (*loade
 // unpacked compares profiles by their fields and their documents'
 // sections, however packed.
 var unpacked = cmp.Transformer("profile", func(p graph.Profile) any {
+	docs, err := p.Docs()
 	return struct {
 		Summary                                           string
 		RequiredSkills, RecommendedSkills, Qualifications []string
 		Docs                                              []graph.DocProfile
-	}{p.Summary, p.RequiredSkills, p.RecommendedSkills, p.Qualifications, p.Docs()}
+		Err                                               string
+	}{p.Summary, p.RequiredSkills, p.RecommendedSkills, p.Qualifications, docs, fmt.Sprint(err)}
 })
 
 // sameCorpus fails unless a and b hold the same graph and findings.
@@ -228,7 +233,8 @@ func TestLoadCorrupt(t *testing.T) {
 		"empty":     {},
 		"truncated": good[:len(good)/2],
 		"no crc":    good[:len(good)-4],
-		"flipped":   flip(good, len(good)/3),
+		"flipped":   flip(good, len(format)+32+8+headSize(good)/2), // in the head
+		"long":      append(good[:len(good):len(good)], 'x'),
 		"garbage":   []byte("not a snapshot at all"),
 		"directory": nil, // the snapshot's name is taken by a folder
 	}
@@ -253,6 +259,49 @@ func TestLoadCorrupt(t *testing.T) {
 	}
 }
 
+// TestLoadDamagedProfile damages one role's profile in the snapshot: the
+// snapshot is used (profiles are not read when it is) and that profile
+// says it is damaged, the others unharmed.
+func TestLoadDamagedProfile(t *testing.T) {
+	data, cache := cacheFixture(t)
+	opt := loader.Options{Paths: []string{data}}
+	want, _ := loadCached(t, opt, cache, "1")
+	snap := filepath.Join(cache, fileName(opt))
+	good, err := os.ReadFile(snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := len(good) - 10 // in the last role's profile
+	if err := os.WriteFile(snap, flip(good, at), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, hit := loadCached(t, opt, cache, "1")
+	if !hit {
+		t.Fatal("snapshot with a damaged profile: not used")
+	}
+	damaged := 0
+	for i, r := range c.Graph.Roles() {
+		docs, err := r.Profile.Docs()
+		wantDocs, _ := want.Graph.Roles()[i].Profile.Docs()
+		switch {
+		case errors.Is(err, graph.ErrDamagedProfile):
+			damaged++
+		case err != nil:
+			t.Errorf("%s: %v", r.Name, err)
+		case !cmp.Equal(docs, wantDocs):
+			t.Errorf("%s: profile differs", r.Name)
+		}
+	}
+	if damaged != 1 {
+		t.Errorf("%d profiles damaged, want 1", damaged)
+	}
+}
+
+// headSize returns the size of the head of a snapshot file.
+func headSize(data []byte) int {
+	return int(binary.LittleEndian.Uint64(data[len(format)+32:]))
+}
+
 func flip(b []byte, i int) []byte {
 	out := append([]byte(nil), b...)
 	out[i] ^= 0x55
@@ -272,18 +321,34 @@ func TestDecodeSnapshotDamaged(t *testing.T) {
 		t.Fatal(err)
 	}
 	var key [32]byte
-	data := encodeSnapshot(key, c)
-	body := data[len(format)+len(key) : len(data)-4]
-	if _, err := decodeSnapshot(body); err != nil {
+	body, profiles := splitSnapshot(t, encodeSnapshot(key, c))
+	if _, err := decodeSnapshot(body, profiles, nil); err != nil {
 		t.Fatalf("good snapshot: %v", err)
 	}
 	step := max(1, len(body)/800)
 	for n := 0; n < len(body); n += step {
-		decodeSnapshot(body[:n])
+		decodeSnapshot(body[:n], profiles, nil)
 		for _, x := range []byte{0x01, 0x80, 0xff} {
-			decodeSnapshot(flip2(body, n, x))
+			decodeSnapshot(flip2(body, n, x), profiles, nil)
 		}
 	}
+	// Profiles cut short or too long.
+	for _, p := range []string{"", profiles[:len(profiles)/2], profiles + "x"} {
+		if _, err := decodeSnapshot(body, p, nil); err == nil {
+			t.Errorf("profiles of %d bytes, not %d: decoded", len(p), len(profiles))
+		}
+	}
+}
+
+// splitSnapshot returns the head of a snapshot file and its profiles.
+func splitSnapshot(t testing.TB, data []byte) (head []byte, profiles string) {
+	t.Helper()
+	start := len(format) + 32 + 8
+	size := int(binary.LittleEndian.Uint64(data[start-8:]))
+	if start+size+4 > len(data) {
+		t.Fatalf("snapshot of %d bytes has a head of %d", len(data), size)
+	}
+	return data[start : start+size], string(data[start+size+4:])
 }
 
 func flip2(b []byte, i int, x byte) []byte {

@@ -40,7 +40,14 @@ func newDocProfiles(p *graph.Profile) []DocProfile {
 	if p == nil {
 		return out
 	}
-	for _, d := range p.Docs() {
+	docs, err := p.Docs()
+	if err != nil {
+		// Only a damaged cache does this: say so where the sections
+		// would be, rather than show less without a word.
+		docs = append(docs, graph.DocProfile{Sections: []graph.Section{{Key: graph.SecExtra, Heading: "Unreadable",
+			Items: []string{err.Error() + ": load the documents again without the cache to see them"}}}})
+	}
+	for _, d := range docs {
 		dp := DocProfile{Source: d.File + ":" + strconv.Itoa(d.Line), Sections: []Section{}}
 		for _, s := range d.Sections {
 			ws := Section{Key: s.Key, Heading: s.Heading, Line: s.Line, Text: s.Text, Items: slices.Clip(s.Items)}
