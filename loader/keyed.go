@@ -51,13 +51,14 @@ type keyScratch struct {
 	ends  []int    // where each name's normal form ends in buf
 	buf   []byte
 	pack  []byte // for keyedDoc.pack
+	prof  profileScratch
 }
 
 // pack packs the document's sections into d.packed: on all cores, like
 // the normal forms, and before the document is compacted, which drops
 // what only the profile keeps.
 func (d *keyedDoc) pack(s *keyScratch) {
-	s.pack = graph.AppendDocProfile(s.pack[:0], docProfile(d.Document))
+	s.pack = graph.AppendDocProfile(s.pack[:0], s.prof.profile(d.Document))
 	d.packed = string(s.pack)
 }
 

@@ -142,5 +142,5 @@ func (w *walker) readDir(name string, n *walkNode) {
 
 // failedFile is a file whose read returns err.
 func failedFile(name string, err error) sourceFile {
-	return sourceFile{name: name, read: func() ([]byte, error) { return nil, err }}
+	return sourceFile{name: name, read: func([]byte) ([]byte, error) { return nil, err }}
 }

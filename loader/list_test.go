@@ -90,7 +90,7 @@ func TestWalkDirUnreadableFolder(t *testing.T) {
 		t.Fatalf("walkDir = %d files; want a.txt and the locked folder", len(files))
 	}
 	for _, f := range files {
-		if _, err := f.read(); (err != nil) != (f.name == locked) {
+		if _, err := f.read(nil); (err != nil) != (f.name == locked) {
 			t.Errorf("read %s: %v", f.name, err)
 		}
 	}

@@ -239,7 +239,7 @@ func LoadSeeds() (*Corpus, error) { return Load(Options{}) }
 // says why).
 type sourceFile struct {
 	name string
-	read func() ([]byte, error)
+	read func(buf []byte) ([]byte, error) // into buf, when it may: see readRegular
 	onet bool
 	none string
 }
@@ -259,7 +259,7 @@ func listFS(fsys fs.FS, prefix string) ([]sourceFile, error) {
 		if d.IsDir() || !isDocument(p) {
 			return nil
 		}
-		out = append(out, sourceFile{name: path.Join(prefix, p), read: func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
+		out = append(out, sourceFile{name: path.Join(prefix, p), read: func([]byte) ([]byte, error) { return fs.ReadFile(fsys, p) }})
 		return nil
 	})
 	return out, err
@@ -267,7 +267,7 @@ func listFS(fsys fs.FS, prefix string) ([]sourceFile, error) {
 
 // osFile is a document file to read with readRegular.
 func osFile(name string, limit int64) sourceFile {
-	return sourceFile{name: name, read: func() ([]byte, error) { return readRegular(name, limit) }}
+	return sourceFile{name: name, read: func(buf []byte) ([]byte, error) { return readRegular(name, limit, buf) }}
 }
 
 // readAll is io.ReadAll into buf.

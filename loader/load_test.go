@@ -1,10 +1,15 @@
 package loader
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"careergraph/loader/synth"
 )
 
 func writeFiles(t *testing.T, files map[string]string) string {
@@ -121,5 +126,45 @@ func TestLoadCountsAFileOnce(t *testing.T) {
 	}
 	if c.NumFiles != 1 {
 		t.Errorf("Files = %d; want 1: every path names the same file", c.NumFiles)
+	}
+}
+
+// TestDroppingDocumentsChangesNothing loads a corpus twice, keeping the
+// documents and not: without them each file's memory is read into again
+// once its document is packed and compacted, so that any name, list or
+// profile still sharing that memory would come out changed.
+func TestDroppingDocumentsChangesNothing(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 400, 7); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := Load(Options{Paths: []string{dir, "../seeds"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dropped, err := Load(Options{Paths: []string{dir, "../seeds"}, DropDocuments: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	see := func(c *Corpus) []string {
+		var out []string
+		for _, r := range c.Graph.Roles() {
+			p := r.Profile
+			docs, err := p.Docs()
+			r.Profile = nil // not its address
+			out = append(out, fmt.Sprintf("%+v %+v %+v %v", r, p, docs, err))
+		}
+		for _, m := range c.Graph.Moves() {
+			a := m.Attrs
+			m.Attrs = nil
+			out = append(out, fmt.Sprintf("%+v %+v", m, a))
+		}
+		for _, p := range c.Problems {
+			out = append(out, p.String())
+		}
+		return out
+	}
+	if diff := cmp.Diff(see(kept), see(dropped)); diff != "" {
+		t.Errorf("loads differ (-kept +dropped):\n%s", diff)
 	}
 }

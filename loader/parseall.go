@@ -43,6 +43,11 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 			names := map[string]string{}
 			var scratch keyScratch
 			var parser Parser
+			// Unless documents are kept, a document file's memory is
+			// read into again once the document is parsed, packed and
+			// compacted, when nothing refers to it any more (any other
+			// source keeps its file's memory).
+			var buf []byte
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(files) {
@@ -58,7 +63,8 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 				case f.onet:
 					results[i] = readSet(f.name, func() (*source.Set, error) { return source.ReadONETDir(f.name) })
 				default:
-					data, err = f.read()
+					data, err = f.read(buf)
+					buf = nil // data's now, until given back
 					if err != nil {
 						results[i].problems = []Problem{{File: f.name, Severity: Error, Msg: fmt.Sprintf("cannot read: %v: skipped", unwrapPath(err))}}
 						break
@@ -115,6 +121,9 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 						}
 						results[i].keyed.Document = results[i].doc
 						results[i].keyed.normalise(&scratch)
+						if !keep {
+							buf = data
+						}
 					}
 				}
 				if n := done.Add(1); progress != nil && (n%256 == 0 || int(n) == len(files)) {
@@ -212,7 +221,7 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keep bool) {
 	slices.Sort(items)
 	p := Parser{AptitudeItems: slices.Compact(items)}
 	for _, i := range again {
-		data, err := files[i].read()
+		data, err := files[i].read(nil)
 		if err != nil {
 			continue // keep the first parse
 		}

@@ -9,71 +9,123 @@ import (
 // docProfile returns the sections of d as the graph keeps them, in the
 // order d writes them. Empty sections are left out.
 func docProfile(d *Document) graph.DocProfile {
+	var s profileScratch
+	return s.profile(d)
+}
+
+// profileScratch is the working space of docProfile, reused from one
+// document to the next: a profile built only to be packed allocates
+// nothing that outlives it.
+type profileScratch struct {
+	sections []graph.Section
+	texts    []string         // the sections' items, one after another
+	rows     []graph.Aptitude // the aptitude tables' rows, likewise
+}
+
+// profile returns the sections of d, sharing s's memory until the next
+// call.
+func (s *profileScratch) profile(d *Document) graph.DocProfile {
 	dp := graph.DocProfile{File: d.File, Line: d.TitleLine}
 	order := d.Order
 	if order == nil {
 		order = defaultOrder()
 	}
+	s.sections, s.texts, s.rows = s.sections[:0], s.texts[:0], s.rows[:0]
+	// items returns the texts appended since from; earlier sections keep
+	// theirs even when s.texts grows anew.
+	items := func(from int) []string {
+		if len(s.texts) == from {
+			return nil
+		}
+		return s.texts[from:len(s.texts):len(s.texts)]
+	}
 	for _, m := range order {
-		s := graph.Section{Key: m.Key, Heading: m.Heading, Line: m.Line}
+		sec := graph.Section{Key: m.Key, Heading: m.Heading, Line: m.Line}
+		from := len(s.texts)
 		switch m.Key {
 		case graph.SecIndustry:
-			s.Text = d.Classification.Industry
+			sec.Text = d.Classification.Industry
 		case graph.SecClassification:
 			c := d.Classification
 			for _, l := range [][2]string{{"Major", c.Major}, {"Middle", c.Middle}, {"Minor", c.Minor}} {
 				if l[1] != "" {
-					s.Items = append(s.Items, l[0]+": "+l[1])
+					s.texts = append(s.texts, l[0]+": "+l[1])
 				}
 			}
 		case graph.SecSummary:
-			s.Text = d.Summary
+			sec.Text = d.Summary
 		case graph.SecDescription:
-			s.Text = d.Description
+			sec.Text = d.Description
 		case graph.SecOutlook:
-			s.Text = d.Outlook
+			sec.Text = d.Outlook
 		case graph.SecTraits:
-			s.Items = d.Traits
+			sec.Items = d.Traits
 		case graph.SecWorkStyle:
-			s.Items = d.WorkStyle
+			sec.Items = d.WorkStyle
 		case graph.SecCareerPath:
 			for _, cp := range d.Career {
-				rungs := make([]string, len(cp.Rungs))
+				var b strings.Builder
 				for i, r := range cp.Rungs {
-					rungs[i] = strings.Join(itemTexts(r), " · ")
+					if i > 0 {
+						b.WriteString(" → ")
+					}
+					for j, it := range r {
+						if j > 0 {
+							b.WriteString(" · ")
+						}
+						b.WriteString(it.Text)
+					}
 				}
-				s.Items = append(s.Items, strings.Join(rungs, " → "))
+				s.texts = append(s.texts, b.String())
 			}
 		case graph.SecRequiredSkills:
-			s.Items = itemTexts(d.RequiredSkills)
+			s.texts = appendTexts(s.texts, d.RequiredSkills)
 		case graph.SecRecommendedSkills:
-			s.Items = itemTexts(d.RecommendedSkills)
+			s.texts = appendTexts(s.texts, d.RecommendedSkills)
 		case graph.SecQualifications:
-			s.Items = itemTexts(d.Qualifications)
+			s.texts = appendTexts(s.texts, d.Qualifications)
 		case graph.SecAliases:
-			s.Items = itemTexts(d.Aliases)
+			s.texts = appendTexts(s.texts, d.Aliases)
 		case graph.SecRelated:
-			s.Items = itemTexts(d.Related)
+			s.texts = appendTexts(s.texts, d.Related)
 		case graph.SecTags:
-			s.Items = d.Tags
+			sec.Items = d.Tags
 		case graph.SecKeywords:
-			s.Items = d.Keywords
+			sec.Items = d.Keywords
 		case graph.SecStrengths, graph.SecWeaknesses:
 			rows := d.Strengths
 			if m.Key == graph.SecWeaknesses {
 				rows = d.Weaknesses
 			}
+			at := len(s.rows)
 			for _, a := range rows {
-				s.Aptitudes = append(s.Aptitudes, graph.Aptitude{Item: a.Item, Reason: a.Reason})
+				s.rows = append(s.rows, graph.Aptitude{Item: a.Item, Reason: a.Reason})
+			}
+			if len(s.rows) > at {
+				sec.Aptitudes = s.rows[at:len(s.rows):len(s.rows)]
 			}
 		case graph.SecExtra:
-			s.Items = d.Extra[m.Extra].Lines
+			sec.Items = d.Extra[m.Extra].Lines
 		}
-		if s.Text != "" || len(s.Items) > 0 || len(s.Aptitudes) > 0 {
-			dp.Sections = append(dp.Sections, s)
+		if sec.Items == nil {
+			sec.Items = items(from)
+		}
+		if sec.Text != "" || len(sec.Items) > 0 || len(sec.Aptitudes) > 0 {
+			s.sections = append(s.sections, sec)
 		}
 	}
+	if len(s.sections) > 0 {
+		dp.Sections = s.sections
+	}
 	return dp
+}
+
+// appendTexts appends the texts of items to list.
+func appendTexts(list []string, items []Item) []string {
+	for _, it := range items {
+		list = append(list, it.Text)
+	}
+	return list
 }
 
 // defaultOrder is the order of the sections of a document that was not
@@ -83,18 +135,6 @@ func defaultOrder() []SectionMark {
 	var out []SectionMark
 	for k := kIndustry; k < kUnknown; k++ {
 		out = append(out, SectionMark{Key: sectionKeys[k], Heading: headingNames[k]})
-	}
-	return out
-}
-
-// itemTexts returns the texts of items.
-func itemTexts(items []Item) []string {
-	if len(items) == 0 {
-		return nil
-	}
-	out := make([]string, len(items))
-	for i, it := range items {
-		out[i] = it.Text
 	}
 	return out
 }

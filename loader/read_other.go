@@ -10,8 +10,8 @@ import (
 // readRegular reads the file name, following links, when it is a regular
 // file of at most limit bytes: anything else is ErrNotRegular, and a
 // larger file ErrTooLarge. (On Unix it uses the system's calls directly;
-// see read_unix.go.)
-func readRegular(name string, limit int64) ([]byte, error) {
+// see read_unix.go.) It reads into buf when it is large enough.
+func readRegular(name string, limit int64, buf []byte) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -27,7 +27,7 @@ func readRegular(name string, limit int64) ([]byte, error) {
 	if info.Size() > limit {
 		return nil, tooLarge(limit)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := readAll(io.LimitReader(f, limit+1), buf[:0])
 	if err != nil {
 		return nil, err
 	}

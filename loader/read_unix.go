@@ -10,7 +10,9 @@ import (
 // readRegular reads the file name, following links, when it is a regular
 // file of at most limit bytes. It never blocks on a FIFO nor reads a
 // device: anything else is ErrNotRegular, and a larger file ErrTooLarge.
-func readRegular(name string, limit int64) ([]byte, error) {
+// It reads into buf when it is large enough (a buffer reused from one
+// file to the next), else into new memory.
+func readRegular(name string, limit int64, buf []byte) ([]byte, error) {
 	// Opening a FIFO for reading waits for a writer unless it is opened
 	// without blocking; the file is checked once open, so that a file
 	// swapped after a Stat cannot slip through. The calls are the
@@ -34,7 +36,10 @@ func readRegular(name string, limit int64) ([]byte, error) {
 	if st.Size > limit {
 		return nil, tooLarge(limit)
 	}
-	data := make([]byte, 0, st.Size+1) // +1: to see a file that grew
+	data := buf[:0]
+	if int64(cap(buf)) < st.Size+1 {
+		data = make([]byte, 0, st.Size+1) // +1: to see a file that grew
+	}
 	for {
 		if len(data) == cap(data) {
 			if int64(len(data)) > limit { // it grew since the Stat
