@@ -27,7 +27,16 @@
 // The binary format interns every string once, writes numbers as
 // varints, and decodes roles and moves at once on two cores into the
 // graph's own arrays (graph.Restore), with strings sharing the file's
-// bytes; gob can do none of these.
+// bytes; gob can do none of these. (Those figures are from before
+// profiles were kept whole; they hold for the head of today's files.)
+//
+// The roles' profiles, every section of every document and most of a
+// snapshot's bytes, follow the head, packed as graph.Profile keeps them.
+// A warm start reads and checks only the head and maps the profiles
+// (mapProfiles): at 100k documents (417 MB, of which the head is 49 MB)
+// `careergraph path` takes 1.5 s and 340 MB instead of 3.5 s and 760 MB
+// when every profile was decoded. A profile is read from the file when
+// its card is shown, and checked then against its own checksums.
 package snapshot
 
 import (
