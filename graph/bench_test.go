@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"careergraph/graph"
+	"careergraph/loader"
 )
 
 // The benchmark graph: benchRoles roles on benchLevels levels, career
@@ -204,4 +205,52 @@ func BenchmarkBuild(b *testing.B) {
 			b.Fatal(err)
 		}
 	})
+}
+
+var (
+	synthOnce  sync.Once
+	synthGraph *graph.Graph
+)
+
+// benchSynth returns the graph of the 100k-document synthetic corpus of
+// `make corpora`, or skips: unlike the benchmark graph it has hubs,
+// generic roles thousands of documents name.
+func benchSynth(b *testing.B) *graph.Graph {
+	synthOnce.Do(func() {
+		c, err := loader.Load(loader.Options{Paths: []string{"../out/bench/100k"}, DropDocuments: true})
+		if err == nil {
+			synthGraph = c.Graph
+		}
+	})
+	if synthGraph == nil {
+		b.Skip("no corpus in out/bench/100k (make corpora makes it)")
+	}
+	return synthGraph
+}
+
+// BenchmarkPathSynth100k is Path on the synthetic corpus, with hubs
+// taken lazily (lazy) and every arc taken at once (eager), reporting the
+// roles settled per question.
+func BenchmarkPathSynth100k(b *testing.B) {
+	g := benchSynth(b)
+	pairs := benchPairs(g, 1024)
+	for _, c := range []struct {
+		name string
+		lazy int32
+	}{{"lazy", 0}, {"eager", graph.Eager}} {
+		b.Run(c.name, func(b *testing.B) {
+			settled := 0
+			n := 0
+			measure(b, func(i int) {
+				p := pairs[i%len(pairs)]
+				_, s, err := graph.PathsSettled(g, p[0], p[1], 1, graph.PathOptions{}, c.lazy)
+				if err != nil && !errors.Is(err, graph.ErrNoPath) {
+					b.Fatal(err)
+				}
+				settled += s
+				n++
+			})
+			b.ReportMetric(float64(settled)/float64(n), "settled/op")
+		})
+	}
 }

@@ -100,12 +100,31 @@ type hop struct {
 // Among routes of equal cost it returns the one with the fewest steps and,
 // among those, the one whose sequence of role IDs sorts first; so the
 // answer is a function of the graph and the query alone. It finds the
-// cheapest key by bidirectional Dijkstra, run until every role on any
-// cheapest route is settled by one side or the other, then marks which
-// forward-settled roles lie on a cheapest route and walks from s taking at
-// each role the lowest-ID successor that stays on one.
-func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop, key int64, ok bool) {
+// cheapest key by bidirectional Dijkstra (bidi), run until every role on
+// any cheapest route is settled by one side or the other, then marks
+// which forward-settled roles lie on a cheapest route and walks from s
+// taking at each role the lowest-ID successor that stays on one (walk).
+func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop, key int64, _ bool) {
+	mu, ok := g.bidi(sc, s, t, sp)
+	if !ok {
+		return hops, 0, false
+	}
+	return g.walk(sc, s, t, sp, mu, hops), mu, true
+}
+
+// bidi is cheapest's search: bidirectional Dijkstra on keys. It returns
+// the cheapest key mu, or false as cheapest does, and leaves every role
+// on a cheapest route settled by one side at least, with its exact key
+// from s (forward) or to t (backward).
+//
+// A hub, a role with at least sc.lazy arcs one way, has its arcs of a
+// default cost taken lazily when it settles (see settleHub): on a large
+// graph most searches settle a hub or two, and labelling all of a hub's
+// neighbours was most of their work, though few of them settle before the
+// search ends.
+func (g *Graph) bidi(sc *scratch, s, t int32, sp *spec) (int64, bool) {
 	gen := sc.gen
+	sc.nRoles = int32(len(g.roles))
 	sc.distF[s], sc.seenF[s] = 0, gen
 	sc.distB[t], sc.seenB[t] = 0, gen
 	sc.heapF.push(0, s)
@@ -119,20 +138,29 @@ func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop
 		topF := sc.top(&sc.heapF, sc.distF, sc.doneF)
 		topB := sc.top(&sc.heapB, sc.distB, sc.doneB)
 		// Strictly greater: every role on every cheapest route is then
-		// settled by at least one side, which the walk below needs. So it
+		// settled by at least one side, which the walk needs. So it
 		// is when either side has settled all it can reach.
 		if topF == keyInf || topB == keyInf || topF+topB > mu {
 			break
 		}
 		// No route not yet met costs less than topF+topB.
 		if topF+topB > limit && mu > limit {
-			return hops, 0, false
+			return 0, false
 		}
 		if len(sc.heapF) <= len(sc.heapB) {
 			it := sc.heapF.pop()
 			u := it.role
+			if u >= sc.nRoles {
+				mu = g.pull(sc, sp, &sc.cursors[u-sc.nRoles], mu)
+				continue
+			}
+			sc.settled++
 			sc.doneF[u] = gen
 			sc.orderF = append(sc.orderF, u)
+			if g.fwdOff[u+1]-g.fwdOff[u] >= sc.lazy {
+				mu = g.settleHub(sc, sp, u, true, mu)
+				continue
+			}
 			for ai := g.fwdOff[u]; ai < g.fwdOff[u+1]; ai++ {
 				a := g.fwd[ai]
 				w := sp.w.of(a)
@@ -152,7 +180,17 @@ func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop
 		} else {
 			it := sc.heapB.pop()
 			u := it.role
+			if u >= sc.nRoles {
+				mu = g.pull(sc, sp, &sc.cursors[u-sc.nRoles], mu)
+				continue
+			}
+			sc.settled++
 			sc.doneB[u] = gen
+			sc.orderB = append(sc.orderB, u)
+			if g.bwdOff[u+1]-g.bwdOff[u] >= sc.lazy {
+				mu = g.settleHub(sc, sp, u, false, mu)
+				continue
+			}
 			for ai := g.bwdOff[u]; ai < g.bwdOff[u+1]; ai++ {
 				a := g.bwd[ai]
 				w := sp.w.of(a)
@@ -172,8 +210,23 @@ func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop
 		}
 	}
 	if mu == keyInf || mu > limit {
-		return hops, 0, false
+		return 0, false
 	}
+	return mu, true
+}
+
+// walk returns hops extended by the cheapest route of key mu from s to t
+// that bidi has left in sc: among those, the one whose sequence of role
+// IDs sorts first.
+//
+// It needs of the search: every role on a cheapest route settled by one
+// side at least, with its exact key, and sc.orderF listing the
+// forward-settled roles in the order settled, so that a role comes after
+// every role before it on a cheapest route (keys grow along a route).
+// Arcs of a hub are tried against the roles that can continue a cheapest
+// route rather than one by one (see onwardFrom).
+func (g *Graph) walk(sc *scratch, s, t int32, sp *spec, mu int64, hops []hop) []hop {
+	gen := sc.gen
 	sc.doneB[t] = gen // its label 0 is final even if never popped
 
 	// A forward-settled role is on a cheapest route when it continues to
@@ -182,11 +235,7 @@ func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop
 	for i := len(sc.orderF) - 1; i >= 0; i-- {
 		v := sc.orderF[i]
 		dv := sc.distF[v]
-		on := sc.doneB[v] == gen && dv+sc.distB[v] == mu
-		for ai := g.fwdOff[v]; !on && ai < g.fwdOff[v+1]; ai++ {
-			on = g.onward(sc, sp, v, ai, dv, mu)
-		}
-		if on {
+		if sc.doneB[v] == gen && dv+sc.distB[v] == mu || g.onwardFrom(sc, sp, v, dv, mu, t) >= 0 {
 			sc.onPath[v] = gen
 		}
 	}
@@ -196,13 +245,7 @@ func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop
 	// cheapest arc, career before related.
 	u, acc := s, int64(0)
 	for u != t {
-		next := int32(-1)
-		for ai := g.fwdOff[u]; ai < g.fwdOff[u+1]; ai++ {
-			if g.onward(sc, sp, u, ai, acc, mu) {
-				next = ai
-				break
-			}
-		}
+		next := g.onwardFrom(sc, sp, u, acc, mu, t)
 		if next < 0 {
 			panic("graph: cheapest route lost during reconstruction")
 		}
@@ -210,7 +253,23 @@ func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop
 		acc += sp.w.of(g.fwd[next])
 		u = g.fwd[next].to
 	}
-	return hops, mu, true
+	return hops
+}
+
+// onwardFrom returns the position in g.fwd of the first arc from u, reached
+// at key d on a cheapest route, that keeps to a cheapest route of key mu,
+// or -1 when none does.
+func (g *Graph) onwardFrom(sc *scratch, sp *spec, u int32, d, mu int64, t int32) int32 {
+	lo, hi := g.fwdOff[u], g.fwdOff[u+1]
+	if hi-lo < sc.lazy {
+		for ai := lo; ai < hi; ai++ {
+			if g.onward(sc, sp, u, ai, d, mu) {
+				return ai
+			}
+		}
+		return -1
+	}
+	return g.onwardHub(sc, sp, u, d, mu, t)
 }
 
 // onward reports whether taking arc ai from u, reached at key d on a
@@ -230,11 +289,11 @@ func (g *Graph) onward(sc *scratch, sp *spec, u, ai int32, d, mu int64) bool {
 }
 
 // top returns the smallest live key of h, dropping stale entries, or
-// keyInf when h is empty.
+// keyInf when h is empty. A hub's cursor is always live.
 func (sc *scratch) top(h *keyHeap, dist []int64, done []uint32) int64 {
 	for len(*h) > 0 {
 		it := (*h)[0]
-		if done[it.role] != sc.gen && dist[it.role] == it.key {
+		if it.role >= sc.nRoles || done[it.role] != sc.gen && dist[it.role] == it.key {
 			return it.key
 		}
 		h.pop()

@@ -1,5 +1,42 @@
 package graph
 
+import "math"
+
 // SearchScan is Search without its index: every role scored, as Search
 // answered before it had one. Tests hold the two to one answer.
 func SearchScan(g *Graph, query string, limit int) []Match { return g.search(query, limit, false) }
+
+// Eager, given to PathsSettled, makes no role a hub: every arc is taken
+// when its role settles, as the search did before it had hubs.
+const Eager = math.MaxInt32
+
+// PathsSettled is Paths with the roles of lazy or more arcs one way as
+// hubs (0: the default, lazyDegree), also returning the number of roles
+// its searches settled: the work benchmarks and tests compare.
+func PathsSettled(g *Graph, from, to string, k int, opt PathOptions, lazy int32) ([]Route, int, error) {
+	q, err := g.pathQuery(from, to, opt)
+	if err != nil {
+		return nil, 0, err
+	}
+	if q.from == q.to {
+		return []Route{{}}, 0, nil
+	}
+	sc := g.getScratch()
+	defer putScratch(sc)
+	if lazy > 0 {
+		sc.lazy = lazy
+	}
+	found, err := g.yen(sc, q, k)
+	if err != nil {
+		return nil, sc.settled, err
+	}
+	out := make([]Route, len(found))
+	for i, c := range found {
+		hops := make([]hop, len(c.arcs))
+		for j, a := range c.arcs {
+			hops[j] = hop{from: c.roles[j], arc: a}
+		}
+		out[i] = g.route(hops, c.key, q.w)
+	}
+	return out, sc.settled, nil
+}

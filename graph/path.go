@@ -112,7 +112,8 @@ func (g *Graph) noPath(q pathQuery) error {
 // wraps ErrNotFound; avoiding either end is an error; when no route
 // exists the error wraps ErrNoPath. Path runs a bidirectional Dijkstra
 // search on the compact index: O((V+E) log V) at worst, typically a small
-// part of the graph.
+// part of the graph; the neighbours of a role with many moves are
+// labelled only as far as the search goes.
 func (g *Graph) Path(from, to string, opt PathOptions) (Route, error) {
 	q, err := g.pathQuery(from, to, opt)
 	if err != nil {

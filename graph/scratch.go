@@ -17,7 +17,12 @@ type scratch struct {
 	heapF, heapB keyHeap
 	orderF       []int32 // roles in the order the forward search settled them
 	buckets      [][]heapItem
-	via          []Via // the kinds of move of the route a one-way search settled each role by
+	via          []Via    // the kinds of move of the route a one-way search settled each role by
+	settled      int      // roles settled by point-to-point searches since the scratch was taken: what benchmarks report
+	orderB       []int32  // roles in the order the backward search settled them
+	cursors      []cursor // the hubs' lazy arcs of a search; heap entries name them as nRoles+index
+	nRoles       int32    // roles of the graph searched: heap entries from it up are cursors
+	lazy         int32    // roles with this many arcs one way or more are hubs: see bidi
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -32,12 +37,15 @@ func (g *Graph) getScratch() *scratch {
 			doneF: make([]uint32, n), doneB: make([]uint32, n),
 			avoid: make([]uint32, n), onPath: make([]uint32, n), via: make([]Via, n),
 			heapF: sc.heapF[:0], heapB: sc.heapB[:0], orderF: sc.orderF[:0],
+			orderB: sc.orderB[:0], cursors: sc.cursors[:0],
 			buckets: sc.buckets,
 		}
 	}
 	sc.next()
 	sc.newAvoid()
 	sc.stamped = 0
+	sc.settled = 0
+	sc.lazy = lazyDegree
 	return sc
 }
 
@@ -55,6 +63,8 @@ func (sc *scratch) next() {
 	sc.heapF = sc.heapF[:0]
 	sc.heapB = sc.heapB[:0]
 	sc.orderF = sc.orderF[:0]
+	sc.orderB = sc.orderB[:0]
+	sc.cursors = sc.cursors[:0]
 }
 
 // newAvoid starts a new generation of sc.avoid: no role is avoided.

@@ -1,0 +1,186 @@
+package graph
+
+import (
+	"cmp"
+	"slices"
+)
+
+// lazyDegree is the number of arcs one way from which a role is a hub to
+// the route search: its arcs of a default cost are taken lazily. Below
+// it, taking arcs one by one costs less than the bookkeeping.
+const lazyDegree = 128
+
+// A cursor hands out, one at a time and on demand, the arcs of one kind
+// at that kind's default cost from a hub the search has settled: each
+// leads to a role at the same key, the hub's key plus the default cost.
+// It sits in its side's heap at that key as entry nRoles+its index, after
+// the roles of equal key, and each time it comes first it labels one more
+// role (see pull). So a hub's neighbours are labelled only as far as the
+// search goes, not all when the hub settles.
+type cursor struct {
+	hub      int32
+	self     int32 // its index in sc.cursors
+	pos, end int32 // the hub's arcs still to hand out, in g.fwd or g.bwd
+	kind     Kind
+	forward  bool
+	key      int64
+}
+
+// settleHub takes the arcs of hub u, just settled by the forward or the
+// backward side, and returns mu, lowered where a route through u is met.
+// Arcs with their own cost are taken at once; those of each kind at its
+// default cost go to a cursor.
+//
+// A route through an arc whose other end x the other side has settled
+// already is looked for here, since no cursor may reach x before the
+// search ends: bidi's argument that mu is found needs, for consecutive
+// roles on a cheapest route settled by the two sides, that whichever
+// settles second meets the other's label across the arc. Roles settled
+// by the other side later meet u from their own arcs (a hub too: here).
+func (g *Graph) settleHub(sc *scratch, sp *spec, u int32, forward bool, mu int64) int64 {
+	gen := sc.gen
+	off, arcs := g.fwdOff, g.fwd
+	dist, seen, heap := sc.distF, sc.seenF, &sc.heapF
+	odist, oseen, odone, oorder := sc.distB, sc.seenB, sc.doneB, sc.orderB
+	if !forward {
+		off, arcs = g.bwdOff, g.bwd
+		dist, seen, heap = sc.distB, sc.seenB, &sc.heapB
+		odist, oseen, odone, oorder = sc.distF, sc.seenF, sc.doneF, sc.orderF
+	}
+	du := dist[u]
+	lo, hi := off[u], off[u+1]
+	take := func(ai int32, lazy bool) {
+		a := arcs[ai]
+		w := sp.w.of(a)
+		x := a.to
+		if w == 0 || (a.milli == 0) != lazy || sc.avoid[x] == sc.avoidGen || sp.blockedWay(u, x, forward) {
+			return
+		}
+		nk := du + w
+		if oseen[x] == gen && nk+odist[x] < mu {
+			mu = nk + odist[x]
+		}
+		if !lazy && (seen[x] != gen || nk < dist[x]) {
+			seen[x], dist[x] = gen, nk
+			heap.push(nk, x)
+		}
+	}
+	if g.maxMilli > 0 {
+		for ai := lo; ai < hi; ai++ {
+			take(ai, false)
+		}
+	}
+	if int32(len(oorder))*8 < hi-lo {
+		row := arcs[lo:hi]
+		for _, x := range oorder {
+			i, _ := slices.BinarySearchFunc(row, x, arcTo)
+			for ai := lo + int32(i); ai < hi && arcs[ai].to == x; ai++ {
+				take(ai, true)
+			}
+		}
+	} else {
+		for ai := lo; ai < hi; ai++ {
+			if odone[arcs[ai].to] == gen {
+				take(ai, true)
+			}
+		}
+	}
+	for _, kind := range []Kind{Career, Related} {
+		w := sp.w.career
+		if kind == Related {
+			w = sp.w.related
+		}
+		if w == 0 {
+			continue
+		}
+		self := int32(len(sc.cursors))
+		sc.cursors = append(sc.cursors, cursor{hub: u, self: self, pos: lo, end: hi, kind: kind, forward: forward, key: du + w})
+		heap.push(du+w, sc.nRoles+self)
+	}
+	return mu
+}
+
+// pull labels the next role c leads to that its side has not labelled at
+// c's key or less, puts c back in the heap while it has arcs left, and
+// returns mu, lowered where a route is met across an arc it takes.
+func (g *Graph) pull(sc *scratch, sp *spec, c *cursor, mu int64) int64 {
+	gen := sc.gen
+	arcs := g.fwd
+	dist, seen, heap := sc.distF, sc.seenF, &sc.heapF
+	odist, oseen := sc.distB, sc.seenB
+	if !c.forward {
+		arcs = g.bwd
+		dist, seen, heap = sc.distB, sc.seenB, &sc.heapB
+		odist, oseen = sc.distF, sc.seenF
+	}
+	nk := c.key
+	for c.pos < c.end {
+		a := arcs[c.pos]
+		c.pos++
+		x := a.to
+		if a.milli != 0 || a.kind != c.kind || sp.w.of(a) == 0 || sc.avoid[x] == sc.avoidGen || sp.blockedWay(c.hub, x, c.forward) {
+			continue
+		}
+		if oseen[x] == gen && nk+odist[x] < mu {
+			mu = nk + odist[x]
+		}
+		if seen[x] != gen || nk < dist[x] {
+			seen[x], dist[x] = gen, nk
+			heap.push(nk, x)
+			break
+		}
+	}
+	if c.pos < c.end {
+		heap.push(nk, sc.nRoles+c.self)
+	}
+	return mu
+}
+
+// blockedWay is blocked for an arc from u to x taken forward, or from x
+// to u taken by the backward side.
+func (sp *spec) blockedWay(u, x int32, forward bool) bool {
+	if forward {
+		return sp.blocked(u, x)
+	}
+	return sp.blocked(x, u)
+}
+
+func arcTo(a arc, x int32) int { return cmp.Compare(a.to, x) }
+
+// onwardHub is onwardFrom for a hub u: only an arc to a role the
+// backward side settled (or t) or a role the forward side settled can
+// keep to a cheapest route, so it tries the arcs to those roles, found by
+// binary search in u's sorted arcs, when they are fewer than u's arcs.
+func (g *Graph) onwardHub(sc *scratch, sp *spec, u int32, d, mu int64, t int32) int32 {
+	lo, hi := g.fwdOff[u], g.fwdOff[u+1]
+	if int32(len(sc.orderB)+len(sc.orderF)+1)*8 >= hi-lo {
+		for ai := lo; ai < hi; ai++ {
+			if g.onward(sc, sp, u, ai, d, mu) {
+				return ai
+			}
+		}
+		return -1
+	}
+	row := g.fwd[lo:hi]
+	best := int32(-1)
+	try := func(x int32) {
+		if best >= 0 && x >= g.fwd[best].to {
+			return
+		}
+		i, _ := slices.BinarySearchFunc(row, x, arcTo)
+		for ai := lo + int32(i); ai < hi && g.fwd[ai].to == x; ai++ {
+			if g.onward(sc, sp, u, ai, d, mu) {
+				best = ai
+				return
+			}
+		}
+	}
+	try(t)
+	for _, x := range sc.orderB {
+		try(x)
+	}
+	for _, x := range sc.orderF {
+		try(x)
+	}
+	return best
+}
