@@ -29,6 +29,22 @@ func Start(ctx context.Context) error {
 	return wasm.Start(ctx)
 }
 
+// Restart starts Graphviz anew and frees all the memory the old start
+// held: Graphviz's memory only grows, from one graph to the next, so a
+// long-running program restarts it from time to time (see MemorySize).
+// No graph, Graphviz or other object made before may be used afterwards,
+// and nothing else may use Graphviz while it restarts. If the new start
+// fails, the old one stays and the error is returned.
+func Restart(ctx context.Context) error {
+	return wasm.Restart(ctx)
+}
+
+// MemorySize returns the size in bytes of Graphviz's memory, 0 before
+// it starts.
+func MemorySize() uint64 {
+	return wasm.MemorySize()
+}
+
 // Started reports whether Graphviz has started.
 func Started() bool {
 	return wasm.Started()

@@ -2817,6 +2817,7 @@ func start(ctx context.Context, cache wazero.CompilationCache) (err error) {
 	if err != nil {
 		return err
 	}
+	runtime = r // patched for careergraph: Restart closes it
 	mod = &WasmModule{
 		mod:           m,
 		fs:            fs,

@@ -95,6 +95,45 @@ func startSafely(ctx context.Context, cache func() wazero.CompilationCache) (err
 	return nil
 }
 
+// runtime is the wazero runtime of mod, which Restart closes.
+var runtime wazero.Runtime
+
+// Restart starts the module anew, runs the OnStart functions again, and
+// closes the old module, which frees all the memory it held: Graphviz's
+// memory in the module only grows, from one graph to the next. Nothing
+// made by the old module may be used afterwards, and nothing else may
+// use the module while it restarts. Before Start it is Start. When the
+// new module cannot start, the old one stays and the error is returned.
+func Restart(ctx context.Context) error {
+	if !Started() {
+		return Start(ctx)
+	}
+	oldMod, oldRuntime := mod, runtime
+	if err := startSafely(context.WithoutCancel(ctx), getCompilationCache); err != nil {
+		if runtime != oldRuntime && runtime != nil { // started, then an OnStart failed
+			runtime.Close(context.WithoutCancel(ctx))
+		}
+		mod, runtime = oldMod, oldRuntime
+		for _, fn := range onStart { // point the package variables back
+			_ = fn(ctx)
+		}
+		return err
+	}
+	if oldRuntime != nil {
+		oldRuntime.Close(context.WithoutCancel(ctx))
+	}
+	return nil
+}
+
+// MemorySize returns the size in bytes of the module's memory, 0 before
+// Start.
+func MemorySize() uint64 {
+	if !Started() || mod == nil {
+		return 0
+	}
+	return uint64(mod.mod.Memory().Size())
+}
+
 // Started reports whether Start has succeeded.
 func Started() bool { return started.Load() }
 
