@@ -46,7 +46,7 @@ func benchSVG(b *testing.B, g *graph.Graph, sel graph.Selection) {
 // of five, a third documented with a reading and one of six
 // classifications, related moves across ladders, and every other ladder
 // sharing a rung with the next.
-func synthetic(b *testing.B, n int) *graph.Graph {
+func synthetic(b testing.TB, n int) *graph.Graph {
 	b.Helper()
 	var gb graph.Builder
 	h := make([]int, n)

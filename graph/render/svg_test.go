@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/goccy/go-graphviz"
+
 	"careergraph/graph"
 )
 
@@ -351,6 +353,40 @@ func TestSVGConcurrent(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+// TestGraphvizRestart draws a large picture, which grows Graphviz's
+// memory, then pictures with Graphviz started anew after each one: the
+// pictures are the same, and its memory is back to what it was before
+// the large one.
+func TestGraphvizRestart(t *testing.T) {
+	f := ladderFixture(t)
+	var want bytes.Buffer
+	if err := SVG(context.Background(), &want, f.g, f.sel, f.opt); err != nil {
+		t.Fatal(err)
+	}
+	fresh := graphviz.MemorySize()
+	big := synthetic(t, 600)
+	if err := SVG(context.Background(), io.Discard, big, big.SelectAll(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if grown := graphviz.MemorySize(); grown <= fresh {
+		t.Fatalf("a picture of 600 roles left Graphviz at %d bytes, %d before: draw a larger one", grown, fresh)
+	}
+	defer func(old uint64) { MaxGraphvizMemory = old }(MaxGraphvizMemory)
+	MaxGraphvizMemory = 0 // above it after every picture
+	for i := range 3 {
+		var got bytes.Buffer
+		if err := SVG(context.Background(), &got, f.g, f.sel, f.opt); err != nil {
+			t.Fatalf("picture %d: %v", i, err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("picture %d after a restart differs", i)
+		}
+		if m := graphviz.MemorySize(); m > fresh {
+			t.Errorf("picture %d: Graphviz holds %d bytes after a restart, %d before the first", i, m, fresh)
+		}
 	}
 }
 
