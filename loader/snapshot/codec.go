@@ -90,7 +90,7 @@ func (e *encoder) sources(list []graph.Source) {
 // encodeSnapshot returns the snapshot of c for key.
 func encodeSnapshot(key [32]byte, c *loader.Corpus) []byte {
 	var b bytes.Buffer
-	encodeCorpus(c).writeSnapshot(&b, key)
+	_, _ = encodeCorpus(c).writeSnapshot(&b, key)
 	return b.Bytes()
 }
 
@@ -220,8 +220,8 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 }
 
 // writeSnapshot writes the snapshot file for key to w, without making
-// a copy of it in memory.
-func (e *encoder) writeSnapshot(w io.Writer, key [32]byte) error {
+// a copy of it in memory, and returns where in it the profiles start.
+func (e *encoder) writeSnapshot(w io.Writer, key [32]byte) (profilesAt int64, err error) {
 	crc := crc32.New(crcTable)
 	mw := io.MultiWriter(w, crc)
 	lengths := binary.AppendUvarint(nil, uint64(len(e.table)))
@@ -232,8 +232,9 @@ func (e *encoder) writeSnapshot(w io.Writer, key [32]byte) error {
 	}
 	head := append([]byte(format), key[:]...)
 	head = binary.LittleEndian.AppendUint64(head, uint64(len(lengths)+size+len(e.buf)))
+	profilesAt = int64(len(head)+len(lengths)+size+len(e.buf)) + 4
 	if _, err := mw.Write(append(head, lengths...)); err != nil {
-		return err
+		return 0, err
 	}
 	chunk := make([]byte, 0, 64<<10)
 	flush := func(w io.Writer, last bool) error {
@@ -247,22 +248,22 @@ func (e *encoder) writeSnapshot(w io.Writer, key [32]byte) error {
 	for i, s := range e.table {
 		chunk = append(chunk, s...)
 		if err := flush(mw, i == len(e.table)-1); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	if _, err := mw.Write(e.buf); err != nil {
-		return err
+		return 0, err
 	}
 	if _, err := w.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32())); err != nil {
-		return err
+		return 0, err
 	}
 	for i, p := range e.profiles {
 		chunk = p.AppendPacked(chunk)
 		if err := flush(w, i == len(e.profiles)-1); err != nil {
-			return err
+			return 0, err
 		}
 	}
-	return nil
+	return profilesAt, nil
 }
 
 // decoder reads a snapshot body. The first error sticks: every read after

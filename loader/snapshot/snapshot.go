@@ -58,6 +58,7 @@ import (
 	"time"
 	"unsafe"
 
+	"careergraph/graph"
 	"careergraph/loader"
 	"careergraph/loader/source"
 )
@@ -315,7 +316,8 @@ func fileKey(files []string, opt loader.Options, version string, now time.Time) 
 }
 
 // writeSnapshot writes c's snapshot to name atomically: to a temporary
-// file in the same folder, then renamed over name.
+// file in the same folder, then renamed over name. Once written, c's
+// profiles are the file's, mapped (see useMapped).
 func writeSnapshot(name string, key [32]byte, c *loader.Corpus) error {
 	dir := filepath.Dir(name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -328,8 +330,12 @@ func writeSnapshot(name string, key [32]byte, c *loader.Corpus) error {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	if err = e.writeSnapshot(w, key); err == nil {
+	var profilesAt int64
+	if profilesAt, err = e.writeSnapshot(w, key); err == nil {
 		err = w.Flush()
+	}
+	if err == nil {
+		useMapped(f, profilesAt, e.profiles)
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -341,6 +347,36 @@ func writeSnapshot(name string, key [32]byte, c *loader.Corpus) error {
 		os.Remove(f.Name())
 	}
 	return err
+}
+
+// useMapped points profiles, just written to f from profilesAt on, at
+// their bytes in f, mapped, so that the memory they held is freed: a
+// long-running program (careergraph serve) keeps the profiles of a
+// corpus it loaded in the file, as it does those of a snapshot it read.
+// f is the temporary file, which no other process writes. When f cannot
+// be mapped or holds other than the profiles, they stay as they are.
+func useMapped(f *os.File, profilesAt int64, profiles []*graph.Profile) {
+	info, err := f.Stat()
+	if err != nil {
+		return
+	}
+	total := int64(0)
+	for _, p := range profiles {
+		total += int64(p.PackedSize())
+	}
+	if info.Size()-profilesAt != total {
+		return
+	}
+	region, owner, err := mapProfiles(f, profilesAt, info.Size())
+	if err != nil || owner == nil { // not mapped: read, no better than they are
+		return
+	}
+	off := 0
+	for _, p := range profiles {
+		n := p.PackedSize()
+		p.SetPacked(region[off:off+n], owner)
+		off += n
+	}
 }
 
 // removeStale keeps the cache folder from growing without end: it
