@@ -26,7 +26,7 @@ import (
 
 // ErrDamagedProfile is returned by Profile.Docs for packed sections that
 // do not unpack: they came from a damaged cache.
-var ErrDamagedProfile = errors.New("the documents' sections kept for this role are damaged")
+var ErrDamagedProfile = errors.New("the sections kept of this role's documents cannot be read")
 
 var packTable = crc32.MakeTable(crc32.Castagnoli)
 

@@ -558,3 +558,35 @@ func TestExportGEXFVersion(t *testing.T) {
 		t.Errorf("export --gexf-version 1.2draft: exit %d, %s; want a GEXF 1.2draft document", code, stderr)
 	}
 }
+
+// TestDamagedProfileInCache damages the profile a snapshot keeps of a
+// role: the snapshot is still used (profiles are read when shown), and
+// the role's card says its sections cannot be read and how to recover,
+// rather than show less without a word; every other command is unharmed.
+func TestDamagedProfileInCache(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Astronaut\nSummary\nFlies to space.\nCareer Path\nPilot → Astronaut\n"), 0o644)
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	if _, stderr, code := runApp(t, "--data", dir, "stats"); code != 0 {
+		t.Fatalf("stats: exit %d: %s", code, stderr)
+	}
+	snaps, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "careergraph", "*.snap"))
+	if len(snaps) != 1 {
+		t.Fatalf("snapshots = %q; want one", snaps)
+	}
+	data, _ := os.ReadFile(snaps[0])
+	data[len(data)-3] ^= 0x20 // in the last profile's text: "space."
+	if err := os.WriteFile(snaps[0], data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := runApp(t, "--data", dir, "show", "Astronaut")
+	if code != 0 || !strings.Contains(stdout, "Unreadable") || !strings.Contains(stdout, "delete careergraph's cache folder") {
+		t.Errorf("show with a damaged profile: exit %d\n%s%s\nwant the Unreadable section and what to do", code, stdout, stderr)
+	}
+	if strings.Contains(stdout, "Flies to") {
+		t.Errorf("show printed the damaged text:\n%s", stdout)
+	}
+	if stdout, _, code := runApp(t, "--data", dir, "path", "Pilot", "Astronaut"); code != 0 || !strings.Contains(stdout, "Astronaut") {
+		t.Errorf("path with a damaged profile: exit %d\n%s", code, stdout)
+	}
+}

@@ -45,10 +45,13 @@ func newDocProfiles(p *graph.Profile) []DocProfile {
 		// Only a damaged cache does this: say so where the sections
 		// would be, rather than show less without a word.
 		docs = append(docs, graph.DocProfile{Sections: []graph.Section{{Key: graph.SecExtra, Heading: "Unreadable",
-			Items: []string{err.Error() + ": load the documents again without the cache to see them"}}}})
+			Items: []string{err.Error() + ": the cached snapshot is damaged; delete careergraph's cache folder (careergraph/ in the user cache folder) to read the documents again"}}}})
 	}
 	for _, d := range docs {
 		dp := DocProfile{Source: d.File + ":" + strconv.Itoa(d.Line), Sections: []Section{}}
+		if d.File == "" { // the note on damaged sections
+			dp.Source = ""
+		}
 		for _, s := range d.Sections {
 			ws := Section{Key: s.Key, Heading: s.Heading, Line: s.Line, Text: s.Text, Items: slices.Clip(s.Items)}
 			for _, a := range s.Aptitudes {
