@@ -1,6 +1,9 @@
 package graph
 
-import "slices"
+import (
+	"io"
+	"slices"
+)
 
 // Profile is what the documents of an occupation say about it. The lists
 // are merged over its documents (each item once, by normal form, in file
@@ -41,6 +44,20 @@ func (p *Profile) SetDocs(docs ...DocProfile) {
 // AppendPacked appends p's documents' sections, packed, to buf and
 // returns the extended buffer, for a cache to keep them as they are.
 func (p *Profile) AppendPacked(buf []byte) []byte { return append(buf, p.packed...) }
+
+// WritePacked writes what AppendPacked appends to w. When the packed
+// sections lie in a mapped file whose owner can copy them from the file
+// (a CopyTo(io.Writer, string) error method), it does so, so that
+// writing them does not read them into the program's memory.
+func (p *Profile) WritePacked(w io.Writer) error {
+	if c, ok := p.owner.(interface {
+		CopyTo(io.Writer, string) error
+	}); ok {
+		return c.CopyTo(w, p.packed)
+	}
+	_, err := io.WriteString(w, p.packed)
+	return err
+}
 
 // PackedSize is the number of bytes AppendPacked appends.
 func (p *Profile) PackedSize() int { return len(p.packed) }

@@ -229,10 +229,11 @@ func (b *builder) collectOccupations(docs []keyedDoc) {
 		r.Profile = &graph.Profile{}
 		var required, recommended, qualifications []string // normal forms of the profile's lists
 		var packed []string
+		var owner any // of packed's memory, when it is one document's
 		for _, d := range o.docs {
 			b.addForm(o.handle, d.Title, true)
 			r.Docs = append(r.Docs, d.File)
-			packed = append(packed, d.packed)
+			packed, owner = append(packed, d.packed), d.packOwner
 			addImported(r, d)
 			if r.Reading == "" {
 				r.Reading = d.Reading
@@ -265,7 +266,10 @@ func (b *builder) collectOccupations(docs []keyedDoc) {
 				b.addForm(o.handle, a.Text, false)
 			}
 		}
-		r.Profile.SetPacked(strings.Join(packed, ""), nil) // one document's, as it is
+		if len(packed) > 1 {
+			owner = nil // joined in memory
+		}
+		r.Profile.SetPacked(strings.Join(packed, ""), owner) // one document's, as it is
 	}
 	for k, w := range b.weak {
 		if len(w.occs) < 2 {

@@ -22,8 +22,10 @@ type keyedDoc struct {
 	// What lookupAll found for the names of rungs, then of related.
 	found []found
 	// packed is the document's sections as the role's profile keeps
-	// them (graph.PackDocProfile), packed while the document is whole.
-	packed string
+	// them (graph.PackDocProfile), packed while the document is whole;
+	// packOwner is what its memory belongs to (see spill.go).
+	packed    string
+	packOwner any
 	// imported is the role a source other than a document describes,
 	// when the document stands for one (see importedDocs).
 	imported *source.Role
@@ -58,8 +60,13 @@ type keyScratch struct {
 // the normal forms, and before the document is compacted, which drops
 // what only the profile keeps.
 func (d *keyedDoc) pack(s *keyScratch) {
+	d.packed = string(d.packBytes(s))
+}
+
+// packBytes returns the document's sections packed, in s's memory.
+func (d *keyedDoc) packBytes(s *keyScratch) []byte {
 	s.pack = graph.AppendDocProfile(s.pack[:0], s.prof.profile(d.Document))
-	d.packed = string(s.pack)
+	return s.pack
 }
 
 // normalise fills in the normal forms of d's names. They share one string:

@@ -44,6 +44,13 @@ type Options struct {
 	// let go as soon as its names are read, which lowers the memory a
 	// large load takes. NumDocuments still counts them.
 	DropDocuments bool
+	// SpillDir, when set, is a folder for a temporary file that the
+	// documents' packed profiles are written to while they are parsed,
+	// then read from, mapped, rather than kept in memory (see spill.go);
+	// the file has no name and is gone when the Corpus is. On systems
+	// where careergraph does not map files, or when the file cannot be
+	// made, the profiles stay in memory.
+	SpillDir string
 }
 
 // DefaultMaxFileSize is the size limit of a file when
@@ -194,7 +201,7 @@ func loadFiles(files []sourceFile, opt Options) (*Corpus, error) {
 			return nil, err
 		}
 	}
-	docs, sets, skipped, problems := parseAll(files, opt.Progress, keepDocs, opt.Format)
+	docs, sets, skipped, problems := parseAll(files, opt.Progress, keepDocs, opt.Format, newSpill(opt.SpillDir))
 	c, err := buildWith(docs, sets, aliases, keepDocs)
 	if err != nil {
 		return nil, err

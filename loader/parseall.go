@@ -22,6 +22,7 @@ type parseResult struct {
 	aptitudes []string    // aptitude item names its delimited rows gave
 	unsplit   bool        // see parsed.unsplit
 	set       *source.Set // what a source other than a document gave
+	spilled   spilled     // where keyed.packed is in the spill file, if there
 }
 
 // parseAll reads and parses files on all cores. It returns the documents,
@@ -29,8 +30,9 @@ type parseResult struct {
 // other sources in file order, and a problem for every file that could
 // not be read or is no source, with the names of those files. Unless
 // keep is set, the documents are compacted (see compactDocument). format,
-// unless source.None, is the format of every file.
-func parseAll(files []sourceFile, progress func(done, total int), keep bool, format source.Format) ([]keyedDoc, []*source.Set, []string, []Problem) {
+// unless source.None, is the format of every file. With a spill, the
+// documents' packed profiles are written to it (see spill.go).
+func parseAll(files []sourceFile, progress func(done, total int), keep bool, format source.Format, sp *spill) ([]keyedDoc, []*source.Set, []string, []Problem) {
 	results := make([]parseResult, len(files))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(files)/8))
 	var next, done atomic.Int64
@@ -48,6 +50,11 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 			// compacted, when nothing refers to it any more (any other
 			// source keeps its file's memory).
 			var buf []byte
+			var spillBuf *spillBuffer
+			if sp != nil {
+				spillBuf = &spillBuffer{s: sp}
+				defer spillBuf.flush(results)
+			}
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(files) {
@@ -107,7 +114,11 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 					} else {
 						results[i].aptitudes = AptitudeItems(res.doc)
 						results[i].keyed.Document = res.doc
-						results[i].keyed.pack(&scratch)
+						if spillBuf != nil {
+							spillBuf.add(results, i, results[i].keyed.packBytes(&scratch))
+						} else {
+							results[i].keyed.pack(&scratch)
+						}
 						if !keep {
 							results[i].doc = compactDocument(res.doc)
 							for j, a := range results[i].aptitudes {
@@ -135,6 +146,9 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 		})
 	}
 	wg.Wait()
+	if sp != nil {
+		sp.finish(results)
+	}
 	reparseAptitudes(files, results, keep)
 	docs := make([]keyedDoc, 0, len(results))
 	var sets []*source.Set

@@ -70,6 +70,11 @@ func (o *globalOptions) loaderOptions() (loader.Options, error) {
 	if len(opt.Paths) == 0 {
 		opt.Paths = filepath.SplitList(os.Getenv(dataEnv))
 	}
+	if cacheDir(o) == "" {
+		// Profiles wait in a temporary file rather than in memory; with
+		// a cache, in its folder (see snapshot.Load).
+		opt.SpillDir = os.TempDir()
+	}
 	return opt, nil
 }
 

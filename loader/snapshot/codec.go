@@ -257,9 +257,8 @@ func (e *encoder) writeSnapshot(w io.Writer, key [32]byte) (profilesAt int64, er
 	if _, err := w.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32())); err != nil {
 		return 0, err
 	}
-	for i, p := range e.profiles {
-		chunk = p.AppendPacked(chunk)
-		if err := flush(w, i == len(e.profiles)-1); err != nil {
+	for _, p := range e.profiles {
+		if err := p.WritePacked(w); err != nil {
 			return 0, err
 		}
 	}

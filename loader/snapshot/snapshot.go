@@ -56,9 +56,9 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
-	"unsafe"
 
 	"careergraph/graph"
+	"careergraph/internal/mapfile"
 	"careergraph/loader"
 	"careergraph/loader/source"
 )
@@ -75,7 +75,9 @@ import (
 // far less memory.
 //
 // A snapshot that is missing, stale, unreadable or corrupt is never
-// trusted: the documents are loaded and the snapshot written anew. A
+// trusted: the documents are loaded and the snapshot written anew; while
+// they load, their profiles are spilled to a temporary file in dir
+// unless opt.SpillDir names another folder (see loader.Options). A
 // snapshot that cannot be written only costs the next run its speed.
 // With an empty dir, or for the embedded seeds (they load in
 // milliseconds), nothing is cached. Errors are loader.Load's.
@@ -114,6 +116,9 @@ func Load(opt loader.Options, dir, version string) (c *loader.Corpus, fromCache 
 		now := time.Now()
 		_ = os.Chtimes(name, now, now) // in use: see removeStale
 		return s.c, true, nil
+	}
+	if opt.SpillDir == "" && os.MkdirAll(dir, 0o755) == nil {
+		opt.SpillDir = dir // the profiles wait there, not in memory, until the snapshot has them
 	}
 	c, err = loader.LoadFiles(files, opt)
 	if err != nil {
@@ -367,6 +372,9 @@ func useMapped(f *os.File, profilesAt int64, profiles []*graph.Profile) {
 	if info.Size()-profilesAt != total {
 		return
 	}
+	if f, err = os.Open(f.Name()); err != nil { // a handle of its own, for the mapping
+		return
+	}
 	region, owner, err := mapProfiles(f, profilesAt, info.Size())
 	if err != nil || owner == nil { // not mapped: read, no better than they are
 		return
@@ -402,7 +410,12 @@ func readSnapshot(name string) (c *loader.Corpus, key [32]byte, err error) {
 	if err != nil {
 		return nil, key, err
 	}
-	defer f.Close()
+	mapped := false
+	defer func() {
+		if !mapped {
+			f.Close()
+		}
+	}()
 	info, err := f.Stat()
 	if err != nil {
 		return nil, key, err
@@ -425,6 +438,7 @@ func readSnapshot(name string) (c *loader.Corpus, key [32]byte, err error) {
 	if crc != binary.LittleEndian.Uint32(head[size:]) {
 		return nil, key, errSnapshot
 	}
+	mapped = true // mapProfiles takes f
 	profiles, owner, err := mapProfiles(f, int64(end), info.Size())
 	if err != nil {
 		return nil, key, err
@@ -433,11 +447,23 @@ func readSnapshot(name string) (c *loader.Corpus, key [32]byte, err error) {
 	return c, key, err
 }
 
-// readProfiles reads the bytes of f from off to size.
-func readProfiles(f *os.File, off, size int64) (string, any, error) {
-	buf := make([]byte, size-off)
-	if _, err := f.ReadAt(buf, off); err != nil {
+// mapProfiles returns the bytes of f from off to size, where the
+// profiles are, mapped into memory rather than read (see
+// internal/mapfile): a command that shows no card touches none of them,
+// and one that shows a card reads only its pages. It returns what the
+// memory belongs to, for graph.Profile.SetPacked: nil when the bytes
+// were read instead. It takes f, which it closes in its time.
+func mapProfiles(f *os.File, off, size int64) (string, any, error) {
+	if size == off {
+		f.Close()
+		return "", nil, nil
+	}
+	s, m, err := mapfile.Map(f, size)
+	if err != nil {
 		return "", nil, errSnapshot
 	}
-	return unsafe.String(unsafe.SliceData(buf), len(buf)), nil, nil // buf is never changed
+	if m == nil {
+		return s[off:], nil, nil
+	}
+	return s[off:], m, nil
 }

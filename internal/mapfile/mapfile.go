@@ -1,0 +1,71 @@
+// Package mapfile maps a file's bytes into memory read-only, for data
+// that is large and read little: careergraph's packed profiles, which a
+// command shows one at a time. Mapped bytes live in the system's file
+// cache rather than the program's heap: the garbage collector never
+// scans them, they count towards the program's memory only once read,
+// and the system can drop and re-read them when memory is short.
+package mapfile
+
+import (
+	"io"
+	"os"
+	"sync"
+	"unsafe"
+)
+
+// Mapping is a mapped file. It is unmapped, and its file closed, once it
+// is unreachable: keep it reachable as long as any string of its bytes
+// is used (graph.Profile.SetPacked keeps its owner).
+type Mapping struct {
+	data []byte
+	f    *os.File
+}
+
+// Map returns f's bytes from 0 to size, mapped, as a string, and the
+// Mapping they belong to. It takes f: the Mapping closes it. On a system
+// where careergraph does not map files, or when mapping fails, the bytes
+// are read into memory, f is closed at once and the Mapping is nil.
+func Map(f *os.File, size int64) (string, *Mapping, error) {
+	if size > 0 {
+		if m, err := mapFile(f, size); err == nil {
+			return unsafe.String(&m.data[0], len(m.data)), m, nil
+		}
+	}
+	defer f.Close()
+	buf := make([]byte, size)
+	if _, err := f.ReadAt(buf, 0); err != nil {
+		return "", nil, err
+	}
+	return string(buf), nil, nil
+}
+
+var copyBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// CopyTo writes s to w. When s lies in m it reads its bytes from the
+// file rather than through the mapping, so that copying them (into a
+// snapshot, say) does not bring them into the program's memory.
+func (m *Mapping) CopyTo(w io.Writer, s string) error {
+	if m == nil || len(s) == 0 {
+		_, err := io.WriteString(w, s)
+		return err
+	}
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(m.data)))
+	at := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	if at < base || at+uintptr(len(s)) > base+uintptr(len(m.data)) {
+		_, err := io.WriteString(w, s)
+		return err
+	}
+	// One read of the file per string, into a buffer used again and
+	// again, rather than io.Copy's rounds of calls.
+	bp := copyBufs.Get().(*[]byte)
+	defer copyBufs.Put(bp)
+	if cap(*bp) < len(s) {
+		*bp = make([]byte, len(s))
+	}
+	buf := (*bp)[:len(s)]
+	if _, err := m.f.ReadAt(buf, int64(at-base)); err != nil {
+		return err
+	}
+	_, err := w.Write(buf)
+	return err
+}
