@@ -23,6 +23,9 @@ type scratch struct {
 	cursors      []cursor // the hubs' lazy arcs of a search; heap entries name them as nRoles+index
 	nRoles       int32    // roles of the graph searched: heap entries from it up are cursors
 	lazy         int32    // roles with this many arcs one way or more are hubs: see bidi
+	strict       bool     // bidi stops only when topF+topB > mu, as it did before finish: the plain search tests hold it to
+	edgeB        int64    // a backward label this low or lower is final (see finalB); -1 until bidi's finish
+	frontB       []int32  // roles labelled, not settled, at edgeB (see finish)
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -37,7 +40,7 @@ func (g *Graph) getScratch() *scratch {
 			doneF: make([]uint32, n), doneB: make([]uint32, n),
 			avoid: make([]uint32, n), onPath: make([]uint32, n), via: make([]Via, n),
 			heapF: sc.heapF[:0], heapB: sc.heapB[:0], orderF: sc.orderF[:0],
-			orderB: sc.orderB[:0], cursors: sc.cursors[:0],
+			orderB: sc.orderB[:0], cursors: sc.cursors[:0], frontB: sc.frontB[:0],
 			buckets: sc.buckets,
 		}
 	}
@@ -46,6 +49,7 @@ func (g *Graph) getScratch() *scratch {
 	sc.stamped = 0
 	sc.settled = 0
 	sc.lazy = lazyDegree
+	sc.strict = false
 	return sc
 }
 
@@ -65,6 +69,8 @@ func (sc *scratch) next() {
 	sc.orderF = sc.orderF[:0]
 	sc.orderB = sc.orderB[:0]
 	sc.cursors = sc.cursors[:0]
+	sc.frontB = sc.frontB[:0]
+	sc.edgeB = -1
 }
 
 // newAvoid starts a new generation of sc.avoid: no role is avoided.
