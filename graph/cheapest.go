@@ -144,6 +144,13 @@ func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop
 // thousands of roles and most of such a search's work. sc.strict keeps
 // that rule, for tests to hold the search to the plain one.
 //
+// Which side goes next: the one already working through a level of
+// equal keys finishes it; otherwise the one whose next level holds fewer
+// roles (levelSize) starts its own. On a large graph with hubs a level is
+// often a hub's thousands of neighbours at one key, both sides reach one,
+// and passing either is enough to stop; taking turns by heap size, as the
+// strict rule still does, passed both.
+//
 // A hub, a role with at least sc.lazy arcs one way, has its arcs of a
 // default cost taken lazily when it settles (see settleHub): on a large
 // graph most searches settle a hub or two, and labelling all of a hub's
@@ -161,6 +168,7 @@ func (g *Graph) bidi(sc *scratch, s, t int32, sp *spec) (int64, bool) {
 	if limit <= 0 {
 		limit = keyInf
 	}
+	level, inLevel := int64(-1), false // the key, and the side, of the level under way
 	for {
 		topF := sc.top(&sc.heapF, sc.distF, sc.doneF)
 		topB := sc.top(&sc.heapB, sc.distB, sc.doneB)
@@ -175,7 +183,22 @@ func (g *Graph) bidi(sc *scratch, s, t int32, sp *spec) (int64, bool) {
 		if topF+topB > limit && mu > limit {
 			return 0, false
 		}
-		if len(sc.heapF) <= len(sc.heapB) {
+		var forward bool
+		switch {
+		case sc.strict:
+			forward = len(sc.heapF) <= len(sc.heapB)
+		case inLevel && topF == level:
+			forward = true
+		case !inLevel && topB == level:
+			forward = false
+		default:
+			forward = sc.levelSize(&sc.heapF, topF) <= sc.levelSize(&sc.heapB, topB)
+			inLevel, level = forward, topB
+			if forward {
+				level = topF
+			}
+		}
+		if forward {
 			it := sc.heapF.pop()
 			u := it.role
 			if u >= sc.nRoles {
@@ -321,6 +344,24 @@ func (g *Graph) onward(sc *scratch, sp *spec, u, ai int32, d, mu int64) bool {
 // settled backward, or labelled at the key bidi stopped at or less.
 func (sc *scratch) finalB(x int32) bool {
 	return sc.doneB[x] == sc.gen || sc.seenB[x] == sc.gen && sc.distB[x] <= sc.edgeB
+}
+
+// levelSize returns about how many roles h holds at key top: its entries
+// at top, a hub's cursor counted as the arcs it has left.
+func (sc *scratch) levelSize(h *keyHeap, top int64) int32 {
+	n := int32(0)
+	for _, it := range *h {
+		if it.key != top {
+			continue
+		}
+		if it.role < sc.nRoles {
+			n++
+		} else {
+			c := &sc.cursors[it.role-sc.nRoles]
+			n += c.end - c.pos
+		}
+	}
+	return n
 }
 
 // top returns the smallest live key of h, dropping stale entries, or
