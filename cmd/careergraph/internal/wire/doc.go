@@ -15,7 +15,14 @@ import (
 
 // Write prints v as indented JSON with a trailing newline, without
 // escaping <, > and & (names such as "R&D Manager" stay readable).
+// Answers that can be long (Reach) write themselves, to the same bytes.
 func Write(w io.Writer, v any) error {
+	if a, ok := v.(indented); ok {
+		if b, ok := a.appendIndented(nil); ok {
+			_, err := w.Write(b)
+			return err
+		}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

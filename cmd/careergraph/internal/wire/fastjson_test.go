@@ -1,0 +1,68 @@
+package wire
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// encodingJSON is Write as it is without the answers that write
+// themselves: what they are held to.
+func encodingJSON(t *testing.T, v any) string {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestFastJSON holds the answers that write themselves to encoding/json,
+// byte for byte: names with every kind of character JSON escapes (and
+// HTML's, which Write does not), invalid UTF-8, costs small, large,
+// fractional and whole, empty lists and reasons.
+func TestFastJSON(t *testing.T) {
+	names := []string{
+		"", "Clerk", "R&D <Manager>", `say "hi"\`, "tab\there\nnew\rret\bback\fform",
+		"\x00\x01\x1f\x7f", "bad \xff utf-8 \xe2\x82", "line\u2028para\u2029", "看護師", "<script>alert(1)</script>",
+		"emoji 🙂 and é",
+	}
+	costs := []float64{0, 1, 2.5, 0.001, 1e-7, 123456.789, 1e21, 3e22, 1e20, 100000000, 0.000001}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for trial := range 300 {
+		r := Reach{Role: names[rng.IntN(len(names))], Reverse: rng.IntN(2) == 0, Reached: []Reached{}}
+		for range rng.IntN(4) * rng.IntN(4) {
+			name := names[rng.IntN(len(names))]
+			if rng.IntN(3) == 0 {
+				b := make([]byte, rng.IntN(8))
+				for i := range b {
+					b[i] = byte(rng.IntN(256))
+				}
+				name = string(b)
+			}
+			r.Reached = append(r.Reached, Reached{Role: name, Cost: costs[rng.IntN(len(costs))], Steps: rng.IntN(30), Kind: []string{"career", "related", "both"}[rng.IntN(3)]})
+		}
+		r.Counts = ReachCounts{rng.IntN(5), rng.IntN(5), rng.IntN(5)}
+		if trial%3 == 0 {
+			r.Reason = names[rng.IntN(len(names))]
+		}
+		var b bytes.Buffer
+		if err := Write(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		if want := encodingJSON(t, r); b.String() != want {
+			t.Fatalf("Write(%#v) =\n%s\nwant (encoding/json)\n%s", r, b.String(), want)
+		}
+	}
+	for _, f := range []float64{math.NaN(), math.Inf(1)} {
+		r := Reach{Reached: []Reached{{Cost: f}}}
+		if err := Write(new(bytes.Buffer), r); err == nil {
+			t.Errorf("Write(reach costing %v) = nil error; want encoding/json's", f)
+		}
+	}
+}
