@@ -9,6 +9,7 @@
 package wire
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 )
@@ -18,7 +19,16 @@ import (
 // Answers that can be long (Reach) write themselves, to the same bytes.
 func Write(w io.Writer, v any) error {
 	if a, ok := v.(indented); ok {
-		if b, ok := a.appendIndented(nil); ok {
+		// Into a buffer's own room when writing to one: a long answer
+		// is then made and copied once.
+		var b []byte
+		if buf, ok := w.(*bytes.Buffer); ok {
+			buf.Grow(a.size())
+			b = buf.AvailableBuffer()
+		} else {
+			b = make([]byte, 0, a.size())
+		}
+		if b, ok := a.appendIndented(b); ok {
 			_, err := w.Write(b)
 			return err
 		}

@@ -18,6 +18,15 @@ import (
 // Write to leave to encoding/json.
 type indented interface {
 	appendIndented(b []byte) ([]byte, bool)
+	size() int // about the bytes it appends, to make room at once
+}
+
+func (r Reach) size() int {
+	n := 160 + len(r.Role) + len(r.Reason)
+	for _, x := range r.Reached {
+		n += 104 + len(x.Role)
+	}
+	return n
 }
 
 func (r Reach) appendIndented(b []byte) ([]byte, bool) {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -55,8 +56,13 @@ func TestFastJSON(t *testing.T) {
 		if err := Write(&b, r); err != nil {
 			t.Fatal(err)
 		}
-		if want := encodingJSON(t, r); b.String() != want {
+		want := encodingJSON(t, r)
+		if b.String() != want {
 			t.Fatalf("Write(%#v) =\n%s\nwant (encoding/json)\n%s", r, b.String(), want)
+		}
+		var sb strings.Builder // not a bytes.Buffer, which Write fills in place
+		if err := Write(&sb, r); err != nil || sb.String() != want {
+			t.Fatalf("Write(%#v) to a strings.Builder = %s, %v; want (encoding/json)\n%s", r, sb.String(), err, want)
 		}
 	}
 	for _, f := range []float64{math.NaN(), math.Inf(1)} {
