@@ -216,7 +216,7 @@ func (g *Graph) bidi(sc *scratch, s, t int32, sp *spec) (int64, bool) {
 				a := g.fwd[ai]
 				w := sp.w.of(a)
 				x := a.to
-				if w == 0 || sc.avoid[x] == sc.avoidGen || sp.blocked(u, x) {
+				if w == 0 || sc.avoided(x) || sp.blocked(u, x) {
 					continue
 				}
 				nk := it.key + w
@@ -246,7 +246,7 @@ func (g *Graph) bidi(sc *scratch, s, t int32, sp *spec) (int64, bool) {
 				a := g.bwd[ai]
 				w := sp.w.of(a)
 				y := a.to
-				if w == 0 || sc.avoid[y] == sc.avoidGen || sp.blocked(y, u) {
+				if w == 0 || sc.avoided(y) || sp.blocked(y, u) {
 					continue
 				}
 				nk := it.key + w
@@ -328,12 +328,17 @@ func (g *Graph) onwardFrom(sc *scratch, sp *spec, u int32, d, mu int64, t int32)
 // cheapest route, keeps to a cheapest route of key mu.
 func (g *Graph) onward(sc *scratch, sp *spec, u, ai int32, d, mu int64) bool {
 	a := g.fwd[ai]
-	w := sp.w.of(a)
 	x := a.to
-	if w == 0 || sc.avoid[x] == sc.avoidGen || sp.blocked(u, x) {
+	gen := sc.gen
+	// Most arcs of a hub lead to a role neither side has reached: one
+	// look-up tells.
+	if sc.seenB[x] != gen && sc.onPath[x] != gen {
 		return false
 	}
-	gen := sc.gen
+	w := sp.w.of(a)
+	if w == 0 || sc.avoided(x) || sp.blocked(u, x) {
+		return false
+	}
 	if sc.finalB(x) && d+w+sc.distB[x] == mu {
 		return true
 	}

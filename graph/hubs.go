@@ -53,7 +53,7 @@ func (g *Graph) settleHub(sc *scratch, sp *spec, u int32, forward bool, mu int64
 		a := arcs[ai]
 		w := sp.w.of(a)
 		x := a.to
-		if w == 0 || (a.milli == 0) != lazy || sc.avoid[x] == sc.avoidGen || sp.blockedWay(u, x, forward) {
+		if w == 0 || (a.milli == 0) != lazy || sc.avoided(x) || sp.blockedWay(u, x, forward) {
 			return
 		}
 		nk := du + w
@@ -118,7 +118,7 @@ func (g *Graph) pull(sc *scratch, sp *spec, c *cursor, mu int64) int64 {
 		a := arcs[c.pos]
 		c.pos++
 		x := a.to
-		if a.milli != 0 || a.kind != c.kind || sp.w.of(a) == 0 || sc.avoid[x] == sc.avoidGen || sp.blockedWay(c.hub, x, c.forward) {
+		if a.milli != 0 || a.kind != c.kind || sp.w.of(a) == 0 || sc.avoided(x) || sp.blockedWay(c.hub, x, c.forward) {
 			continue
 		}
 		if oseen[x] == gen && nk+odist[x] < mu {
@@ -162,7 +162,7 @@ func (g *Graph) finish(sc *scratch, sp *spec, topB int64) {
 		for ; c.pos < c.end; c.pos++ {
 			a := g.bwd[c.pos]
 			x := a.to
-			if a.milli != 0 || a.kind != c.kind || sp.w.of(a) == 0 || sc.avoid[x] == sc.avoidGen || sp.blocked(x, c.hub) {
+			if a.milli != 0 || a.kind != c.kind || sp.w.of(a) == 0 || sc.avoided(x) || sp.blocked(x, c.hub) {
 				continue
 			}
 			if sc.seenB[x] != gen || topB < sc.distB[x] {
