@@ -16,7 +16,7 @@ import (
 
 // Write prints v as indented JSON with a trailing newline, without
 // escaping <, > and & (names such as "R&D Manager" stay readable).
-// Answers that can be long (Reach) write themselves, to the same bytes.
+// Reach and Path answers write themselves, to the same bytes.
 func Write(w io.Writer, v any) error {
 	if a, ok := v.(indented); ok {
 		// Into a buffer's own room when writing to one: a long answer

@@ -9,9 +9,10 @@ import (
 // An answer can be tens of thousands of roles long (reach of a hub on a
 // large corpus), and encoding/json spent most of such a request: it
 // walks the value by reflection, then indents the result in a second
-// pass. The answers that can be that long write themselves here instead,
-// byte for byte as Write's encoder would (TestFastJSON holds them to it):
-// the same escapes, numbers and indentation.
+// pass. The answers that can be that long, and path's, the one asked
+// most under load, write themselves here instead, byte for byte as
+// Write's encoder would (TestFastJSON and TestFastJSONPath hold them to
+// it): the same escapes, numbers, indentation, nulls and omitted members.
 
 // indented is an answer that appends itself as Write prints it, or
 // reports false when it cannot (a number JSON has no form for), for
@@ -147,4 +148,159 @@ func appendFloat(b []byte, f float64) ([]byte, bool) {
 		}
 	}
 	return b, true
+}
+
+// newline appends a line break and the indentation of depth levels.
+func newline(b []byte, depth int) []byte {
+	b = append(b, '\n')
+	for range depth {
+		b = append(b, "  "...)
+	}
+	return b
+}
+
+// appendKey appends a member's name at depth, after a comma unless it
+// is the first.
+func appendKey(b []byte, depth int, first bool, name string) []byte {
+	if !first {
+		b = append(b, ',')
+	}
+	b = newline(b, depth)
+	b = append(b, '"')
+	b = append(b, name...)
+	return append(b, "\": "...)
+}
+
+func (p Path) size() int {
+	n := 160 + len(p.From) + len(p.To) + len(p.Reason)
+	for _, r := range p.Paths {
+		n += 64 + 256*len(r.Steps)
+	}
+	return n
+}
+
+func (p Path) appendIndented(b []byte) ([]byte, bool) {
+	b = append(b, '{')
+	b = appendKey(b, 1, true, "from")
+	b = appendString(b, p.From)
+	b = appendKey(b, 1, false, "to")
+	b = appendString(b, p.To)
+	b = appendKey(b, 1, false, "paths")
+	switch {
+	case p.Paths == nil:
+		b = append(b, "null"...)
+	case len(p.Paths) == 0:
+		b = append(b, "[]"...)
+	default:
+		b = append(b, '[')
+		for i, r := range p.Paths {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = newline(b, 2)
+			var ok bool
+			if b, ok = r.appendIndented(b, 2); !ok {
+				return b, false
+			}
+		}
+		b = newline(b, 1)
+		b = append(b, ']')
+	}
+	if p.Reason != "" {
+		b = appendKey(b, 1, false, "reason")
+		b = appendString(b, p.Reason)
+	}
+	return append(b, "\n}\n"...), true
+}
+
+// appendIndented appends r as an object whose opening brace is at depth.
+func (r Route) appendIndented(b []byte, depth int) ([]byte, bool) {
+	var ok bool
+	b = append(b, '{')
+	b = appendKey(b, depth+1, true, "cost")
+	if b, ok = appendFloat(b, r.Cost); !ok {
+		return b, false
+	}
+	b = appendKey(b, depth+1, false, "steps")
+	switch {
+	case r.Steps == nil:
+		b = append(b, "null"...)
+	case len(r.Steps) == 0:
+		b = append(b, "[]"...)
+	default:
+		b = append(b, '[')
+		for i, s := range r.Steps {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = newline(b, depth+2)
+			if b, ok = s.appendIndented(b, depth+2); !ok {
+				return b, false
+			}
+		}
+		b = newline(b, depth+1)
+		b = append(b, ']')
+	}
+	b = newline(b, depth)
+	return append(b, '}'), true
+}
+
+// appendIndented appends s as an object whose opening brace is at depth,
+// leaving out empty omitempty members as encoding/json does.
+func (s Step) appendIndented(b []byte, depth int) ([]byte, bool) {
+	var ok bool
+	d := depth + 1
+	b = append(b, '{')
+	b = appendKey(b, d, true, "from")
+	b = appendString(b, s.From)
+	b = appendKey(b, d, false, "to")
+	b = appendString(b, s.To)
+	b = appendKey(b, d, false, "kind")
+	b = appendString(b, s.Kind)
+	b = appendKey(b, d, false, "sources")
+	switch {
+	case s.Sources == nil:
+		b = append(b, "null"...)
+	case len(s.Sources) == 0:
+		b = append(b, "[]"...)
+	default:
+		b = append(b, '[')
+		for i, src := range s.Sources {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = newline(b, d+1)
+			b = appendString(b, src)
+		}
+		b = newline(b, d)
+		b = append(b, ']')
+	}
+	b = appendKey(b, d, false, "cost")
+	if b, ok = appendFloat(b, s.Cost); !ok {
+		return b, false
+	}
+	if s.Tier != "" {
+		b = appendKey(b, d, false, "tier")
+		b = appendString(b, s.Tier)
+	}
+	if s.Index != 0 {
+		b = appendKey(b, d, false, "index")
+		b = strconv.AppendInt(b, int64(s.Index), 10)
+	}
+	if s.Similar != 0 {
+		b = appendKey(b, d, false, "similarity")
+		if b, ok = appendFloat(b, s.Similar); !ok {
+			return b, false
+		}
+	}
+	if s.Note != "" {
+		b = appendKey(b, d, false, "note")
+		b = appendString(b, s.Note)
+	}
+	if s.Basis != "" {
+		b = appendKey(b, d, false, "basis")
+		b = appendString(b, s.Basis)
+	}
+	b = newline(b, depth)
+	return append(b, '}'), true
 }

@@ -72,3 +72,60 @@ func TestFastJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestFastJSONPath is TestFastJSON for path answers: routes with and
+// without steps, sources nil, empty or many, every optional member of a
+// step set or left out, nil lists where encoding/json writes null.
+func TestFastJSONPath(t *testing.T) {
+	names := []string{"", "Clerk", "R&D <Manager>", `say "hi"\`, "tab\there\n", "bad \xff utf-8", "line\u2028", "看護師"}
+	costs := []float64{0, 1, 2.5, 0.001, 1e-7, 1e21, -0.5}
+	rng := rand.New(rand.NewPCG(5, 6))
+	pick := func() string { return names[rng.IntN(len(names))] }
+	for trial := range 400 {
+		p := Path{From: pick(), To: pick()}
+		if trial%7 != 0 {
+			p.Paths = []Route{}
+		}
+		for range rng.IntN(4) {
+			r := Route{Cost: costs[rng.IntN(len(costs))]}
+			if rng.IntN(8) != 0 {
+				r.Steps = []Step{}
+			}
+			for range rng.IntN(4) {
+				s := Step{From: pick(), To: pick(), Kind: []string{"career", "related"}[rng.IntN(2)], Cost: costs[rng.IntN(len(costs))]}
+				switch rng.IntN(4) {
+				case 0:
+				case 1:
+					s.Sources = []string{}
+				default:
+					for range 1 + rng.IntN(3) {
+						s.Sources = append(s.Sources, pick()+":12")
+					}
+				}
+				if rng.IntN(2) == 0 {
+					s.Tier, s.Index, s.Similar, s.Note, s.Basis = pick(), rng.IntN(3), costs[rng.IntN(len(costs))], pick(), pick()
+				}
+				r.Steps = append(r.Steps, s)
+			}
+			p.Paths = append(p.Paths, r)
+		}
+		if trial%3 == 0 {
+			p.Reason = pick()
+		}
+		want := encodingJSON(t, p)
+		var b bytes.Buffer
+		if err := Write(&b, p); err != nil || b.String() != want {
+			t.Fatalf("Write(%#v) =\n%s, %v\nwant (encoding/json)\n%s", p, b.String(), err, want)
+		}
+		var sb strings.Builder
+		if err := Write(&sb, &p); err != nil || sb.String() != want {
+			t.Fatalf("Write(&%#v) to a strings.Builder = %s, %v; want (encoding/json)\n%s", p, sb.String(), err, want)
+		}
+	}
+	for _, f := range []float64{math.NaN(), math.Inf(-1)} {
+		p := Path{Paths: []Route{{Steps: []Step{{Similar: f}}}}}
+		if err := Write(new(bytes.Buffer), p); err == nil {
+			t.Errorf("Write(path of similarity %v) = nil error; want encoding/json's", f)
+		}
+	}
+}
