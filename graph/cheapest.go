@@ -146,10 +146,12 @@ func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop
 //
 // Which side goes next: the one already working through a level of
 // equal keys finishes it; otherwise the one whose next level holds fewer
-// roles (levelSize) starts its own. On a large graph with hubs a level is
-// often a hub's thousands of neighbours at one key, both sides reach one,
-// and passing either is enough to stop; taking turns by heap size, as the
-// strict rule still does, passed both.
+// of a hub's arcs not yet taken (levelSize) starts its own, and with
+// levels alike (as where no hub is near) the one with fewer roles
+// labelled, counting those arcs (sc.lazyF, sc.lazyB). On a large graph
+// with hubs a level is often a hub's thousands of neighbours at one key,
+// both sides reach one, and passing either is enough to stop; taking
+// turns, as the strict rule still does, passed both.
 //
 // A hub, a role with at least sc.lazy arcs one way, has its arcs of a
 // default cost taken lazily when it settles (see settleHub): on a large
@@ -192,7 +194,8 @@ func (g *Graph) bidi(sc *scratch, s, t int32, sp *spec) (int64, bool) {
 		case !inLevel && topB == level:
 			forward = false
 		default:
-			forward = sc.levelSize(&sc.heapF, topF) <= sc.levelSize(&sc.heapB, topB)
+			nF, nB := sc.levelSize(true, topF), sc.levelSize(false, topB)
+			forward = nF < nB || nF == nB && len(sc.heapF)+sc.lazyF <= len(sc.heapB)+sc.lazyB
 			inLevel, level = forward, topB
 			if forward {
 				level = topF
@@ -351,19 +354,15 @@ func (sc *scratch) finalB(x int32) bool {
 	return sc.doneB[x] == sc.gen || sc.seenB[x] == sc.gen && sc.distB[x] <= sc.edgeB
 }
 
-// levelSize returns about how many roles h holds at key top: its entries
-// at top, a hub's cursor counted as the arcs it has left.
-func (sc *scratch) levelSize(h *keyHeap, top int64) int32 {
-	n := int32(0)
-	for _, it := range *h {
-		if it.key != top {
-			continue
-		}
-		if it.role < sc.nRoles {
-			n++
-		} else {
-			c := &sc.cursors[it.role-sc.nRoles]
-			n += c.end - c.pos
+// levelSize returns about how many roles one side (forward or not) has
+// at key top: one, and the arcs its hubs' cursors at top have left. It
+// reads the cursors, not the heap: they are few, the heap may be large,
+// and it is asked at every new key.
+func (sc *scratch) levelSize(forward bool, top int64) int {
+	n := 1
+	for i := range sc.cursors {
+		if c := &sc.cursors[i]; c.forward == forward && c.key == top && c.pos < c.end {
+			n += int(c.end - c.pos)
 		}
 	}
 	return n

@@ -96,6 +96,11 @@ func (g *Graph) settleHub(sc *scratch, sp *spec, u int32, forward bool, mu int64
 		self := int32(len(sc.cursors))
 		sc.cursors = append(sc.cursors, cursor{hub: u, self: self, pos: lo, end: hi, kind: kind, forward: forward, key: du + w})
 		heap.push(du+w, sc.nRoles+self)
+		if forward {
+			sc.lazyF += int(hi - lo)
+		} else {
+			sc.lazyB += int(hi - lo)
+		}
 	}
 	return mu
 }
@@ -114,6 +119,14 @@ func (g *Graph) pull(sc *scratch, sp *spec, c *cursor, mu int64) int64 {
 		odist, oseen = sc.distF, sc.seenF
 	}
 	nk := c.key
+	from := c.pos
+	defer func() {
+		if c.forward {
+			sc.lazyF -= int(c.pos - from)
+		} else {
+			sc.lazyB -= int(c.pos - from)
+		}
+	}()
 	for c.pos < c.end {
 		a := arcs[c.pos]
 		c.pos++

@@ -26,6 +26,7 @@ type scratch struct {
 	strict       bool     // bidi stops only when topF+topB > mu, as it did before finish: the plain search tests hold it to
 	edgeB        int64    // a backward label this low or lower is final (see finalB); -1 until bidi's finish
 	frontB       []int32  // roles labelled, not settled, at edgeB (see finish)
+	lazyF, lazyB int      // arcs the cursors of each side have not handed out yet
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -71,6 +72,7 @@ func (sc *scratch) next() {
 	sc.cursors = sc.cursors[:0]
 	sc.frontB = sc.frontB[:0]
 	sc.edgeB = -1
+	sc.lazyF, sc.lazyB = 0, 0
 }
 
 // newAvoid starts a new generation of sc.avoid: no role is avoided.
