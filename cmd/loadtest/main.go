@@ -8,7 +8,8 @@
 //   - sends path, reach, role and search requests, the ones the page
 //     sends, from -clients concurrent clients for -duration each kind,
 //     then all four mixed, and prints requests per second, p50, p99 and
-//     the slowest latency and the errors of each;
+//     the slowest latency and the errors of each (-kinds sends only the
+//     kinds named, and then no mixed run);
 //   - sends -diagrams diagram requests (ladders and neighbourhoods of
 //     roles drawn from a pool, so that some are cached and most are not)
 //     and prints the server's resident memory before, during and after;
