@@ -229,7 +229,8 @@ func benchSynth(b *testing.B) *graph.Graph {
 }
 
 // BenchmarkPathSynth100k is Path on the synthetic corpus, with hubs
-// taken lazily (lazy) and every arc taken at once (eager), reporting the
+// taken lazily (lazy), and as the plain search does (eager: every arc
+// taken at once, every role on a cheapest route settled), reporting the
 // roles settled per question.
 func BenchmarkPathSynth100k(b *testing.B) {
 	g := benchSynth(b)

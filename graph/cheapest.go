@@ -101,9 +101,10 @@ type hop struct {
 // among those, the one whose sequence of role IDs sorts first; so the
 // answer is a function of the graph and the query alone. It finds the
 // cheapest key by bidirectional Dijkstra (bidi), run until every role on
-// any cheapest route is settled by one side or the other, then marks
-// which forward-settled roles lie on a cheapest route and walks from s
-// taking at each role the lowest-ID successor that stays on one (walk).
+// any cheapest route has its final key from s or to t on one side or the
+// other, then marks which forward-settled roles lie on a cheapest route
+// and walks from s taking at each role the lowest-ID successor that stays
+// on one (walk).
 func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop, key int64, _ bool) {
 	mu, ok := g.bidi(sc, s, t, sp)
 	if !ok {
@@ -114,8 +115,43 @@ func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop
 
 // bidi is cheapest's search: bidirectional Dijkstra on keys. It returns
 // the cheapest key mu, or false as cheapest does, and leaves every role
-// on a cheapest route settled by one side at least, with its exact key
-// from s (forward) or to t (backward).
+// on a cheapest route with its final key from s (forward) or to t
+// (backward): settled, or, on the backward side, labelled at the key the
+// search stopped at, sc.edgeB (see finalB).
+//
+// It stops as soon as topF+topB >= mu, topF and topB the smallest keys
+// left in each side's heap. That mu is then the cheapest key is the usual
+// argument: a cheaper route would have a role u with distF(u) < topF
+// followed by one v with distB(v) < topB, both settled, and whichever
+// settled second met the other's label across the arc.
+//
+// That every role u on a cheapest route has a final key on one side:
+// distF(u)+distB(u) = mu <= topF+topB (true distances), so distF(u) <=
+// topF or distB(u) <= topB. Say distB(u) <= topB (forward is alike). If
+// u = t its key is 0. Otherwise u's successor v on the route has distB(v)
+// < topB, so v is settled (nothing below topB is left in the heap) and
+// took its arc to u when it settled: u was labelled with its true key,
+// or, v a hub, the cursor that hands out that arc sits at that key, which
+// is topB at most; finish drains the cursors left at topB, so u is
+// labelled then. A label of topB or less is final: nothing below topB is
+// left to lower it. The walk needs the backward side only: a role with a
+// final forward key only, on a cheapest route, has distB(u) > topB, so
+// distF(u) < topF and it is settled.
+//
+// The rule used to be strict (topF+topB > mu), so that every role on a
+// cheapest route was settled by one side; but when mu is met across a
+// level of tied keys, as after a hub, that settled the whole level, often
+// thousands of roles and most of such a search's work. sc.strict keeps
+// that rule, for tests to hold the search to the plain one.
+//
+// Which side goes next: the one already working through a level of
+// equal keys finishes it; otherwise the one whose next level holds fewer
+// of a hub's arcs not yet taken (levelSize) starts its own, and with
+// levels alike (as where no hub is near) the one with fewer roles
+// labelled, counting those arcs (sc.lazyF, sc.lazyB). On a large graph
+// with hubs a level is often a hub's thousands of neighbours at one key,
+// both sides reach one, and passing either is enough to stop; taking
+// turns, as the strict rule still does, passed both.
 //
 // A hub, a role with at least sc.lazy arcs one way, has its arcs of a
 // default cost taken lazily when it settles (see settleHub): on a large
@@ -134,20 +170,38 @@ func (g *Graph) bidi(sc *scratch, s, t int32, sp *spec) (int64, bool) {
 	if limit <= 0 {
 		limit = keyInf
 	}
+	level, inLevel := int64(-1), false // the key, and the side, of the level under way
 	for {
 		topF := sc.top(&sc.heapF, sc.distF, sc.doneF)
 		topB := sc.top(&sc.heapB, sc.distB, sc.doneB)
-		// Strictly greater: every role on every cheapest route is then
-		// settled by at least one side, which the walk needs. So it
-		// is when either side has settled all it can reach.
 		if topF == keyInf || topB == keyInf || topF+topB > mu {
+			break
+		}
+		if topF+topB == mu && !sc.strict {
+			g.finish(sc, sp, topB)
 			break
 		}
 		// No route not yet met costs less than topF+topB.
 		if topF+topB > limit && mu > limit {
 			return 0, false
 		}
-		if len(sc.heapF) <= len(sc.heapB) {
+		var forward bool
+		switch {
+		case sc.strict:
+			forward = len(sc.heapF) <= len(sc.heapB)
+		case inLevel && topF == level:
+			forward = true
+		case !inLevel && topB == level:
+			forward = false
+		default:
+			nF, nB := sc.levelSize(true, topF), sc.levelSize(false, topB)
+			forward = nF < nB || nF == nB && len(sc.heapF)+sc.lazyF <= len(sc.heapB)+sc.lazyB
+			inLevel, level = forward, topB
+			if forward {
+				level = topF
+			}
+		}
+		if forward {
 			it := sc.heapF.pop()
 			u := it.role
 			if u >= sc.nRoles {
@@ -165,7 +219,7 @@ func (g *Graph) bidi(sc *scratch, s, t int32, sp *spec) (int64, bool) {
 				a := g.fwd[ai]
 				w := sp.w.of(a)
 				x := a.to
-				if w == 0 || sc.avoid[x] == sc.avoidGen || sp.blocked(u, x) {
+				if w == 0 || sc.avoided(x) || sp.blocked(u, x) {
 					continue
 				}
 				nk := it.key + w
@@ -195,7 +249,7 @@ func (g *Graph) bidi(sc *scratch, s, t int32, sp *spec) (int64, bool) {
 				a := g.bwd[ai]
 				w := sp.w.of(a)
 				y := a.to
-				if w == 0 || sc.avoid[y] == sc.avoidGen || sp.blocked(y, u) {
+				if w == 0 || sc.avoided(y) || sp.blocked(y, u) {
 					continue
 				}
 				nk := it.key + w
@@ -219,8 +273,8 @@ func (g *Graph) bidi(sc *scratch, s, t int32, sp *spec) (int64, bool) {
 // that bidi has left in sc: among those, the one whose sequence of role
 // IDs sorts first.
 //
-// It needs of the search: every role on a cheapest route settled by one
-// side at least, with its exact key, and sc.orderF listing the
+// It needs of the search: every role on a cheapest route settled forward
+// or with its final key to t (finalB), and sc.orderF listing the
 // forward-settled roles in the order settled, so that a role comes after
 // every role before it on a cheapest route (keys grow along a route).
 // Arcs of a hub are tried against the roles that can continue a cheapest
@@ -230,12 +284,13 @@ func (g *Graph) walk(sc *scratch, s, t int32, sp *spec, mu int64, hops []hop) []
 	sc.doneB[t] = gen // its label 0 is final even if never popped
 
 	// A forward-settled role is on a cheapest route when it continues to
-	// t at cost mu: through a backward-settled role, or through a later
-	// forward-settled one already marked.
+	// t at cost mu: through a role of final backward key, or through a
+	// later forward-settled one already marked. (A role on a cheapest
+	// route with no final backward key is forward-settled: see bidi.)
 	for i := len(sc.orderF) - 1; i >= 0; i-- {
 		v := sc.orderF[i]
 		dv := sc.distF[v]
-		if sc.doneB[v] == gen && dv+sc.distB[v] == mu || g.onwardFrom(sc, sp, v, dv, mu, t) >= 0 {
+		if sc.finalB(v) && dv+sc.distB[v] == mu || g.onwardFrom(sc, sp, v, dv, mu, t) >= 0 {
 			sc.onPath[v] = gen
 		}
 	}
@@ -276,16 +331,41 @@ func (g *Graph) onwardFrom(sc *scratch, sp *spec, u int32, d, mu int64, t int32)
 // cheapest route, keeps to a cheapest route of key mu.
 func (g *Graph) onward(sc *scratch, sp *spec, u, ai int32, d, mu int64) bool {
 	a := g.fwd[ai]
-	w := sp.w.of(a)
 	x := a.to
-	if w == 0 || sc.avoid[x] == sc.avoidGen || sp.blocked(u, x) {
+	gen := sc.gen
+	// Most arcs of a hub lead to a role neither side has reached: one
+	// look-up tells.
+	if sc.seenB[x] != gen && sc.onPath[x] != gen {
 		return false
 	}
-	gen := sc.gen
-	if sc.doneB[x] == gen && d+w+sc.distB[x] == mu {
+	w := sp.w.of(a)
+	if w == 0 || sc.avoided(x) || sp.blocked(u, x) {
+		return false
+	}
+	if sc.finalB(x) && d+w+sc.distB[x] == mu {
 		return true
 	}
 	return sc.onPath[x] == gen && sc.doneF[x] == gen && sc.distF[x] == d+w
+}
+
+// finalB reports whether x's backward label is its true key to t: x is
+// settled backward, or labelled at the key bidi stopped at or less.
+func (sc *scratch) finalB(x int32) bool {
+	return sc.doneB[x] == sc.gen || sc.seenB[x] == sc.gen && sc.distB[x] <= sc.edgeB
+}
+
+// levelSize returns about how many roles one side (forward or not) has
+// at key top: one, and the arcs its hubs' cursors at top have left. It
+// reads the cursors, not the heap: they are few, the heap may be large,
+// and it is asked at every new key.
+func (sc *scratch) levelSize(forward bool, top int64) int {
+	n := 1
+	for i := range sc.cursors {
+		if c := &sc.cursors[i]; c.forward == forward && c.key == top && c.pos < c.end {
+			n += int(c.end - c.pos)
+		}
+	}
+	return n
 }
 
 // top returns the smallest live key of h, dropping stale entries, or

@@ -6,9 +6,15 @@ import "math"
 // answered before it had one. Tests hold the two to one answer.
 func SearchScan(g *Graph, query string, limit int) []Match { return g.search(query, limit, false) }
 
-// Eager, given to PathsSettled, makes no role a hub: every arc is taken
-// when its role settles, as the search did before it had hubs.
+// Eager, given to PathsSettled, makes no role a hub and keeps the strict
+// rule for stopping: every arc is taken when its role settles, and every
+// role on a cheapest route is settled, as the search did before it had
+// hubs. It is the plain search the others are held to.
 const Eager = math.MaxInt32
+
+// NoHubs, given to PathsSettled, makes no role a hub, with the search's
+// own rule for stopping.
+const NoHubs = math.MaxInt32 - 1
 
 // PathsSettled is Paths with the roles of lazy or more arcs one way as
 // hubs (0: the default, lazyDegree), also returning the number of roles
@@ -26,6 +32,7 @@ func PathsSettled(g *Graph, from, to string, k int, opt PathOptions, lazy int32)
 	if lazy > 0 {
 		sc.lazy = lazy
 	}
+	sc.strict = lazy == Eager
 	found, err := g.yen(sc, q, k)
 	if err != nil {
 		return nil, sc.settled, err

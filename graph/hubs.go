@@ -53,7 +53,7 @@ func (g *Graph) settleHub(sc *scratch, sp *spec, u int32, forward bool, mu int64
 		a := arcs[ai]
 		w := sp.w.of(a)
 		x := a.to
-		if w == 0 || (a.milli == 0) != lazy || sc.avoid[x] == sc.avoidGen || sp.blockedWay(u, x, forward) {
+		if w == 0 || (a.milli == 0) != lazy || sc.avoided(x) || sp.blockedWay(u, x, forward) {
 			return
 		}
 		nk := du + w
@@ -96,6 +96,11 @@ func (g *Graph) settleHub(sc *scratch, sp *spec, u int32, forward bool, mu int64
 		self := int32(len(sc.cursors))
 		sc.cursors = append(sc.cursors, cursor{hub: u, self: self, pos: lo, end: hi, kind: kind, forward: forward, key: du + w})
 		heap.push(du+w, sc.nRoles+self)
+		if forward {
+			sc.lazyF += int(hi - lo)
+		} else {
+			sc.lazyB += int(hi - lo)
+		}
 	}
 	return mu
 }
@@ -114,11 +119,19 @@ func (g *Graph) pull(sc *scratch, sp *spec, c *cursor, mu int64) int64 {
 		odist, oseen = sc.distF, sc.seenF
 	}
 	nk := c.key
+	from := c.pos
+	defer func() {
+		if c.forward {
+			sc.lazyF -= int(c.pos - from)
+		} else {
+			sc.lazyB -= int(c.pos - from)
+		}
+	}()
 	for c.pos < c.end {
 		a := arcs[c.pos]
 		c.pos++
 		x := a.to
-		if a.milli != 0 || a.kind != c.kind || sp.w.of(a) == 0 || sc.avoid[x] == sc.avoidGen || sp.blockedWay(c.hub, x, c.forward) {
+		if a.milli != 0 || a.kind != c.kind || sp.w.of(a) == 0 || sc.avoided(x) || sp.blockedWay(c.hub, x, c.forward) {
 			continue
 		}
 		if oseen[x] == gen && nk+odist[x] < mu {
@@ -136,6 +149,43 @@ func (g *Graph) pull(sc *scratch, sp *spec, c *cursor, mu int64) int64 {
 	return mu
 }
 
+// finish readies the backward side for the walk when bidi stops at
+// topF+topB = mu, topB the smallest backward key left: roles labelled at
+// topB or less have their final key to t then (see bidi), once every
+// backward cursor left at topB has handed out its arcs, which finish has
+// it do, labelling without a heap. It notes topB in sc.edgeB and the
+// roles labelled at topB, not settled, in sc.frontB, for onwardHub.
+//
+// A cursor drained here costs a pass over the hub's arcs; settling the
+// roles it labels, as the strict rule did, cost a pass over each one's.
+func (g *Graph) finish(sc *scratch, sp *spec, topB int64) {
+	gen := sc.gen
+	sc.edgeB = topB
+	for _, it := range sc.heapB {
+		if it.key != topB {
+			continue
+		}
+		if it.role < sc.nRoles {
+			if sc.doneB[it.role] != gen && sc.distB[it.role] == it.key {
+				sc.frontB = append(sc.frontB, it.role)
+			}
+			continue
+		}
+		c := &sc.cursors[it.role-sc.nRoles]
+		for ; c.pos < c.end; c.pos++ {
+			a := g.bwd[c.pos]
+			x := a.to
+			if a.milli != 0 || a.kind != c.kind || sp.w.of(a) == 0 || sc.avoided(x) || sp.blocked(x, c.hub) {
+				continue
+			}
+			if sc.seenB[x] != gen || topB < sc.distB[x] {
+				sc.seenB[x], sc.distB[x] = gen, topB
+				sc.frontB = append(sc.frontB, x)
+			}
+		}
+	}
+}
+
 // blockedWay is blocked for an arc from u to x taken forward, or from x
 // to u taken by the backward side.
 func (sp *spec) blockedWay(u, x int32, forward bool) bool {
@@ -147,13 +197,14 @@ func (sp *spec) blockedWay(u, x int32, forward bool) bool {
 
 func arcTo(a arc, x int32) int { return cmp.Compare(a.to, x) }
 
-// onwardHub is onwardFrom for a hub u: only an arc to a role the
-// backward side settled (or t) or a role the forward side settled can
-// keep to a cheapest route, so it tries the arcs to those roles, found by
-// binary search in u's sorted arcs, when they are fewer than u's arcs.
+// onwardHub is onwardFrom for a hub u: only an arc to a role of final
+// backward key (settled, in sc.frontB, or t) or a role the forward side
+// settled can keep to a cheapest route, so it tries the arcs to those
+// roles, found by binary search in u's sorted arcs, when they are fewer
+// than u's arcs.
 func (g *Graph) onwardHub(sc *scratch, sp *spec, u int32, d, mu int64, t int32) int32 {
 	lo, hi := g.fwdOff[u], g.fwdOff[u+1]
-	if int32(len(sc.orderB)+len(sc.orderF)+1)*8 >= hi-lo {
+	if int32(len(sc.orderB)+len(sc.frontB)+len(sc.orderF)+1)*8 >= hi-lo {
 		for ai := lo; ai < hi; ai++ {
 			if g.onward(sc, sp, u, ai, d, mu) {
 				return ai
@@ -177,6 +228,9 @@ func (g *Graph) onwardHub(sc *scratch, sp *spec, u int32, d, mu int64, t int32) 
 	}
 	try(t)
 	for _, x := range sc.orderB {
+		try(x)
+	}
+	for _, x := range sc.frontB {
 		try(x)
 	}
 	for _, x := range sc.orderF {

@@ -13,8 +13,9 @@ import (
 	"careergraph/loader"
 )
 
-// TestHubsCorpora holds the search with lazy hubs to the search without
-// them on real and large corpora, loaded as the command loads them: the
+// TestHubsCorpora holds the search, with lazy hubs and without, to the
+// plain search (graph.Eager) on real and large corpora, loaded as the
+// command loads them: the
 // O*NET release and the MaRS pathway table in ../shared/data, and the
 // 100k-document synthetic corpus of `make corpora` in out/bench/100k.
 // Each is skipped when absent, and the 100k one in -short mode.
@@ -55,7 +56,7 @@ func TestHubsCorpora(t *testing.T) {
 					opt = graph.PathOptions{CareerOnly: true}
 				}
 				want, ne, werr := graph.PathsSettled(g, from, to, k, opt, graph.Eager)
-				for _, lazy := range []int32{0, 16} {
+				for _, lazy := range []int32{0, 16, graph.NoHubs} {
 					got, n, err := graph.PathsSettled(g, from, to, k, opt, lazy)
 					if !reflect.DeepEqual(got, want) || !errors.Is(err, werr) && fmt.Sprint(err) != fmt.Sprint(werr) {
 						t.Fatalf("Paths(%q, %q, %d, %+v) with hubs of %d arcs = %v, %v; without hubs %v, %v",

@@ -54,8 +54,10 @@ func randomHubGraph(t testing.TB, rng *rand.Rand, n int, costed bool) (*graph.Gr
 	return g, ids
 }
 
-// TestHubsDifferential holds the search with lazy hubs to the search
-// that takes every arc when its role settles: on random graphs with hubs
+// TestHubsDifferential holds the search, with lazy hubs and without, to
+// the plain search that takes every arc when its role settles and stops
+// only once every role on a cheapest route is settled (graph.Eager): on
+// random graphs with hubs
 // of every size down to one arc, many tied routes, own costs or none,
 // roles avoided, career only, no moves down and every lateral cost, for
 // one route and for several (Yen's spur searches block arcs and set
@@ -84,7 +86,7 @@ func TestHubsDifferential(t *testing.T) {
 			}
 			k := []int{1, 1, 2, 3, 5, 10}[rng.IntN(6)]
 			want, _, werr := graph.PathsSettled(g, from, to, k, opt, graph.Eager)
-			for _, lazy := range []int32{1, 2, 3, 5, 0} {
+			for _, lazy := range []int32{1, 2, 3, 5, 0, graph.NoHubs} {
 				got, _, err := graph.PathsSettled(g, from, to, k, opt, lazy)
 				if !reflect.DeepEqual(got, want) || !errors.Is(err, werr) && fmt.Sprint(err) != fmt.Sprint(werr) {
 					t.Fatalf("trial %d: Paths(%q, %q, %d, %+v) with hubs of %d arcs = %v, %v; without hubs %v, %v",

@@ -19,10 +19,11 @@ import (
 //   - equal, prefix and substring: the form holds every bigram of the
 //     query;
 //   - all words: the form holds every bigram of each word;
-//   - edit distance at most k: by the q-gram lemma, each edit spoils at
-//     most two of the query's bigram positions, so the form holds at
-//     least D−2k of the query's D distinct bigrams (and its length is
-//     within k of the query's).
+//   - edit distance at most k: the form's length is within k of the
+//     query's, and by the q-gram lemma, each edit spoils at most two of
+//     the query's bigram positions, so the form holds at least D−2k of
+//     the query's D distinct bigrams. (The role is a candidate when it
+//     has a form of each kind, a bound still.)
 //
 // Folding kana is safe for every query: a query without kana matches a
 // form with katakana (as a substring, word or within an edit distance)
@@ -142,8 +143,7 @@ func (ix *nameSearch) candidates(q string, words []string, maxEdit int) (out []i
 	}
 	for _, i := range s.touched {
 		m := s.mask[i]
-		s.mask[i] = 0
-		keep := m&all == all || need > 0 && bits.OnesCount64(m&all) >= need
+		keep := m&all == all
 		if !keep && wordMasks != nil {
 			keep = true
 			for _, w := range wordMasks {
@@ -157,14 +157,20 @@ func (ix *nameSearch) candidates(q string, words []string, maxEdit int) (out []i
 			out = append(out, i)
 		}
 	}
-	s.touched = s.touched[:0]
-	if need <= 0 {
-		// Too short a query for bigrams to bound the edit distance:
-		// every role with a form of about its length may match.
-		for n := max(0, lq-maxEdit); n <= min(ix.maxLen, lq+maxEdit); n++ {
-			out = append(out, ix.byLen[n]...)
+	// An edit match is with a form of about the query's length that
+	// shares need of its bigrams; too short a query for bigrams to bound
+	// the edit distance (need <= 0) leaves the length alone.
+	for n := max(0, lq-maxEdit); n <= min(ix.maxLen, lq+maxEdit); n++ {
+		for _, i := range ix.byLen[n] {
+			if need <= 0 || bits.OnesCount64(s.mask[i]&all) >= need {
+				out = append(out, i)
+			}
 		}
 	}
+	for _, i := range s.touched {
+		s.mask[i] = 0
+	}
+	s.touched = s.touched[:0]
 	slices.Sort(out)
 	return slices.Compact(out), true
 }

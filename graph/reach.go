@@ -21,11 +21,12 @@ type ReachOptions struct {
 // route within the package's limits costs more.
 const MaxReachCost = 100_000_000
 
-// Reached is one role a reach query found, with the cheapest cost to it,
-// the number of steps of that cheapest route and the kinds of move it
-// takes.
+// Reached is one role a reach query found, with its display name, the
+// cheapest cost to it, the number of steps of that cheapest route and the
+// kinds of move it takes.
 type Reached struct {
 	Role  string // role ID
+	Name  string // the role's display name, as NameOf(Role)
 	Cost  float64
 	Steps int
 	Via   Via
@@ -101,7 +102,7 @@ func (g *Graph) Reach(from string, opt ReachOptions) ([]Reached, error) {
 	out := make([]Reached, 0, len(found))
 	for _, r := range g.byCostThenName(sc, found) {
 		k := sc.distF[r]
-		out = append(out, Reached{Role: g.roles[r].ID, Cost: costOf(k), Steps: keySteps(k), Via: sc.via[r]})
+		out = append(out, Reached{Role: g.roles[r].ID, Name: g.roles[r].Name, Cost: costOf(k), Steps: keySteps(k), Via: sc.via[r]})
 	}
 	return out, nil
 }

@@ -23,6 +23,10 @@ type scratch struct {
 	cursors      []cursor // the hubs' lazy arcs of a search; heap entries name them as nRoles+index
 	nRoles       int32    // roles of the graph searched: heap entries from it up are cursors
 	lazy         int32    // roles with this many arcs one way or more are hubs: see bidi
+	strict       bool     // bidi stops only when topF+topB > mu, as it did before finish: the plain search tests hold it to
+	edgeB        int64    // a backward label this low or lower is final (see finalB); -1 until bidi's finish
+	frontB       []int32  // roles labelled, not settled, at edgeB (see finish)
+	lazyF, lazyB int      // arcs the cursors of each side have not handed out yet
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -37,7 +41,7 @@ func (g *Graph) getScratch() *scratch {
 			doneF: make([]uint32, n), doneB: make([]uint32, n),
 			avoid: make([]uint32, n), onPath: make([]uint32, n), via: make([]Via, n),
 			heapF: sc.heapF[:0], heapB: sc.heapB[:0], orderF: sc.orderF[:0],
-			orderB: sc.orderB[:0], cursors: sc.cursors[:0],
+			orderB: sc.orderB[:0], cursors: sc.cursors[:0], frontB: sc.frontB[:0],
 			buckets: sc.buckets,
 		}
 	}
@@ -46,6 +50,7 @@ func (g *Graph) getScratch() *scratch {
 	sc.stamped = 0
 	sc.settled = 0
 	sc.lazy = lazyDegree
+	sc.strict = false
 	return sc
 }
 
@@ -65,6 +70,9 @@ func (sc *scratch) next() {
 	sc.orderF = sc.orderF[:0]
 	sc.orderB = sc.orderB[:0]
 	sc.cursors = sc.cursors[:0]
+	sc.frontB = sc.frontB[:0]
+	sc.edgeB = -1
+	sc.lazyF, sc.lazyB = 0, 0
 }
 
 // newAvoid starts a new generation of sc.avoid: no role is avoided.
@@ -81,6 +89,13 @@ func (sc *scratch) newAvoid() {
 func (sc *scratch) avoidRole(r int32) {
 	sc.avoid[r] = sc.avoidGen
 	sc.stamped++
+}
+
+// avoided reports whether role r may not be entered. Until a role is
+// stamped, as on most questions, it reads nothing: on a large graph the
+// look-up is a cache miss per arc.
+func (sc *scratch) avoided(r int32) bool {
+	return sc.stamped > 0 && sc.avoid[r] == sc.avoidGen
 }
 
 // keyHeap is a binary min-heap of (key, role) ordered by key and then by

@@ -8,7 +8,8 @@
 //   - sends path, reach, role and search requests, the ones the page
 //     sends, from -clients concurrent clients for -duration each kind,
 //     then all four mixed, and prints requests per second, p50, p99 and
-//     the slowest latency and the errors of each;
+//     the slowest latency and the errors of each (-kinds sends only the
+//     kinds named, and then no mixed run);
 //   - sends -diagrams diagram requests (ladders and neighbourhoods of
 //     roles drawn from a pool, so that some are cached and most are not)
 //     and prints the server's resident memory before, during and after;
@@ -52,14 +53,15 @@ func main() {
 	seed := flag.Uint64("seed", 1, "random `seed` of the questions")
 	diagramLimit := flag.Duration("diagram-limit", 3*time.Minute, "stop the diagram requests after this long")
 	rate := flag.Int("rate", 2000, "path requests per second to offer in the paced run (0: none)")
+	only := flag.String("kinds", "path,reach,role,search", "the `kinds` of request to send as fast as answered, comma-separated (the mixed run needs all four)")
 	flag.Parse()
-	if err := run(*bin, *data, *clients, *rate, *duration, *diagrams, *pool, *diagramLimit, *reload, *seed); err != nil {
+	if err := run(*bin, *data, *clients, *rate, *duration, *diagrams, *pool, *diagramLimit, *reload, *seed, strings.Split(*only, ",")); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(1)
 	}
 }
 
-func run(bin, data string, clients, rate int, duration time.Duration, diagrams, pool int, diagramLimit time.Duration, reload bool, seed uint64) error {
+func run(bin, data string, clients, rate int, duration time.Duration, diagrams, pool int, diagramLimit time.Duration, reload bool, seed uint64, only []string) error {
 	srv, err := startServer(bin, data)
 	if err != nil {
 		return err
@@ -117,6 +119,9 @@ func run(bin, data string, clients, rate int, duration time.Duration, diagrams, 
 	fmt.Printf("%-8s %9s %9s %9s %9s %9s %7s\n", "kind", "requests", "req/s", "p50", "p99", "slowest", "errors")
 	failed := 0
 	for _, k := range kinds {
+		if !slices.Contains(only, k.name) {
+			continue
+		}
 		r := hammer(srv, clients, duration, func(int) (string, string) { return k.name, k.next() })
 		failed += r.print()
 	}
@@ -125,9 +130,11 @@ func run(bin, data string, clients, rate int, duration time.Duration, diagrams, 
 		r := paced(srv, clients, rate, duration, kinds[0].next)
 		failed += r.print()
 	}
-	fmt.Println("as fast as answered, mixed, the four kinds in turn:")
-	mixed := hammer(srv, clients, duration, func(i int) (string, string) { k := kinds[i%len(kinds)]; return k.name, k.next() })
-	failed += mixed.print()
+	if len(only) == len(kinds) {
+		fmt.Println("as fast as answered, mixed, the four kinds in turn:")
+		mixed := hammer(srv, clients, duration, func(i int) (string, string) { k := kinds[i%len(kinds)]; return k.name, k.next() })
+		failed += mixed.print()
+	}
 	fmt.Printf("resident memory after the load: %s\n\n", mb(srv.rss()))
 
 	if diagrams > 0 {

@@ -9,13 +9,30 @@
 package wire
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 )
 
 // Write prints v as indented JSON with a trailing newline, without
 // escaping <, > and & (names such as "R&D Manager" stay readable).
+// Reach and Path answers write themselves, to the same bytes.
 func Write(w io.Writer, v any) error {
+	if a, ok := v.(indented); ok {
+		// Into a buffer's own room when writing to one: a long answer
+		// is then made and copied once.
+		var b []byte
+		if buf, ok := w.(*bytes.Buffer); ok {
+			buf.Grow(a.size())
+			b = buf.AvailableBuffer()
+		} else {
+			b = make([]byte, 0, a.size())
+		}
+		if b, ok := a.appendIndented(b); ok {
+			_, err := w.Write(b)
+			return err
+		}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

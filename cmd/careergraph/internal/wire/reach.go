@@ -32,11 +32,12 @@ type Reach struct {
 	Reason  string      `json:"reason,omitempty"` // why Reached is empty
 }
 
-// NewReach returns the answer of a reach question.
+// NewReach returns the answer of a reach question. Each role is named by
+// its Reached.Name; g is not consulted.
 func NewReach(g *graph.Graph, role graph.Role, reverse bool, reached []graph.Reached) Reach {
-	out := Reach{Role: role.Name, Reverse: reverse, Reached: []Reached{}}
+	out := Reach{Role: role.Name, Reverse: reverse, Reached: make([]Reached, 0, len(reached))}
 	for _, r := range reached {
-		out.Reached = append(out.Reached, Reached{g.NameOf(r.Role), r.Cost, r.Steps, r.Via.String()})
+		out.Reached = append(out.Reached, Reached{r.Name, r.Cost, r.Steps, r.Via.String()})
 		switch r.Via {
 		case graph.ViaCareer:
 			out.Counts.Career++
