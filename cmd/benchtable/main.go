@@ -119,8 +119,9 @@ func measure(dir, bin, cache string, n int) (row, error) {
 		defer func() { cpu = append(cpu, cpuTime()-start) }()
 		var err2 error
 		// As `careergraph --no-cache` loads: the corpus without its
-		// documents' full text.
-		c, err2 = loader.Load(loader.Options{Paths: []string{dir}, DropDocuments: true})
+		// documents' full text, the profiles waiting in a file in
+		// $TMPDIR.
+		c, err2 = loader.Load(loader.Options{Paths: []string{dir}, DropDocuments: true, SpillDir: os.TempDir()})
 		if err2 != nil {
 			err = err2
 		}
