@@ -24,17 +24,18 @@ func TestHubsCorpora(t *testing.T) {
 		name, path string
 		pairs      int
 		big        bool
+		get        string // how to get the data
 	}{
-		{"onet", "../../shared/data/onet-29.3", 1000, false},
-		{"mars", "../../shared/data/mars-pathways/pathway_results.csv", 1000, false},
-		{"synth-100k", "../out/bench/100k", 3000, true},
+		{"onet", "../../shared/data/onet-29.3", 1000, false, "the shared data folder beside the repository"},
+		{"mars", "../../shared/data/mars-pathways/pathway_results.csv", 1000, false, "the shared data folder beside the repository"},
+		{"synth-100k", "../out/bench/100k", 3000, true, "`make corpora` makes it"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if c.big && testing.Short() {
 				t.Skip("the 100k corpus takes a while to load; not in -short mode")
 			}
 			if _, err := os.Stat(c.path); err != nil {
-				t.Skipf("%s not found (%v)", filepath.Clean(c.path), err)
+				t.Skipf("%s not found: %s", filepath.Clean(c.path), c.get)
 			}
 			corpus, err := loader.Load(loader.Options{Paths: []string{c.path}, DropDocuments: true})
 			if err != nil {
