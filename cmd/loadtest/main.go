@@ -169,6 +169,7 @@ func startServer(bin, data string) (*server, error) {
 		return nil, fmt.Errorf("%v (make build writes it)", err)
 	}
 	cmd := exec.Command(bin, "serve", "--data", data, "--addr", "127.0.0.1:0")
+	stopWithUs(cmd)
 	s := &server{cmd: cmd, stderr: &syncBuffer{}}
 	cmd.Stderr = s.stderr
 	out, err := cmd.StdoutPipe()
