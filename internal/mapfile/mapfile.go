@@ -36,7 +36,7 @@ func Map(f *os.File, size int64) (string, *Mapping, error) {
 	if _, err := f.ReadAt(buf, 0); err != nil {
 		return "", nil, err
 	}
-	return string(buf), nil, nil
+	return unsafe.String(unsafe.SliceData(buf), len(buf)), nil, nil // buf is never changed
 }
 
 var copyBufs = sync.Pool{New: func() any { return new([]byte) }}
