@@ -41,12 +41,8 @@ func (p *Profile) SetDocs(docs ...DocProfile) {
 	p.packed, p.owner = string(buf), nil
 }
 
-// AppendPacked appends p's documents' sections, packed, to buf and
-// returns the extended buffer, for a cache to keep them as they are.
-func (p *Profile) AppendPacked(buf []byte) []byte { return append(buf, p.packed...) }
-
-// WritePacked writes what AppendPacked appends to w. When the packed
-// sections lie in a mapped file whose owner can copy them from the file
+// WritePacked writes p's documents' sections, packed, to w, for a cache
+// to keep them as they are. When the packed sections lie in a mapped file whose owner can copy them from the file
 // (a CopyTo(io.Writer, string) error method), it does so, so that
 // writing them does not read them into the program's memory.
 func (p *Profile) WritePacked(w io.Writer) error {
@@ -59,11 +55,11 @@ func (p *Profile) WritePacked(w io.Writer) error {
 	return err
 }
 
-// PackedSize is the number of bytes AppendPacked appends.
+// PackedSize is the number of bytes WritePacked writes.
 func (p *Profile) PackedSize() int { return len(p.packed) }
 
 // SetPacked sets p's documents' sections from their packed form: the
-// PackDocProfile of each document, joined, or what AppendPacked gave. s
+// PackDocProfile of each document, joined, or what WritePacked wrote. s
 // may lie in memory that is not the Go heap, such as a mapped file:
 // owner, if not nil, is what that memory belongs to, and p keeps it
 // reachable (so that its cleanup, which would unmap the file, waits

@@ -26,7 +26,7 @@ import (
 // may be nil are written with their length plus one, 0 meaning nil.
 //
 // The profiles are each role's packed documents' sections
-// (graph.Profile.AppendPacked), one after another in role order, their
+// (graph.Profile.WritePacked), one after another in role order, their
 // lengths in the body: most of a snapshot's bytes, and the least read.
 // They are not decoded, nor even read, when a snapshot is: a reader
 // maps them (see mapProfiles) and each profile unpacks its own when a
