@@ -6,14 +6,7 @@ import (
 	"careergraph/graph"
 )
 
-// docProfile returns the sections of d as the graph keeps them, in the
-// order d writes them. Empty sections are left out.
-func docProfile(d *Document) graph.DocProfile {
-	var s profileScratch
-	return s.profile(d)
-}
-
-// profileScratch is the working space of docProfile, reused from one
+// profileScratch is the working space of profile, reused from one
 // document to the next: a profile built only to be packed allocates
 // nothing that outlives it.
 type profileScratch struct {
@@ -22,8 +15,9 @@ type profileScratch struct {
 	rows     []graph.Aptitude // the aptitude tables' rows, likewise
 }
 
-// profile returns the sections of d, sharing s's memory until the next
-// call.
+// profile returns the sections of d as the graph keeps them, in the
+// order d writes them, empty sections left out. They share s's memory
+// until the next call.
 func (s *profileScratch) profile(d *Document) graph.DocProfile {
 	dp := graph.DocProfile{File: d.File, Line: d.TitleLine}
 	order := d.Order

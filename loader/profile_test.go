@@ -46,9 +46,10 @@ func TestSectionOrder(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := docProfile(doc)
+			var sc profileScratch
+			got := sc.profile(doc)
 			if diff := cmp.Diff(tt.want, got.Sections); diff != "" {
-				t.Errorf("docProfile(%q) sections (-want +got):\n%s", tt.text, diff)
+				t.Errorf("profile(%q) sections (-want +got):\n%s", tt.text, diff)
 			}
 		})
 	}
