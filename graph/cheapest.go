@@ -201,67 +201,7 @@ func (g *Graph) bidi(sc *scratch, s, t int32, sp *spec) (int64, bool) {
 				level = topF
 			}
 		}
-		if forward {
-			it := sc.heapF.pop()
-			u := it.role
-			if u >= sc.nRoles {
-				mu = g.pull(sc, sp, &sc.cursors[u-sc.nRoles], mu)
-				continue
-			}
-			sc.settled++
-			sc.doneF[u] = gen
-			sc.orderF = append(sc.orderF, u)
-			if g.fwdOff[u+1]-g.fwdOff[u] >= sc.lazy {
-				mu = g.settleHub(sc, sp, u, true, mu)
-				continue
-			}
-			for ai := g.fwdOff[u]; ai < g.fwdOff[u+1]; ai++ {
-				a := g.fwd[ai]
-				w := sp.w.of(a)
-				x := a.to
-				if w == 0 || sc.avoided(x) || sp.blocked(u, x) {
-					continue
-				}
-				nk := it.key + w
-				if sc.seenF[x] != gen || nk < sc.distF[x] {
-					sc.seenF[x], sc.distF[x] = gen, nk
-					sc.heapF.push(nk, x)
-				}
-				if sc.seenB[x] == gen && nk+sc.distB[x] < mu {
-					mu = nk + sc.distB[x]
-				}
-			}
-		} else {
-			it := sc.heapB.pop()
-			u := it.role
-			if u >= sc.nRoles {
-				mu = g.pull(sc, sp, &sc.cursors[u-sc.nRoles], mu)
-				continue
-			}
-			sc.settled++
-			sc.doneB[u] = gen
-			sc.orderB = append(sc.orderB, u)
-			if g.bwdOff[u+1]-g.bwdOff[u] >= sc.lazy {
-				mu = g.settleHub(sc, sp, u, false, mu)
-				continue
-			}
-			for ai := g.bwdOff[u]; ai < g.bwdOff[u+1]; ai++ {
-				a := g.bwd[ai]
-				w := sp.w.of(a)
-				y := a.to
-				if w == 0 || sc.avoided(y) || sp.blocked(y, u) {
-					continue
-				}
-				nk := it.key + w
-				if sc.seenB[y] != gen || nk < sc.distB[y] {
-					sc.seenB[y], sc.distB[y] = gen, nk
-					sc.heapB.push(nk, y)
-				}
-				if sc.seenF[y] == gen && nk+sc.distF[y] < mu {
-					mu = nk + sc.distF[y]
-				}
-			}
-		}
+		mu = g.settleNext(sc, sp, forward, mu)
 	}
 	if mu == keyInf || mu > limit {
 		return 0, false
@@ -393,4 +333,53 @@ func (g *Graph) route(hops []hop, k int64, sp weights) Route {
 		}
 	}
 	return r
+}
+
+// settleNext settles the next role of one side of bidi's search, forward
+// from s or backward to t, and returns mu lowered by any route it meets
+// across the arcs it takes. The two sides differ only in the arrays they
+// use: the arcs out of a role or into it, their own labels and the other
+// side's.
+func (g *Graph) settleNext(sc *scratch, sp *spec, forward bool, mu int64) int64 {
+	gen := sc.gen
+	heap, done, order := &sc.heapB, sc.doneB, &sc.orderB
+	seen, dist, otherSeen, otherDist := sc.seenB, sc.distB, sc.seenF, sc.distF
+	off, arcs := g.bwdOff, g.bwd
+	if forward {
+		heap, done, order = &sc.heapF, sc.doneF, &sc.orderF
+		seen, dist, otherSeen, otherDist = sc.seenF, sc.distF, sc.seenB, sc.distB
+		off, arcs = g.fwdOff, g.fwd
+	}
+	it := heap.pop()
+	u := it.role
+	if u >= sc.nRoles {
+		return g.pull(sc, sp, &sc.cursors[u-sc.nRoles], mu)
+	}
+	sc.settled++
+	done[u] = gen
+	*order = append(*order, u)
+	if off[u+1]-off[u] >= sc.lazy {
+		return g.settleHub(sc, sp, u, forward, mu)
+	}
+	// A blocked arc leaves sp.from: forward, only u's arcs can be;
+	// backward, any arc into u from sp.from.
+	blockedFrom := forward && u == sp.from
+	blockedTo := !forward && sp.from >= 0 && slices.Contains(sp.block, u)
+	for _, a := range arcs[off[u]:off[u+1]] {
+		w := sp.w.of(a)
+		x := a.to
+		if w == 0 || sc.avoided(x) ||
+			blockedFrom && slices.Contains(sp.block, x) || blockedTo && x == sp.from {
+			continue
+		}
+		nk := it.key + w
+		if seen[x] != gen || nk < dist[x] {
+			seen[x], dist[x] = gen, nk
+			heap.push(nk, x)
+		}
+		if otherSeen[x] == gen && nk+otherDist[x] < mu {
+			mu = nk + otherDist[x]
+		}
+	}
+	return mu
 }
