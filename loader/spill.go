@@ -46,14 +46,16 @@ func newSpill(dir string) *spill {
 type spillBuffer struct {
 	s       *spill
 	buf     []byte
-	pending []spilled // in buf, from offset 0
+	pending []pendingSpill // in buf, from offset 0
 }
 
-// spilled is where a result's packed profile is: at in the spill file
-// (in the buffer, before it is written), n bytes.
-type spilled struct {
+// spilled is where a packed profile is: at in the spill file, n bytes.
+type spilled struct{ at, n int64 }
+
+// pendingSpill is results[result]'s packed profile, in the buffer.
+type pendingSpill struct {
 	result int
-	at, n  int64
+	spilled
 }
 
 const spillChunk = 1 << 20
@@ -65,7 +67,7 @@ func (b *spillBuffer) add(results []parseResult, i int, packed []byte) {
 		results[i].keyed.packed = string(packed)
 		return
 	}
-	b.pending = append(b.pending, spilled{result: i, at: int64(len(b.buf)), n: int64(len(packed))})
+	b.pending = append(b.pending, pendingSpill{i, spilled{at: int64(len(b.buf)), n: int64(len(packed))}})
 	b.buf = append(b.buf, packed...)
 	if len(b.buf) >= spillChunk {
 		b.flush(results)
@@ -91,7 +93,7 @@ func (b *spillBuffer) flush(results []parseResult) {
 			results[p.result].keyed.packed = string(b.buf[p.at : p.at+p.n])
 			continue
 		}
-		results[p.result].spilled = spilled{result: p.result, at: at + p.at, n: p.n}
+		results[p.result].spilled = spilled{at: at + p.at, n: p.n}
 	}
 	if err != nil {
 		s.failed.Store(true)
