@@ -9,34 +9,31 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"runtime/pprof"
 )
 
 func main() {
-	if name := os.Getenv("CAREERGRAPH_CPUPROFILE"); name != "" {
-		stop, err := startProfile(name)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "careergraph: CAREERGRAPH_CPUPROFILE: %v\n", err)
-			os.Exit(2)
-		}
-		code := realMain(os.Args[1:], os.Stdout, os.Stderr)
-		stop()
-		os.Exit(code)
-	}
-	os.Exit(realMain(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(profiledMain(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// startProfile starts writing the CPU profile to the file name and
-// returns the function that stops it.
-func startProfile(name string) (stop func(), err error) {
+// profiledMain is realMain, with its CPU profile written to the file
+// CAREERGRAPH_CPUPROFILE names when it is set.
+func profiledMain(args []string, stdout, stderr io.Writer) int {
+	name := os.Getenv("CAREERGRAPH_CPUPROFILE")
+	if name == "" {
+		return realMain(args, stdout, stderr)
+	}
 	f, err := os.Create(name)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
 	if err != nil {
-		return nil, err
+		fmt.Fprintf(stderr, "careergraph: CAREERGRAPH_CPUPROFILE: %v: unset it, or name a file that can be written\n", err)
+		return 2
 	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+	defer f.Close()
+	defer pprof.StopCPUProfile()
+	return realMain(args, stdout, stderr)
 }

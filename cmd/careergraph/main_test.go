@@ -25,7 +25,7 @@ func TestMain(m *testing.M) {
 		// A child of runChild: careergraph itself, with the arguments
 		// after "--".
 		args := os.Args[slices.Index(os.Args, "--")+1:]
-		os.Exit(realMain(args, os.Stdout, os.Stderr))
+		os.Exit(profiledMain(args, os.Stdout, os.Stderr))
 	}
 	if args := os.Getenv("CAREERGRAPH_TEST_SERVE"); args != "" {
 		os.Exit(realMain(strings.Split(args, "\x1f"), os.Stdout, os.Stderr))
@@ -588,5 +588,24 @@ func TestDamagedProfileInCache(t *testing.T) {
 	}
 	if stdout, _, code := runApp(t, "--data", dir, "path", "Pilot", "Astronaut"); code != 0 || !strings.Contains(stdout, "Astronaut") {
 		t.Errorf("path with a damaged profile: exit %d\n%s", code, stdout)
+	}
+}
+
+// TestCPUProfile runs a command with CAREERGRAPH_CPUPROFILE set: it writes
+// a profile (gzip, as pprof writes it), and a file that cannot be made is
+// a clear error naming the variable.
+func TestCPUProfile(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "cpu.pprof")
+	if stderr, code := runChild(t, []string{"CAREERGRAPH_CPUPROFILE=" + name}, "stats"); code != 0 {
+		t.Fatalf("stats with a profile: exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(name)
+	if err != nil || len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		t.Errorf("profile %s: %d bytes, %v; want pprof's gzip data", name, len(data), err)
+	}
+	bad := filepath.Join(t.TempDir(), "missing", "cpu.pprof")
+	stderr, code := runChild(t, []string{"CAREERGRAPH_CPUPROFILE=" + bad}, "stats")
+	if code != 2 || !strings.Contains(stderr, "CAREERGRAPH_CPUPROFILE") || !strings.Contains(stderr, bad) {
+		t.Errorf("an unwritable profile: exit %d, %q; want 2 and a message naming the variable and the file", code, stderr)
 	}
 }
