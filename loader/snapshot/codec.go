@@ -29,7 +29,7 @@ import (
 // (graph.Profile.WritePacked), one after another in role order, their
 // lengths in the body: most of a snapshot's bytes, and the least read.
 // They are not decoded, nor even read, when a snapshot is: a reader
-// maps them (see mapProfiles) and each profile unpacks its own when a
+// maps them (see readSnapshot) and each profile unpacks its own when a
 // card is asked for, checking its own checksums.
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)

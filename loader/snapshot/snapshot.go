@@ -364,6 +364,9 @@ func writeSnapshot(name string, key [32]byte, c *loader.Corpus) error {
 // f is the temporary file, which no other process writes. When f cannot
 // be mapped or holds other than the profiles, they stay as they are.
 func useMapped(f *os.File, profilesAt int64, profiles []*graph.Profile) {
+	if !mapfile.Supported {
+		return
+	}
 	info, err := f.Stat()
 	if err != nil {
 		return
@@ -372,20 +375,20 @@ func useMapped(f *os.File, profilesAt int64, profiles []*graph.Profile) {
 	for _, p := range profiles {
 		total += int64(p.PackedSize())
 	}
-	if info.Size()-profilesAt != total {
+	if total == 0 || info.Size()-profilesAt != total {
 		return
 	}
 	if f, err = os.Open(f.Name()); err != nil { // a handle of its own, for the mapping
 		return
 	}
-	region, owner, err := mapProfiles(f, profilesAt, info.Size())
-	if err != nil || owner == nil { // not mapped: read, no better than they are
+	data, m, err := mapfile.Map(f, info.Size())
+	if err != nil || m == nil {
 		return
 	}
-	off := 0
+	off := int(profilesAt)
 	for _, p := range profiles {
 		n := p.PackedSize()
-		p.SetPacked(region[off:off+n], owner)
+		p.SetPacked(data[off:off+n], m)
 		off += n
 	}
 }
@@ -409,7 +412,7 @@ func removeStale(dir string) {
 // was made for. It maps the file rather than read it: the head is
 // checked and decoded where it lies, and stays mapped as long as the
 // program runs (see pinned); the profiles are read only where a card is
-// shown (see mapProfiles).
+// shown.
 func readSnapshot(name string) (c *loader.Corpus, key [32]byte, err error) {
 	// A file cut short under the mapping while it is decoded faults:
 	// that is an unusable snapshot too, not a crash.
@@ -476,25 +479,4 @@ func pin(m *mapfile.Mapping) {
 	pinned.Lock()
 	defer pinned.Unlock()
 	pinned.maps = append(pinned.maps, m)
-}
-
-// mapProfiles returns the bytes of f from off to size, where the
-// profiles are, mapped into memory rather than read (see
-// internal/mapfile): a command that shows no card touches none of them,
-// and one that shows a card reads only its pages. It returns what the
-// memory belongs to, for graph.Profile.SetPacked: nil when the bytes
-// were read instead. It takes f, which it closes in its time.
-func mapProfiles(f *os.File, off, size int64) (string, any, error) {
-	if size == off {
-		f.Close()
-		return "", nil, nil
-	}
-	s, m, err := mapfile.Map(f, size)
-	if err != nil {
-		return "", nil, errSnapshot
-	}
-	if m == nil {
-		return s[off:], nil, nil
-	}
-	return s[off:], m, nil
 }
