@@ -110,6 +110,7 @@ func measure(b *testing.B, f func(i int)) {
 	if len(d) > 0 {
 		b.ReportMetric(float64(d[len(d)/2].Nanoseconds()), "median-ns")
 		b.ReportMetric(float64(d[len(d)*9/10].Nanoseconds()), "p90-ns")
+		b.ReportMetric(float64(d[len(d)*99/100].Nanoseconds()), "p99-ns")
 	}
 }
 
