@@ -116,8 +116,8 @@ func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop
 // bidi is cheapest's search: bidirectional Dijkstra on keys. It returns
 // the cheapest key mu, or false as cheapest does, and leaves every role
 // on a cheapest route with its final key from s (forward) or to t
-// (backward): settled, or, on the backward side, labelled at the key the
-// search stopped at, sc.edgeB (see finalB).
+// (backward): settled, or, on the backward side, labelled at the edge
+// the search stopped at, sc.edgeB, or less (see finalB).
 //
 // It stops as soon as topF+topB >= mu, topF and topB the smallest keys
 // left in each side's heap. That mu is then the cheapest key is the usual
@@ -143,6 +143,25 @@ func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop
 // level of tied keys, as after a hub, that settled the whole level, often
 // thousands of roles and most of such a search's work. sc.strict keeps
 // that rule, for tests to hold the search to the plain one.
+//
+// It stops earlier still, at mu < topF+topB+delta, delta no arc's key
+// being less, when both sides' next levels are a hub's neighbours (a
+// search would settle thousands of roles to pass either). A route P
+// cheaper than mu then has a role u with distF(u) < topF (settled) whose
+// successor v has distF(v) >= topF, so v's key to t on P is below
+// mu-topF < topB+delta. Below topB, v is settled and met as above.
+// Otherwise v's successor w is below topB, settled, so P passes u, v, w:
+// u's arc labels v forward or v waits in a cursor of u; w's labels v
+// backward or v waits in a cursor of w. Labels meet labels as they are
+// made; meetPending finds the rest: a role a cursor has yet to hand out
+// that the other side has labelled or has in a cursor too. So mu is the
+// cheapest key. For the walk, a role u on a cheapest route that is not
+// settled has distF(u) >= topF, so its key to t is mu-topF at most, and
+// as above it is settled backward, or its successor is and labelled u or
+// holds it in a cursor at a key of mu-topF at most: finish drains those
+// cursors, and every backward label of mu-topF or less (the edge) is the
+// key of a route to t and, on a cheapest route, the true one. With mu =
+// topF+topB the edge is topB, as for the rule before.
 //
 // Which side goes next: the one already working through a level of
 // equal keys finishes it; otherwise the one whose next level holds fewer
@@ -171,15 +190,25 @@ func (g *Graph) bidi(sc *scratch, s, t int32, sp *spec) (int64, bool) {
 		limit = keyInf
 	}
 	level, inLevel := int64(-1), false // the key, and the side, of the level under way
+	delta := g.costUnit<<keyShift + 1  // no arc's key is less
 	for {
 		topF := sc.top(&sc.heapF, sc.distF, sc.doneF)
 		topB := sc.top(&sc.heapB, sc.distB, sc.doneB)
 		if topF == keyInf || topB == keyInf || topF+topB > mu {
 			break
 		}
-		if topF+topB == mu && !sc.strict {
-			g.finish(sc, sp, topB)
-			break
+		if !sc.strict && mu < topF+topB+delta {
+			if mu == topF+topB {
+				g.finish(sc, sp, topB, topB)
+				break
+			}
+			// Early, where going on would pass a hub's neighbours; where
+			// the next level is small, going on costs less than meetPending.
+			if min(sc.levelSize(true, topF), sc.levelSize(false, topB)) >= int(sc.lazy) {
+				mu = g.meetPending(sc, sp, mu)
+				g.finish(sc, sp, topB, mu-topF)
+				break
+			}
 		}
 		// No route not yet met costs less than topF+topB.
 		if topF+topB > limit && mu > limit {
@@ -288,8 +317,10 @@ func (g *Graph) onward(sc *scratch, sp *spec, u, ai int32, d, mu int64) bool {
 	return sc.onPath[x] == gen && sc.doneF[x] == gen && sc.distF[x] == d+w
 }
 
-// finalB reports whether x's backward label is its true key to t: x is
-// settled backward, or labelled at the key bidi stopped at or less.
+// finalB reports whether the walk may take x's backward label for its
+// key to t: x is settled backward, or labelled at bidi's edge or less. Such
+// a label is the key of some route to t, and on a cheapest route the
+// true key (see bidi).
 func (sc *scratch) finalB(x int32) bool {
 	return sc.doneB[x] == sc.gen || sc.seenB[x] == sc.gen && sc.distB[x] <= sc.edgeB
 }

@@ -131,7 +131,7 @@ func (g *Graph) pull(sc *scratch, sp *spec, c *cursor, mu int64) int64 {
 		a := arcs[c.pos]
 		c.pos++
 		x := a.to
-		if a.milli != 0 || a.kind != c.kind || sp.w.of(a) == 0 || sc.avoided(x) || sp.blockedWay(c.hub, x, c.forward) {
+		if !c.hands(sc, sp, a) {
 			continue
 		}
 		if oseen[x] == gen && nk+odist[x] < mu {
@@ -149,20 +149,24 @@ func (g *Graph) pull(sc *scratch, sp *spec, c *cursor, mu int64) int64 {
 	return mu
 }
 
-// finish readies the backward side for the walk when bidi stops at
-// topF+topB = mu, topB the smallest backward key left: roles labelled at
-// topB or less have their final key to t then (see bidi), once every
-// backward cursor left at topB has handed out its arcs, which finish has
-// it do, labelling without a heap. It notes topB in sc.edgeB and the
-// roles labelled at topB, not settled, in sc.frontB, for onwardHub.
+// finish readies the backward side for the walk when bidi stops with
+// topB the smallest backward key left and every role on a cheapest route
+// settled forward or, backward, settled or reached at edge or less (see
+// bidi): it has every backward cursor at edge or less hand out its arcs,
+// labelling without a heap, notes edge in sc.edgeB, and lists in
+// sc.frontB the roles labelled at edge or less but not settled, for
+// onwardHub.
 //
 // A cursor drained here costs a pass over the hub's arcs; settling the
 // roles it labels, as the strict rule did, cost a pass over each one's.
-func (g *Graph) finish(sc *scratch, sp *spec, topB int64) {
+func (g *Graph) finish(sc *scratch, sp *spec, topB, edge int64) {
 	gen := sc.gen
-	sc.edgeB = topB
+	sc.edgeB = edge
+	if edge < topB {
+		return // every backward label at edge or less is settled
+	}
 	for _, it := range sc.heapB {
-		if it.key != topB {
+		if it.key > edge {
 			continue
 		}
 		if it.role < sc.nRoles {
@@ -175,15 +179,85 @@ func (g *Graph) finish(sc *scratch, sp *spec, topB int64) {
 		for ; c.pos < c.end; c.pos++ {
 			a := g.bwd[c.pos]
 			x := a.to
-			if a.milli != 0 || a.kind != c.kind || sp.w.of(a) == 0 || sc.avoided(x) || sp.blocked(x, c.hub) {
+			if !c.hands(sc, sp, a) {
 				continue
 			}
-			if sc.seenB[x] != gen || topB < sc.distB[x] {
-				sc.seenB[x], sc.distB[x] = gen, topB
+			if sc.seenB[x] != gen || c.key < sc.distB[x] {
+				sc.seenB[x], sc.distB[x] = gen, c.key
 				sc.frontB = append(sc.frontB, x)
 			}
 		}
 	}
+}
+
+// hands reports whether cursor c hands out its hub's arc a: an arc of c's
+// kind at the default cost, that the search may take.
+func (c *cursor) hands(sc *scratch, sp *spec, a arc) bool {
+	return a.milli == 0 && a.kind == c.kind && sp.w.of(a) != 0 && !sc.avoided(a.to) && !sp.blockedWay(c.hub, a.to, c.forward)
+}
+
+// meetPending returns mu lowered by every route through a role a cursor
+// has not handed out yet that the other side has labelled, or that a
+// cursor of the other side has not handed out either: the meetings that
+// labelling alone finds only once cursors hand those roles out (see
+// bidi's early stop). Cost: a pass over the arcs cursors have left.
+func (g *Graph) meetPending(sc *scratch, sp *spec, mu int64) int64 {
+	gen := sc.gen
+	for i := range sc.cursors {
+		c := &sc.cursors[i]
+		arcs, odist, oseen := g.fwd, sc.distB, sc.seenB
+		if !c.forward {
+			arcs, odist, oseen = g.bwd, sc.distF, sc.seenF
+		}
+		if c.key >= mu {
+			continue
+		}
+		for _, a := range arcs[c.pos:c.end] {
+			if x := a.to; oseen[x] == gen && c.key+odist[x] < mu && c.hands(sc, sp, a) {
+				mu = c.key + odist[x]
+			}
+		}
+	}
+	for i := range sc.cursors {
+		f := &sc.cursors[i]
+		if !f.forward {
+			continue
+		}
+		for j := range sc.cursors {
+			if b := &sc.cursors[j]; !b.forward && f.key+b.key < mu && g.handOutOne(sc, sp, f, b) {
+				mu = f.key + b.key
+			}
+		}
+	}
+	return mu
+}
+
+// handOutOne reports whether forward cursor f and backward cursor b have
+// a role left to hand out in common: a merge of their hubs' arcs left,
+// each sorted by target.
+func (g *Graph) handOutOne(sc *scratch, sp *spec, f, b *cursor) bool {
+	fi, bi := f.pos, b.pos
+	for fi < f.end && bi < b.end {
+		x, y := g.fwd[fi].to, g.bwd[bi].to
+		switch {
+		case x < y:
+			fi++
+		case y < x:
+			bi++
+		default:
+			inF, inB := false, false
+			for ; fi < f.end && g.fwd[fi].to == x; fi++ {
+				inF = inF || f.hands(sc, sp, g.fwd[fi])
+			}
+			for ; bi < b.end && g.bwd[bi].to == x; bi++ {
+				inB = inB || b.hands(sc, sp, g.bwd[bi])
+			}
+			if inF && inB {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // blockedWay is blocked for an arc from u to x taken forward, or from x
