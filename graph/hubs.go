@@ -193,7 +193,10 @@ func (g *Graph) finish(sc *scratch, sp *spec, topB, edge int64) {
 // hands reports whether cursor c hands out its hub's arc a: an arc of c's
 // kind at the default cost, that the search may take.
 func (c *cursor) hands(sc *scratch, sp *spec, a arc) bool {
-	return a.milli == 0 && a.kind == c.kind && sp.w.of(a) != 0 && !sc.avoided(a.to) && !sp.blockedWay(c.hub, a.to, c.forward)
+	// A cursor is made only for a kind the search takes (see settleHub),
+	// so of the arc's weight only the level rule is left to ask.
+	return a.kind == c.kind && a.milli == 0 && !(a.down && sp.w.noDown) &&
+		(sc.stamped == 0 || !sc.avoided(a.to)) && (sp.from < 0 || !sp.blockedWay(c.hub, a.to, c.forward))
 }
 
 // meetPending returns mu lowered by every route through a role a cursor
