@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"unicode/utf8"
+
+	"careergraph/graph"
 )
 
 // An answer can be tens of thousands of roles long (reach of a hub on a
@@ -80,6 +82,21 @@ const hexDigits = "0123456789abcdef"
 // escaped, invalid UTF-8 as \ufffd, U+2028 and U+2029 escaped.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
+	b = appendEscaped(b, s)
+	return append(b, '"')
+}
+
+// appendSource appends src as the JSON string "file:line".
+func appendSource(b []byte, src graph.Source) []byte {
+	b = append(b, '"')
+	b = appendEscaped(b, src.File)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(src.Line), 10)
+	return append(b, '"')
+}
+
+// appendEscaped appends s escaped as appendString does, without quotes.
+func appendEscaped(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
@@ -125,8 +142,7 @@ func appendString(b []byte, s string) []byte {
 		}
 		i += size
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(b, s[start:]...)
 }
 
 // appendFloat appends f as encoding/json writes a float64, or reports
@@ -270,7 +286,7 @@ func (s Step) appendIndented(b []byte, depth int) ([]byte, bool) {
 				b = append(b, ',')
 			}
 			b = newline(b, d+1)
-			b = appendString(b, src)
+			b = appendSource(b, src)
 		}
 		b = newline(b, d)
 		b = append(b, ']')

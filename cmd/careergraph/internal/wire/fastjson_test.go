@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"careergraph/graph"
 )
 
 // encodingJSON is Write as it is without the answers that write
@@ -96,10 +98,10 @@ func TestFastJSONPath(t *testing.T) {
 				switch rng.IntN(4) {
 				case 0:
 				case 1:
-					s.Sources = []string{}
+					s.Sources = Sources{}
 				default:
 					for range 1 + rng.IntN(3) {
-						s.Sources = append(s.Sources, pick()+":12")
+						s.Sources = append(s.Sources, graph.Source{File: pick(), Line: rng.IntN(3000)})
 					}
 				}
 				if rng.IntN(2) == 0 {

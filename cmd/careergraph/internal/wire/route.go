@@ -4,19 +4,39 @@ import "careergraph/graph"
 
 // Step is one move of a route.
 type Step struct {
-	From    string   `json:"from"`
-	To      string   `json:"to"`
-	Kind    string   `json:"kind"` // "career" or "related"
-	Sources []string `json:"sources"`
-	Cost    float64  `json:"cost"`                 // what the step costs under the query's options
-	Tier    string   `json:"tier,omitempty"`       // O*NET relatedness tier
-	Index   int      `json:"index,omitempty"`      // O*NET index, 1 = strongest
-	Similar float64  `json:"similarity,omitempty"` // a pathway table's similarity
-	Note    string   `json:"note,omitempty"`       // a spreadsheet's source or note
+	From    string  `json:"from"`
+	To      string  `json:"to"`
+	Kind    string  `json:"kind"` // "career" or "related"
+	Sources Sources `json:"sources"`
+	Cost    float64 `json:"cost"`                 // what the step costs under the query's options
+	Tier    string  `json:"tier,omitempty"`       // O*NET relatedness tier
+	Index   int     `json:"index,omitempty"`      // O*NET index, 1 = strongest
+	Similar float64 `json:"similarity,omitempty"` // a pathway table's similarity
+	Note    string  `json:"note,omitempty"`       // a spreadsheet's source or note
 	// Basis says where a move not written in a document comes from:
 	// "similar" for a suggestion from shared content (path --similar),
 	// or the importer's basis; empty for a document's move.
 	Basis string `json:"basis,omitempty"`
+}
+
+// Sources are the places a move was read from, written in JSON as
+// "file:line" strings. A route's steps share them with the graph.
+type Sources []graph.Source
+
+// MarshalJSON writes the sources as an array of "file:line" strings, or
+// null for nil.
+func (l Sources) MarshalJSON() ([]byte, error) {
+	if l == nil {
+		return []byte("null"), nil
+	}
+	b := []byte{'['}
+	for i, src := range l {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendSource(b, src)
+	}
+	return append(b, ']'), nil
 }
 
 // Route is a chain of moves and what it costs.
@@ -29,7 +49,7 @@ type Route struct {
 func NewRoute(g *graph.Graph, r graph.Route) Route {
 	out := Route{Cost: r.Cost, Steps: []Step{}}
 	for _, s := range r.Steps {
-		st := Step{From: g.NameOf(s.From), To: g.NameOf(s.To), Kind: s.Kind.String(), Sources: graph.SourceStrings(s.Sources), Cost: s.Cost}
+		st := Step{From: g.NameOf(s.From), To: g.NameOf(s.To), Kind: s.Kind.String(), Sources: emptyIfNil(s.Sources), Cost: s.Cost}
 		if a := s.Attrs; a != nil {
 			st.Tier, st.Index, st.Similar, st.Note = a.Tier, a.Index, a.Similarity, a.Note
 			st.Basis = a.Basis
