@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
 	"careergraph/cmd/careergraph/internal/wire"
 	"careergraph/graph"
@@ -93,15 +95,31 @@ func writeError(w http.ResponseWriter, status int, msg string, candidates []stri
 // HTML characters unescaped (the type and nosniff keep browsers from
 // reading it as HTML), one trailing newline.
 func writeJSONStatus(w http.ResponseWriter, status int, v any) {
-	var b bytes.Buffer
-	if err := wire.Write(&b, v); err != nil {
+	b := answerBuffers.Get().(*bytes.Buffer)
+	defer putAnswerBuffer(b)
+	if err := wire.Write(b, v); err != nil {
 		status = http.StatusInternalServerError
 		b.Reset()
-		fmt.Fprintf(&b, "{\"error\": %q, \"candidates\": []}\n", "encoding the answer: "+err.Error())
+		fmt.Fprintf(b, "{\"error\": %q, \"candidates\": []}\n", "encoding the answer: "+err.Error())
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	w.Write(b.Bytes())
+}
+
+// answerBuffers holds the buffers answers are written into before they
+// are sent: a busy server then makes few, and collects less garbage.
+var answerBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// putAnswerBuffer returns b to answerBuffers, unless it grew past what
+// most answers need (a reach of thousands of roles): kept, one such
+// answer would hold its memory for good.
+func putAnswerBuffer(b *bytes.Buffer) {
+	if b.Cap() > 256<<10 {
+		return
+	}
+	b.Reset()
+	answerBuffers.Put(b)
 }
 
 // api adapts an answering function to a handler: it runs on the current
@@ -135,12 +153,17 @@ func (s *Server) writeErr(w http.ResponseWriter, r *http.Request, err error) {
 
 // query reads request parameters, checking them as it goes.
 type query struct {
-	r *http.Request
-	g *graph.Graph
+	r    *http.Request
+	g    *graph.Graph
+	vals url.Values // r's query parameters, parsed once
+}
+
+func newQuery(r *http.Request, g *graph.Graph) query {
+	return query{r: r, g: g, vals: r.URL.Query()}
 }
 
 func (q query) str(name string) (string, error) {
-	v := q.r.URL.Query().Get(name)
+	v := q.vals.Get(name)
 	if len([]rune(v)) > MaxQueryLen {
 		return "", badParam(name, "longer than %d characters", MaxQueryLen)
 	}
@@ -149,7 +172,7 @@ func (q query) str(name string) (string, error) {
 
 // intParam reads an integer parameter in [lo, hi], def when absent.
 func (q query) int(name string, def, lo, hi int) (int, error) {
-	v := q.r.URL.Query().Get(name)
+	v := q.vals.Get(name)
 	if v == "" {
 		return def, nil
 	}
@@ -163,7 +186,7 @@ func (q query) int(name string, def, lo, hi int) (int, error) {
 // bool reads a flag parameter: absent, "", "0" or "false" is false;
 // "1", "true" or "on" is true.
 func (q query) bool(name string) (bool, error) {
-	vals, ok := q.r.URL.Query()[name]
+	vals, ok := q.vals[name]
 	if !ok {
 		return false, nil
 	}
@@ -189,7 +212,7 @@ func (q query) lookup(name string, fromPath bool) (graph.Resolved, error) {
 	if fromPath {
 		v = q.r.PathValue(name)
 	} else {
-		v = q.r.URL.Query().Get(name)
+		v = q.vals.Get(name)
 	}
 	if strings.TrimSpace(v) == "" {
 		return graph.Resolved{}, badParam(name, "give a role (its id or any name)")
@@ -214,7 +237,7 @@ func (q query) pathOptions() (graph.PathOptions, error) {
 	if opt.LateralCost, err = q.int("lateral_cost", graph.DefaultLateralCost, 1, graph.MaxLateralCost); err != nil {
 		return opt, err
 	}
-	avoid := q.r.URL.Query()["avoid"]
+	avoid := q.vals["avoid"]
 	if len(avoid) > MaxAvoid {
 		return opt, badParam("avoid", "at most %d roles", MaxAvoid)
 	}

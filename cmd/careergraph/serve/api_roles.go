@@ -30,7 +30,7 @@ var fieldParams = []struct{ name, field string }{
 func (q query) filters() ([]graph.FieldQuery, error) {
 	var out []graph.FieldQuery
 	for _, p := range fieldParams {
-		vals := q.r.URL.Query()[p.name]
+		vals := q.vals[p.name]
 		for _, v := range vals {
 			if strings.TrimSpace(v) == "" {
 				return nil, badParam(p.name, "give a value; /api/vocabulary/%s lists every %s the documents list", p.field, p.field)
@@ -48,7 +48,7 @@ func (q query) filters() ([]graph.FieldQuery, error) {
 }
 
 func (s *Server) roles(snap *snapshot, r *http.Request) (any, error) {
-	q := query{r, snap.corpus.Graph}
+	q := newQuery(r, snap.corpus.Graph)
 	text, err := q.str("q")
 	if err != nil {
 		return nil, err
@@ -123,7 +123,7 @@ func searchFields(g *graph.Graph, text string, filters []graph.FieldQuery, docum
 // vocabulary answers roles --list FIELD: every entry of the field, most
 // roles first.
 func (s *Server) vocabulary(snap *snapshot, r *http.Request) (any, error) {
-	q := query{r, snap.corpus.Graph}
+	q := newQuery(r, snap.corpus.Graph)
 	field := r.PathValue("field")
 	if field == graph.FieldText || !slices.Contains(graph.Fields, field) {
 		return nil, badParam("field", "%q: want one of %s", field, strings.Join(graph.Fields[:len(graph.Fields)-1], ", "))
@@ -149,7 +149,7 @@ func (s *Server) vocabulary(snap *snapshot, r *http.Request) (any, error) {
 // similar answers similar ROLE: suggestions from shared content, not
 // documented moves.
 func (s *Server) similar(snap *snapshot, r *http.Request) (any, error) {
-	q := query{r, snap.corpus.Graph}
+	q := newQuery(r, snap.corpus.Graph)
 	role, err := q.role("role", true)
 	if err != nil {
 		return nil, err
@@ -173,7 +173,7 @@ func (s *Server) similar(snap *snapshot, r *http.Request) (any, error) {
 }
 
 func (s *Server) show(snap *snapshot, r *http.Request) (any, error) {
-	q := query{r, snap.corpus.Graph}
+	q := newQuery(r, snap.corpus.Graph)
 	found, err := q.lookup("role", true)
 	if err != nil {
 		return nil, err

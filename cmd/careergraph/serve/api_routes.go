@@ -14,7 +14,7 @@ import (
 // snapshot's, or with similar= set, the one with suggested moves between
 // roles that share content (path --similar).
 func routeGraph(snap *snapshot, r *http.Request) (query, error) {
-	q := query{r, snap.corpus.Graph}
+	q := newQuery(r, snap.corpus.Graph)
 	similar, err := q.bool("similar")
 	if err != nil || !similar {
 		return q, err
@@ -93,7 +93,7 @@ func (s *Server) gap(snap *snapshot, r *http.Request) (any, error) {
 }
 
 func (s *Server) reach(snap *snapshot, r *http.Request) (any, error) {
-	q := query{r, snap.corpus.Graph}
+	q := newQuery(r, snap.corpus.Graph)
 	role, err := q.role("role", true)
 	if err != nil {
 		return nil, err
@@ -123,7 +123,7 @@ func (s *Server) reach(snap *snapshot, r *http.Request) (any, error) {
 }
 
 func (s *Server) ladder(snap *snapshot, r *http.Request) (any, error) {
-	q := query{r, snap.corpus.Graph}
+	q := newQuery(r, snap.corpus.Graph)
 	role, err := q.role("role", true)
 	if err != nil {
 		return nil, err

@@ -191,6 +191,11 @@ func (p Path) size() int {
 	n := 160 + len(p.From) + len(p.To) + len(p.Reason)
 	for _, r := range p.Paths {
 		n += 64 + 256*len(r.Steps)
+		for _, st := range r.Steps {
+			for _, src := range st.Sources {
+				n += 24 + len(src.File) // indent, quotes, line, comma
+			}
+		}
 	}
 	return n
 }
