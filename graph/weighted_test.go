@@ -137,3 +137,42 @@ func TestMergedMoveCost(t *testing.T) {
 		t.Errorf("Cost() = %g; want 1.2", got)
 	}
 }
+
+// TestNoDownRelatedMoves: a related move goes down a level or not by the
+// way it is travelled, with its written direction or against it, and
+// each side of the index says so: the route search takes arcs out of
+// roles forward and into them backward, reach out of or (Reverse) into.
+func TestNoDownRelatedMoves(t *testing.T) {
+	g := newWeightedGraph(t, "A@1 -- B@3", "B -> C@4")
+	noDown := graph.PathOptions{NoDown: true}
+	for _, tt := range []struct {
+		from, to string
+		opt      graph.PathOptions
+		want     string // "" for no route
+	}{
+		{"A", "B", noDown, "A -- B =2"},
+		{"A", "C", noDown, "A -- B -> C =3"},
+		{"B", "A", graph.PathOptions{}, "B <- A =2"},
+		{"B", "A", noDown, ""},
+	} {
+		r, err := g.Path(tt.from, tt.to, tt.opt)
+		if got := routeString(r); tt.want == "" && err == nil || tt.want != "" && (err != nil || got != tt.want) {
+			t.Errorf("Path(%s, %s, %+v) = %q, %v; want %q", tt.from, tt.to, tt.opt, got, err, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		start   string
+		reverse bool
+		want    string
+	}{
+		{"A", false, "B=2/1 C=3/2"},
+		{"B", false, "C=1/1"},
+		{"A", true, ""},
+		{"B", true, "A=2/1"},
+	} {
+		reached, err := g.Reach(tt.start, graph.ReachOptions{NoDown: true, Reverse: tt.reverse})
+		if got := strings.Join(reachedStrings(reached), " "); err != nil || got != tt.want {
+			t.Errorf("Reach(%s, NoDown, Reverse %v) = %q, %v; want %q", tt.start, tt.reverse, got, err, tt.want)
+		}
+	}
+}
