@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"slices"
+	"sync"
 )
 
 // arc is one traversable direction of a move.
@@ -16,48 +17,13 @@ type arc struct {
 }
 
 // indexMoves lays out the moves in compressed sparse rows; from and to
-// hold the role index of each move's ends.
+// hold the role index of each move's ends. The rows out of roles and the
+// rows into them are laid out at the same time, each on a core of its
+// own.
 func (g *Graph) indexMoves(from, to []int32) {
-	n := len(g.roles)
-	fwdDeg := make([]int32, n+1)
-	bwdDeg := make([]int32, n+1)
-	for i, m := range g.moves {
-		f, t := from[i], to[i]
-		fwdDeg[f]++
-		bwdDeg[t]++
-		if m.Kind == Related {
-			fwdDeg[t]++
-			bwdDeg[f]++
-		}
-	}
-	g.fwdOff, g.fwd = prefix(fwdDeg)
-	g.bwdOff, g.bwd = prefix(bwdDeg)
-	// Moves come sorted by their ends, so the arcs each move adds in its
-	// own direction fill every row in order, and so do the arcs related
-	// moves add against it in a second pass: a row is two sorted runs to
-	// merge.
-	fill := slices.Clone(g.fwdOff)
-	bfill := slices.Clone(g.bwdOff)
-	for i, m := range g.moves {
-		f, t := from[i], to[i]
-		down := g.down(f, t)
-		g.fwd[fill[f]] = arc{to: t, move: int32(i), milli: m.Milli, kind: m.Kind, down: down}
-		fill[f]++
-		g.bwd[bfill[t]] = arc{to: f, move: int32(i), milli: m.Milli, kind: m.Kind, down: down}
-		bfill[t]++
-	}
-	fmid := slices.Clone(fill)
-	bmid := slices.Clone(bfill)
-	for i, m := range g.moves {
-		if m.Kind == Related {
-			f, t := from[i], to[i]
-			down := g.down(t, f)
-			g.fwd[fill[t]] = arc{to: f, move: int32(i), milli: m.Milli, kind: m.Kind, against: true, down: down}
-			fill[t]++
-			g.bwd[bfill[f]] = arc{to: t, move: int32(i), milli: m.Milli, kind: m.Kind, against: true, down: down}
-			bfill[f]++
-		}
-	}
+	var wg sync.WaitGroup
+	wg.Go(func() { g.bwdOff, g.bwd = g.rows(to, from, false) })
+	g.fwdOff, g.fwd = g.rows(from, to, true)
 	g.costUnit, g.maxMilli = 1000, 0
 	for _, m := range g.moves {
 		if m.Milli > 0 {
@@ -65,11 +31,53 @@ func (g *Graph) indexMoves(from, to []int32) {
 			g.maxMilli = max(g.maxMilli, int64(m.Milli))
 		}
 	}
-	var buf []arc
-	for i := range n {
-		buf = mergeRuns(g.fwd[g.fwdOff[i]:g.fwdOff[i+1]], int(fmid[i]-g.fwdOff[i]), buf)
-		buf = mergeRuns(g.bwd[g.bwdOff[i]:g.bwdOff[i+1]], int(bmid[i]-g.bwdOff[i]), buf)
+	wg.Wait()
+}
+
+// rows lays out one side of the compact index: for each role, the arcs
+// of the moves from it to head (tail[i] and head[i] being move i's ends
+// that way round), and of related moves the other way too, against
+// them; each row sorted by target, kind and move. forward says whether
+// a move's own direction is from tail to head: whether an arc goes down
+// a level depends on which way the move is travelled.
+func (g *Graph) rows(tail, head []int32, forward bool) ([]int32, []arc) {
+	down := func(t, h int32) bool { // of the arc from row t to h
+		if forward {
+			return g.down(t, h)
+		}
+		return g.down(h, t)
 	}
+	deg := make([]int32, len(g.roles)+1)
+	for i, m := range g.moves {
+		deg[tail[i]]++
+		if m.Kind == Related {
+			deg[head[i]]++
+		}
+	}
+	off, arcs := prefix(deg)
+	// Moves come sorted by their ends, so the arcs each move adds in its
+	// own direction fill every row in order, and so do the arcs related
+	// moves add against it in a second pass: a row is two sorted runs to
+	// merge.
+	fill := slices.Clone(off)
+	for i, m := range g.moves {
+		t, h := tail[i], head[i]
+		arcs[fill[t]] = arc{to: h, move: int32(i), milli: m.Milli, kind: m.Kind, down: down(t, h)}
+		fill[t]++
+	}
+	mid := slices.Clone(fill)
+	for i, m := range g.moves {
+		if m.Kind == Related {
+			t, h := tail[i], head[i]
+			arcs[fill[h]] = arc{to: t, move: int32(i), milli: m.Milli, kind: m.Kind, against: true, down: down(h, t)}
+			fill[h]++
+		}
+	}
+	var buf []arc
+	for i := range len(g.roles) {
+		buf = mergeRuns(arcs[off[i]:off[i+1]], int(mid[i]-off[i]), buf)
+	}
+	return off, arcs
 }
 
 // mergeRuns sorts row, whose row[:mid] and row[mid:] are each sorted, by
