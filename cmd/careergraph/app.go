@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"careergraph/cmd/careergraph/internal/wire"
 	"careergraph/internal/outfile"
 	"careergraph/loader"
 )
@@ -205,6 +207,11 @@ func run(ctx context.Context, app *cli.App, args []string) error {
 	out := &errWriter{w: app.Writer}
 	app.Writer = out
 	if err := app.RunContext(ctx, p.argv(name)); err != nil {
+		// A program that asked for JSON gets the error as JSON on stdout
+		// (what the server answers), people the message on stderr.
+		if app.Metadata[jsonErrors] == true && !errors.Is(err, errNoAnswer) {
+			_ = wire.Write(out, wire.NewError(err.Error(), err))
+		}
 		return err
 	}
 	if out.err != nil {

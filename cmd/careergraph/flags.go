@@ -22,10 +22,22 @@ const (
 	maxFileMiB = 1024
 )
 
-// jsonFlag is the --json flag every answering command has.
+// jsonFlag is the --json flag every answering command has. Given, it
+// has a question that cannot be answered printed as JSON too (see run).
 func jsonFlag(dst *bool) cli.Flag {
-	return &cli.BoolFlag{Name: "json", Usage: "print JSON for programs instead of text", Destination: dst}
+	return &cli.BoolFlag{
+		Name:        "json",
+		Usage:       "print JSON for programs instead of text; a question that cannot be answered prints {\"error\", \"candidates\"}, as the web explorer's API does",
+		Destination: dst,
+		Action: func(c *cli.Context, on bool) error {
+			c.App.Metadata[jsonErrors] = on
+			return nil
+		},
+	}
 }
+
+// jsonErrors is the key in the app's metadata that --json sets.
+const jsonErrors = "json-errors"
 
 // checkRange returns a usage error naming flag unless lo <= n <= hi.
 func checkRange(flag string, n, lo, hi int, what string) error {

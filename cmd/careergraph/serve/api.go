@@ -66,29 +66,18 @@ func badParam(name, format string, args ...any) error {
 // answer: 404 with suggestions for an unknown name, 400 with candidates
 // for an ambiguous one.
 func roleError(param string, err error) error {
-	var nf *graph.NotFoundError
-	var amb *graph.AmbiguousError
 	switch {
-	case errors.As(err, &nf):
-		return &apiError{http.StatusNotFound, param + ": " + err.Error(), emptyIfNil(nf.Suggestions)}
-	case errors.As(err, &amb):
-		return &apiError{http.StatusBadRequest, param + ": " + err.Error(), emptyIfNil(amb.Candidates)}
 	case errors.Is(err, graph.ErrNotFound):
-		return &apiError{http.StatusNotFound, param + ": " + err.Error(), []string{}}
-	case errors.Is(err, graph.ErrBadOption):
-		return &apiError{http.StatusBadRequest, param + ": " + err.Error(), nil}
+		return &apiError{http.StatusNotFound, param + ": " + err.Error(), wire.Candidates(err)}
+	case errors.Is(err, graph.ErrAmbiguous), errors.Is(err, graph.ErrBadOption):
+		return &apiError{http.StatusBadRequest, param + ": " + err.Error(), wire.Candidates(err)}
 	}
 	return err
 }
 
-type errorJSON struct {
-	Error      string   `json:"error"`
-	Candidates []string `json:"candidates"`
-}
-
 func writeError(w http.ResponseWriter, status int, msg string, candidates []string) {
 	w.Header().Set("Cache-Control", "no-store")
-	writeJSONStatus(w, status, errorJSON{Error: msg, Candidates: emptyIfNil(candidates)})
+	writeJSONStatus(w, status, wire.Error{Error: msg, Candidates: emptyIfNil(candidates)})
 }
 
 // writeJSONStatus writes v as --json prints it: indented by two spaces,
