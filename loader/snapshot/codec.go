@@ -11,6 +11,7 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
+	"runtime/debug"
 	"sync"
 	"unsafe"
 
@@ -402,6 +403,20 @@ func (d *decoder) moves() ([]graph.Move, []graph.Ends) {
 	return moves, ends
 }
 
+// guarded runs decode, which reads d, as an unusable snapshot should a
+// fault or a panic stop it. A mapped file cut short under the mapping
+// faults (see readSnapshot), and each goroutine must ask for the fault
+// to panic, and recover from it, itself.
+func (d *decoder) guarded(decode func()) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if recover() != nil {
+			d.fail()
+		}
+	}()
+	decode()
+}
+
 func (d *decoder) source() graph.Source { return graph.Source{File: d.str(), Line: d.signed()} }
 
 const slabSize = 16 << 10
@@ -412,7 +427,7 @@ func (d *decoder) strList() []string {
 		return nil
 	}
 	if n > len(d.strSlab) {
-		d.strSlab = make([]string, max(n, slabSize))
+		d.strSlab = make([]string, max(n, min(slabSize, len(d.buf)-d.off)))
 	}
 	out := d.strSlab[:n:n]
 	d.strSlab = d.strSlab[n:]
@@ -441,7 +456,8 @@ func (d *decoder) sources() []graph.Source {
 		return nil
 	}
 	if n > len(d.srcSlab) {
-		d.srcSlab = make([]graph.Source, max(n, slabSize))
+		// No more than what is left can hold: a source takes two bytes.
+		d.srcSlab = make([]graph.Source, max(n, min(slabSize, (len(d.buf)-d.off)/2)))
 	}
 	out := d.srcSlab[:n:n]
 	d.srcSlab = d.srcSlab[n:]
@@ -490,7 +506,7 @@ func decodeSnapshot(data []byte, profiles string, owner any) (*loader.Corpus, er
 	d.off += size
 	var roles []graph.Role
 	var wg sync.WaitGroup
-	wg.Go(func() { roles = rd.roles() })
+	wg.Go(func() { rd.guarded(func() { roles = rd.roles() }) })
 	moves, ends := d.moves()
 	rungs := make([][]int32, d.length())
 	for i := range rungs {

@@ -476,3 +476,26 @@ func TestFileKeyRacy(t *testing.T) {
 		t.Errorf("keys racy %x, later %x, again %x; want racy to differ, later to equal again", racy[:4], later[:4], again[:4])
 	}
 }
+
+// TestGuarded: a decoding goroutine stopped by a fault or a panic leaves
+// an unusable snapshot, not a crash.
+func TestGuarded(t *testing.T) {
+	for name, decode := range map[string]func(){
+		"panic": func() { panic("cut short") },
+		"fault": func() {
+			var p *[1 << 20]byte
+			_ = p[len(p)-1]
+		},
+	} {
+		d := &decoder{buf: []byte{1, 2, 3}}
+		d.guarded(decode)
+		if d.err == nil || d.off != len(d.buf) {
+			t.Errorf("%s: err %v, at %d of %d; want an unusable snapshot", name, d.err, d.off, len(d.buf))
+		}
+	}
+	d := &decoder{buf: []byte{1}}
+	d.guarded(func() { d.uint() })
+	if d.err != nil {
+		t.Errorf("a decode that ends well: %v", d.err)
+	}
+}
