@@ -1,0 +1,111 @@
+//go:build linux
+
+package hugeheap
+
+import (
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
+const hugePage = 2 << 20
+
+// modeFile says how the kernel hands out transparent huge pages.
+const modeFile = "/sys/kernel/mm/transparent_hugepage/enabled"
+
+// Prime asks that the heap's next n bytes, or a quarter of the machine's
+// memory if that is less, be backed by huge pages: it allocates them
+// without touching them (fresh memory costs nothing until used), marks
+// them MADV_HUGEPAGE, and lets them go, so that the heap grows into
+// them. The marks stay with the heap's mapping, which the runtime keeps.
+// It does nothing unless the kernel's mode is "madvise" ("always" needs
+// no asking, "never" refuses), on a 32-bit system, where the kernel
+// commits memory strictly, or for less than two huge pages; a refusal is
+// ignored: huge pages are only ever a speed-up.
+// It runs a garbage collection, cheap while the heap is small: call it
+// early. Only the first call does anything: the marks stay.
+func Prime(n int) {
+	primeOnce.Do(func() { prime(n) })
+}
+
+var primeOnce sync.Once
+
+func prime(n int) {
+	if strconv.IntSize < 64 || Mode() != "madvise" || strictCommit() {
+		return
+	}
+	var info syscall.Sysinfo_t
+	if syscall.Sysinfo(&info) == nil {
+		n = min(n, int(uint64(info.Totalram)*uint64(info.Unit)/4))
+	}
+	if n < 2*hugePage {
+		return
+	}
+	b := make([]byte, n)
+	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	// The whole mapping b lies in: the heap below b too, where the
+	// runtime puts what fits before it grows into b's memory.
+	lo, hi := mapping(p)
+	if hi <= p {
+		lo, hi = p, p+uintptr(n)
+	}
+	lo = (lo + hugePage - 1) &^ (hugePage - 1)
+	hi &^= hugePage - 1
+	if hi > lo {
+		unix.Syscall(unix.SYS_MADVISE, lo, hi-lo, unix.MADV_HUGEPAGE)
+	}
+	runtime.KeepAlive(b)
+	runtime.GC() // b goes, and the heap's goal is set by what is live
+}
+
+// mapping returns the bounds of this process's mapping that holds
+// address p, from /proc/self/maps, or zeros.
+func mapping(p uintptr) (lo, hi uintptr) {
+	data, err := os.ReadFile("/proc/self/maps")
+	if err != nil {
+		return 0, 0
+	}
+	for line := range strings.Lines(string(data)) {
+		bounds, _, _ := strings.Cut(line, " ")
+		l, h, ok := strings.Cut(bounds, "-")
+		if !ok {
+			continue
+		}
+		a, err1 := strconv.ParseUint(l, 16, 64)
+		b, err2 := strconv.ParseUint(h, 16, 64)
+		if err1 == nil && err2 == nil && uintptr(a) <= p && p < uintptr(b) {
+			return uintptr(a), uintptr(b)
+		}
+	}
+	return 0, 0
+}
+
+// strictCommit reports whether the kernel counts every byte a program
+// maps against a limit (vm.overcommit_memory 2): there, the memory
+// allocated to be marked could be refused, and the runtime cannot
+// survive a refusal.
+func strictCommit() bool {
+	data, err := os.ReadFile("/proc/sys/vm/overcommit_memory")
+	return err != nil || strings.TrimSpace(string(data)) == "2"
+}
+
+// Mode returns the kernel's transparent huge page mode: "always",
+// "madvise" or "never", or "" when it cannot be read.
+func Mode() string {
+	data, err := os.ReadFile(modeFile)
+	if err != nil {
+		return ""
+	}
+	_, rest, ok := strings.Cut(string(data), "[")
+	mode, _, ok2 := strings.Cut(rest, "]")
+	if !ok || !ok2 {
+		return ""
+	}
+	return mode
+}
