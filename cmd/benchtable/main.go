@@ -40,6 +40,7 @@ import (
 	"time"
 
 	"careergraph/graph"
+	"careergraph/internal/hugeheap"
 	"careergraph/graph/render"
 	"careergraph/loader"
 )
@@ -57,6 +58,9 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: benchtable [-bin FILE] [-cache FOLDER] [-n PAIRS] CORPUS...")
 		os.Exit(2)
 	}
+	// The loads measured here in process ask for huge pages as the
+	// command does before it loads.
+	hugeheap.Prime(1 << 30)
 	var rows []row
 	for _, dir := range flag.Args() {
 		fmt.Fprintf(os.Stderr, "benchtable: measuring %s\n", dir)
