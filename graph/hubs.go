@@ -208,12 +208,12 @@ func (g *Graph) meetPending(sc *scratch, sp *spec, mu int64) int64 {
 	gen := sc.gen
 	for i := range sc.cursors {
 		c := &sc.cursors[i]
+		if c.key >= mu {
+			continue
+		}
 		arcs, odist, oseen := g.fwd, sc.distB, sc.seenB
 		if !c.forward {
 			arcs, odist, oseen = g.bwd, sc.distF, sc.seenF
-		}
-		if c.key >= mu {
-			continue
 		}
 		for _, a := range arcs[c.pos:c.end] {
 			if x := a.to; oseen[x] == gen && c.key+odist[x] < mu && c.hands(sc, sp, a) {
