@@ -40,8 +40,8 @@ import (
 	"time"
 
 	"careergraph/graph"
-	"careergraph/internal/hugeheap"
 	"careergraph/graph/render"
+	"careergraph/internal/hugeheap"
 	"careergraph/loader"
 )
 
