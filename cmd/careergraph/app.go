@@ -85,6 +85,9 @@ type globalOptions struct {
 	noCache    bool
 	quiet      bool
 	maxFileMiB int
+	// lasting is set by a command whose process lives on and loads
+	// again (serve): it does not ask for huge pages (see loadCorpus).
+	lasting bool
 }
 
 func (o *globalOptions) flags() []cli.Flag {

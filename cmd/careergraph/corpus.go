@@ -44,7 +44,13 @@ func loadCorpus(c *cli.Context, global *globalOptions, quiet bool) (*loader.Corp
 	// (`careergraph stats`, cached and --no-cache, 5 runs each): no CPU
 	// time saved, and 60% more peak memory when parsing (185 MB against
 	// 115 MB).
-	if len(opt.Paths) > 0 {
+	// A process that loads once asks for huge pages first; a server does
+	// not. One that asked started 1–2 s sooner at 100k documents from the
+	// documents, but reloaded in 10.7–13.5 s against 8.3–9.8 s with huge
+	// pages off (two runs each, a noisy machine): a heap freed and used
+	// again for hours is where huge pages cost (the kernel breaks them up
+	// and compacts memory to make them again).
+	if len(opt.Paths) > 0 && !global.lasting {
 		hugeheap.Prime(primeHeap)
 	}
 	corpus, _, err := snapshot.Load(opt, cacheDir(global), version)

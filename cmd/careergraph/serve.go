@@ -50,6 +50,7 @@ func serveCommand(global *globalOptions) *cli.Command {
 }
 
 func runServe(c *cli.Context, global *globalOptions, o *serveOptions) error {
+	global.lasting = true
 	stderr := &lockedWriter{w: c.App.ErrWriter}
 	opt, err := global.loaderOptions()
 	if err != nil {
