@@ -90,6 +90,21 @@ import (
 // one (debug.SetGCPercent(-1)); at 100k documents that saves a fifth of
 // the time. That is the program's decision, not the library's.
 func Load(opt loader.Options, dir, version string) (c *loader.Corpus, fromCache bool, err error) {
+	return load(opt, dir, version, false)
+}
+
+// Read is Load with nothing parsed: the corpus of the snapshot in dir,
+// if it is there and its files unchanged, else nil and false. A server
+// that has just parsed documents reads their snapshot back with it (see
+// careergraph serve).
+func Read(opt loader.Options, dir, version string) (c *loader.Corpus, fromCache bool, err error) {
+	if dir == "" || len(opt.Paths) == 0 {
+		return nil, false, nil
+	}
+	return load(opt, dir, version, true)
+}
+
+func load(opt loader.Options, dir, version string, cachedOnly bool) (c *loader.Corpus, fromCache bool, err error) {
 	opt.DropDocuments = true
 	if dir == "" || len(opt.Paths) == 0 {
 		c, err := loader.Load(opt)
@@ -119,6 +134,9 @@ func Load(opt loader.Options, dir, version string) (c *loader.Corpus, fromCache 
 		now := time.Now()
 		_ = os.Chtimes(name, now, now) // in use: see removeStale
 		return s.c, true, nil
+	}
+	if cachedOnly {
+		return nil, false, nil
 	}
 	if opt.SpillDir == "" && os.MkdirAll(dir, 0o755) == nil {
 		opt.SpillDir = dir // the profiles wait there, not in memory, until the snapshot has them

@@ -499,3 +499,30 @@ func TestGuarded(t *testing.T) {
 		t.Errorf("a decode that ends well: %v", d.err)
 	}
 }
+
+// TestRead: Read gives the cached corpus when its files are unchanged,
+// and nothing, without parsing or writing, otherwise.
+func TestRead(t *testing.T) {
+	data, cache := cacheFixture(t)
+	opt := loader.Options{Paths: []string{data}}
+	if c, hit, err := Read(opt, cache, "v1"); c != nil || hit || err != nil {
+		t.Fatalf("Read with no snapshot = %v, %v, %v; want nothing", c, hit, err)
+	}
+	if entries, _ := os.ReadDir(cache); len(entries) != 0 {
+		t.Fatalf("Read with no snapshot wrote %d files", len(entries))
+	}
+	parsed, _ := loadCached(t, opt, cache, "v1")
+	c, hit, err := Read(opt, cache, "v1")
+	if err != nil || !hit {
+		t.Fatalf("Read after Load = %v, %v; want the snapshot", hit, err)
+	}
+	sameCorpus(t, parsed, c)
+	file := filepath.Join(data, synth.New(300, 7).Name(5))
+	past := time.Now().Add(-30 * time.Minute)
+	if err := os.Chtimes(file, past, past); err != nil {
+		t.Fatal(err)
+	}
+	if c, hit, err := Read(opt, cache, "v1"); c != nil || hit || err != nil {
+		t.Errorf("Read after a file changed = %v, %v, %v; want nothing", c, hit, err)
+	}
+}
