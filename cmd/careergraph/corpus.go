@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -53,7 +54,13 @@ func loadCorpus(c *cli.Context, global *globalOptions, quiet bool) (*loader.Corp
 	if len(opt.Paths) > 0 && !global.lasting {
 		hugeheap.Prime(primeHeap)
 	}
-	corpus, _, err := snapshot.Load(opt, cacheDir(global), version)
+	corpus, cached, err := snapshot.Load(opt, cacheDir(global), version)
+	if err == nil && global.lasting && !cached {
+		if again, ok := readBack(opt, cacheDir(global)); ok {
+			corpus = again
+			debug.FreeOSMemory()
+		}
+	}
 	p.finish()
 	if err != nil {
 		return nil, err
