@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -56,10 +55,7 @@ func loadCorpus(c *cli.Context, global *globalOptions, quiet bool) (*loader.Corp
 	}
 	corpus, cached, err := snapshot.Load(opt, cacheDir(global), version)
 	if err == nil && global.lasting && !cached {
-		if again, ok := readBack(opt, cacheDir(global)); ok {
-			corpus = again
-			debug.FreeOSMemory()
-		}
+		readBack(opt, cacheDir(global), &corpus)
 	}
 	p.finish()
 	if err != nil {

@@ -51,18 +51,22 @@ func serveCommand(global *globalOptions) *cli.Command {
 }
 
 // readBack is how a server keeps documents it has just parsed: their
-// snapshot, just written, read back in place of the parsed corpus, whose
-// memory then goes back to the system. The two answer alike, but the
-// parsed corpus lies scattered among the garbage of parsing: at 100k
-// documents a server so started held 0.9–1.1 GB against 0.35 GB read
-// back, and its slowest hundredth of route answers took 8–21 ms against
-// 6–9 ms. Reading back costs about a second at 100k documents. It returns
-// the corpus read back, and whether there was one: none when the cache
-// is off, or the snapshot was made while a file was just changed (its
-// key then holds the file's content, and no longer matches).
-func readBack(opt loader.Options, dir string) (*loader.Corpus, bool) {
+// snapshot, just written, read back in place of the parsed corpus in
+// *corpus, whose memory then goes back to the system. The two answer
+// alike, but the parsed corpus lies scattered among the garbage of
+// parsing: at 100k documents a server so started held 0.9–1.1 GB against
+// 0.35 GB read back, and its slowest hundredth of route answers took
+// 8–21 ms against 6–9 ms. Reading back costs about a second at 100k
+// documents. Nothing is read back when the cache is off, or when the
+// snapshot was made while a file was just changed (its key then holds
+// the file's content, and no longer matches).
+func readBack(opt loader.Options, dir string, corpus **loader.Corpus) {
 	again, hit, err := snapshot.Read(opt, dir, version)
-	return again, err == nil && hit
+	if err != nil || !hit {
+		return
+	}
+	*corpus = again
+	debug.FreeOSMemory()
 }
 
 func runServe(c *cli.Context, global *globalOptions, o *serveOptions) error {
@@ -89,10 +93,7 @@ func runServe(c *cli.Context, global *globalOptions, o *serveOptions) error {
 			}
 			corpus, cached, err := snapshot.Load(opt, cacheDir(global), version)
 			if err == nil && !cached {
-				if again, ok := readBack(opt, cacheDir(global)); ok {
-					corpus = again
-					debug.FreeOSMemory()
-				}
+				readBack(opt, cacheDir(global), &corpus)
 			}
 			if err == nil && !global.quiet {
 				if s := problemSummary(corpus); s != "" {
