@@ -104,6 +104,8 @@ func Read(opt loader.Options, dir, version string) (c *loader.Corpus, fromCache 
 	return load(opt, dir, version, true)
 }
 
+// load is Load, or Read when cachedOnly: then a snapshot that does not
+// match its files gives nothing, and nothing is parsed or written.
 func load(opt loader.Options, dir, version string, cachedOnly bool) (c *loader.Corpus, fromCache bool, err error) {
 	opt.DropDocuments = true
 	if dir == "" || len(opt.Paths) == 0 {
