@@ -21,9 +21,15 @@ type arc struct {
 // rows into them are laid out at the same time, each on a core of its
 // own.
 func (g *Graph) indexMoves(from, to []int32) {
+	// The roles' levels side by side: the rows ask for two at each arc,
+	// and from the roles themselves each was a cache miss.
+	levels := make([]int32, len(g.roles))
+	for i, r := range g.roles {
+		levels[i] = int32(r.Level)
+	}
 	var wg sync.WaitGroup
-	wg.Go(func() { g.bwdOff, g.bwd = g.rows(to, from, false) })
-	g.fwdOff, g.fwd = g.rows(from, to, true)
+	wg.Go(func() { g.bwdOff, g.bwd = g.rows(to, from, levels, false) })
+	g.fwdOff, g.fwd = g.rows(from, to, levels, true)
 	g.costUnit, g.maxMilli = 1000, 0
 	for _, m := range g.moves {
 		if m.Milli > 0 {
@@ -39,13 +45,15 @@ func (g *Graph) indexMoves(from, to []int32) {
 // that way round), and of related moves the other way too, against
 // them; each row sorted by target, kind and move. forward says whether
 // a move's own direction is from tail to head: whether an arc goes down
-// a level depends on which way the move is travelled.
-func (g *Graph) rows(tail, head []int32, forward bool) ([]int32, []arc) {
+// a level (levels: each role's) depends on which way the move is
+// travelled.
+func (g *Graph) rows(tail, head, levels []int32, forward bool) ([]int32, []arc) {
 	down := func(t, h int32) bool { // of the arc from row t to h
-		if forward {
-			return g.down(t, h)
+		if !forward {
+			t, h = h, t // travelled from h to t
 		}
-		return g.down(h, t)
+		lf, lt := levels[t], levels[h]
+		return lf > 0 && lt > 0 && lt < lf
 	}
 	deg := make([]int32, len(g.roles)+1)
 	for i, m := range g.moves {
@@ -120,13 +128,6 @@ func prefix(deg []int32) ([]int32, []arc) {
 
 func (g *Graph) out(i int32) []arc { return g.fwd[g.fwdOff[i]:g.fwdOff[i+1]] }
 func (g *Graph) in(i int32) []arc  { return g.bwd[g.bwdOff[i]:g.bwdOff[i+1]] }
-
-// down reports whether travelling from role f to role t goes down a
-// level, both having one.
-func (g *Graph) down(f, t int32) bool {
-	lf, lt := g.roles[f].Level, g.roles[t].Level
-	return lf > 0 && lt > 0 && lt < lf
-}
 
 func gcd(a, b int64) int64 {
 	for b != 0 {
