@@ -28,8 +28,12 @@ func Restore(roles []Role, moves []Move, ends []Ends, rungs [][]int32) (*Graph, 
 		}
 	}
 	defer g.goIndexNames()()
+	// The IDs side by side: a move's To is anywhere among the roles, and
+	// taken from the roles themselves each was a cache miss.
+	ids := make([]string, n)
 	for i, r := range roles {
 		g.byID[r.ID] = int32(i)
+		ids[i] = r.ID
 	}
 	if len(ends) != len(moves) {
 		return nil, fmt.Errorf("restore: %d moves but %d ends", len(moves), len(ends))
@@ -46,7 +50,7 @@ func Restore(roles []Role, moves []Move, ends []Ends, rungs [][]int32) (*Graph, 
 		case i > 0 && cmp.Or(cmp.Compare(from[i-1], e.From), cmp.Compare(to[i-1], e.To), cmp.Compare(moves[i-1].Kind, m.Kind)) >= 0:
 			return nil, fmt.Errorf("restore: move %d is out of order", i)
 		}
-		m.From, m.To = roles[e.From].ID, roles[e.To].ID
+		m.From, m.To = ids[e.From], ids[e.To]
 		from[i], to[i] = e.From, e.To
 	}
 	for i, rung := range rungs {
