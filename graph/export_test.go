@@ -37,13 +37,5 @@ func PathsSettled(g *Graph, from, to string, k int, opt PathOptions, lazy int32)
 	if err != nil {
 		return nil, sc.settled, err
 	}
-	out := make([]Route, len(found))
-	for i, c := range found {
-		hops := make([]hop, len(c.arcs))
-		for j, a := range c.arcs {
-			hops[j] = hop{from: c.roles[j], arc: a}
-		}
-		out[i] = g.route(hops, c.key, q.w)
-	}
-	return out, sc.settled, nil
+	return g.routes(found, q.w), sc.settled, nil
 }

@@ -69,15 +69,20 @@ func (g *Graph) Paths(from, to string, k int, opt PathOptions) ([]Route, error) 
 	if err != nil {
 		return nil, err
 	}
+	return g.routes(found, q.w), nil
+}
+
+// routes turns the candidates Yen's search found into Routes under w.
+func (g *Graph) routes(found []*candidate, w weights) []Route {
 	out := make([]Route, len(found))
 	for i, c := range found {
 		hops := make([]hop, len(c.arcs))
 		for j, a := range c.arcs {
 			hops[j] = hop{from: c.roles[j], arc: a}
 		}
-		out[i] = g.route(hops, c.key, q.w)
+		out[i] = g.route(hops, c.key, w)
 	}
-	return out, nil
+	return out
 }
 
 // yen returns the k first loop-free routes of q, q.from != q.to, searching
