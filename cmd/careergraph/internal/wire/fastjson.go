@@ -207,31 +207,41 @@ func (p Path) appendIndented(b []byte) ([]byte, bool) {
 	b = appendKey(b, 1, false, "to")
 	b = appendString(b, p.To)
 	b = appendKey(b, 1, false, "paths")
-	switch {
-	case p.Paths == nil:
-		b = append(b, "null"...)
-	case len(p.Paths) == 0:
-		b = append(b, "[]"...)
-	default:
-		b = append(b, '[')
-		for i, r := range p.Paths {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = newline(b, 2)
-			var ok bool
-			if b, ok = r.appendIndented(b, 2); !ok {
-				return b, false
-			}
-		}
-		b = newline(b, 1)
-		b = append(b, ']')
+	b, ok := appendArray(b, p.Paths, 1, func(b []byte, r Route) ([]byte, bool) { return r.appendIndented(b, 2) })
+	if !ok {
+		return b, false
 	}
 	if p.Reason != "" {
 		b = appendKey(b, 1, false, "reason")
 		b = appendString(b, p.Reason)
 	}
 	return append(b, "\n}\n"...), true
+}
+
+// appendArray appends items as a JSON array whose opening bracket is at
+// depth, each item on a line of its own, written by item; nil as null and
+// empty as [], as encoding/json writes them. It stops, false, where item
+// does.
+func appendArray[T any](b []byte, items []T, depth int, item func([]byte, T) ([]byte, bool)) ([]byte, bool) {
+	switch {
+	case items == nil:
+		return append(b, "null"...), true
+	case len(items) == 0:
+		return append(b, "[]"...), true
+	}
+	b = append(b, '[')
+	for i, x := range items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = newline(b, depth+1)
+		var ok bool
+		if b, ok = item(b, x); !ok {
+			return b, false
+		}
+	}
+	b = newline(b, depth)
+	return append(b, ']'), true
 }
 
 // appendIndented appends r as an object whose opening brace is at depth.
@@ -243,24 +253,8 @@ func (r Route) appendIndented(b []byte, depth int) ([]byte, bool) {
 		return b, false
 	}
 	b = appendKey(b, depth+1, false, "steps")
-	switch {
-	case r.Steps == nil:
-		b = append(b, "null"...)
-	case len(r.Steps) == 0:
-		b = append(b, "[]"...)
-	default:
-		b = append(b, '[')
-		for i, s := range r.Steps {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = newline(b, depth+2)
-			if b, ok = s.appendIndented(b, depth+2); !ok {
-				return b, false
-			}
-		}
-		b = newline(b, depth+1)
-		b = append(b, ']')
+	if b, ok = appendArray(b, r.Steps, depth+1, func(b []byte, s Step) ([]byte, bool) { return s.appendIndented(b, depth+2) }); !ok {
+		return b, false
 	}
 	b = newline(b, depth)
 	return append(b, '}'), true
@@ -279,23 +273,7 @@ func (s Step) appendIndented(b []byte, depth int) ([]byte, bool) {
 	b = appendKey(b, d, false, "kind")
 	b = appendString(b, s.Kind)
 	b = appendKey(b, d, false, "sources")
-	switch {
-	case s.Sources == nil:
-		b = append(b, "null"...)
-	case len(s.Sources) == 0:
-		b = append(b, "[]"...)
-	default:
-		b = append(b, '[')
-		for i, src := range s.Sources {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = newline(b, d+1)
-			b = appendSource(b, src)
-		}
-		b = newline(b, d)
-		b = append(b, ']')
-	}
+	b, _ = appendArray(b, s.Sources, d, func(b []byte, src graph.Source) ([]byte, bool) { return appendSource(b, src), true })
 	b = appendKey(b, d, false, "cost")
 	if b, ok = appendFloat(b, s.Cost); !ok {
 		return b, false
