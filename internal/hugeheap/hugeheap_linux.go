@@ -37,7 +37,7 @@ func Prime(n int) {
 var primeOnce sync.Once
 
 func prime(n int) {
-	if strconv.IntSize < 64 || Mode() != "madvise" || strictCommit() {
+	if strconv.IntSize < 64 || mode() != "madvise" || strictCommit() {
 		return
 	}
 	var info syscall.Sysinfo_t
@@ -95,9 +95,9 @@ func strictCommit() bool {
 	return err != nil || strings.TrimSpace(string(data)) == "2"
 }
 
-// Mode returns the kernel's transparent huge page mode: "always",
+// mode returns the kernel's transparent huge page mode: "always",
 // "madvise" or "never", or "" when it cannot be read.
-func Mode() string {
+func mode() string {
 	data, err := os.ReadFile(modeFile)
 	if err != nil {
 		return ""

@@ -14,7 +14,7 @@ import (
 // TestPrime: after Prime, the heap grows into memory marked for huge
 // pages (VmFlags "hg" in /proc/self/smaps).
 func TestPrime(t *testing.T) {
-	if m := Mode(); m != "madvise" {
+	if m := mode(); m != "madvise" {
 		t.Skipf("transparent huge pages are %q here, not \"madvise\": Prime has nothing to ask for", m)
 	}
 	if flags := vmFlags(t, 0); flags == "" {

@@ -5,6 +5,3 @@ package hugeheap
 // Prime does nothing where the system has no transparent huge pages to
 // ask for.
 func Prime(n int) {}
-
-// Mode returns "": no transparent huge pages to ask for.
-func Mode() string { return "" }
