@@ -20,14 +20,25 @@ type Ends struct{ From, To int32 }
 // role to itself, then lays out the compact index. It takes ownership of
 // the slices. Cost: O(V+E), with no look-up by name and nothing sorted.
 func Restore(roles []Role, moves []Move, ends []Ends, rungs [][]int32) (*Graph, error) {
-	n := int32(len(roles))
-	g := &Graph{roles: roles, byID: make(map[string]int32, len(roles)), moves: moves, rungs: rungs}
-	for i, r := range roles {
-		if r.ID == "" || i > 0 && roles[i-1].ID >= r.ID {
-			return nil, fmt.Errorf("restore: role %d (%q) is out of order", i, r.ID)
-		}
+	g, from, to, err := restore(roles, moves, ends, rungs)
+	if err != nil {
+		return nil, err
 	}
 	defer g.goIndexNames()()
+	g.indexMoves(from, to)
+	return g, nil
+}
+
+// restore is Restore short of the compact index and the names' normal
+// forms; it returns the roles at each move's ends by index.
+func restore(roles []Role, moves []Move, ends []Ends, rungs [][]int32) (g *Graph, from, to []int32, err error) {
+	n := int32(len(roles))
+	g = &Graph{roles: roles, byID: make(map[string]int32, len(roles)), moves: moves, rungs: rungs}
+	for i, r := range roles {
+		if r.ID == "" || i > 0 && roles[i-1].ID >= r.ID {
+			return nil, nil, nil, fmt.Errorf("restore: role %d (%q) is out of order", i, r.ID)
+		}
+	}
 	// The IDs side by side: a move's To is anywhere among the roles, and
 	// taken from the roles themselves each was a cache miss.
 	ids := make([]string, n)
@@ -36,19 +47,19 @@ func Restore(roles []Role, moves []Move, ends []Ends, rungs [][]int32) (*Graph, 
 		ids[i] = r.ID
 	}
 	if len(ends) != len(moves) {
-		return nil, fmt.Errorf("restore: %d moves but %d ends", len(moves), len(ends))
+		return nil, nil, nil, fmt.Errorf("restore: %d moves but %d ends", len(moves), len(ends))
 	}
-	from := make([]int32, len(moves))
-	to := make([]int32, len(moves))
+	from = make([]int32, len(moves))
+	to = make([]int32, len(moves))
 	for i := range moves {
 		m, e := &moves[i], ends[i]
 		switch {
 		case e.From < 0 || e.From >= n || e.To < 0 || e.To >= n:
-			return nil, fmt.Errorf("restore: move %d names an unknown role", i)
+			return nil, nil, nil, fmt.Errorf("restore: move %d names an unknown role", i)
 		case e.From == e.To || m.Kind > Related:
-			return nil, fmt.Errorf("restore: move %d is not a move", i)
+			return nil, nil, nil, fmt.Errorf("restore: move %d is not a move", i)
 		case i > 0 && cmp.Or(cmp.Compare(from[i-1], e.From), cmp.Compare(to[i-1], e.To), cmp.Compare(moves[i-1].Kind, m.Kind)) >= 0:
-			return nil, fmt.Errorf("restore: move %d is out of order", i)
+			return nil, nil, nil, fmt.Errorf("restore: move %d is out of order", i)
 		}
 		m.From, m.To = ids[e.From], ids[e.To]
 		from[i], to[i] = e.From, e.To
@@ -56,13 +67,12 @@ func Restore(roles []Role, moves []Move, ends []Ends, rungs [][]int32) (*Graph, 
 	for i, rung := range rungs {
 		for j, r := range rung {
 			if r < 0 || r >= n || j > 0 && rung[j-1] >= r {
-				return nil, fmt.Errorf("restore: rung %d names an unknown role or is out of order", i)
+				return nil, nil, nil, fmt.Errorf("restore: rung %d names an unknown role or is out of order", i)
 			}
 		}
 		if len(rung) < 2 || i > 0 && slices.Compare(rungs[i-1], rung) >= 0 {
-			return nil, fmt.Errorf("restore: rung %d is out of order", i)
+			return nil, nil, nil, fmt.Errorf("restore: rung %d is out of order", i)
 		}
 	}
-	g.indexMoves(from, to)
-	return g, nil
+	return g, from, to, nil
 }

@@ -1,9 +1,14 @@
 package graph
 
 import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 // parts takes g apart as a snapshot keeps it: moves' ends and rungs by
@@ -139,5 +144,138 @@ func TestPlainKana(t *testing.T) {
 		if isPlainKana(s) {
 			t.Errorf("isPlainKana(%q) = true", s)
 		}
+	}
+}
+
+// indexedFixtures are graphs to write and restore the index of: the
+// small fixture, and a random one with priced moves, levels and names
+// of several forms.
+func indexedFixtures(t *testing.T) map[string]*Graph {
+	rng := rand.New(rand.NewPCG(7, 13))
+	var b Builder
+	const n = 400
+	for i := range n {
+		name := fmt.Sprintf("Role %d", i)
+		b.AddRole(Role{Name: name, Names: []string{name, fmt.Sprintf("ＲＯＬＥ　%d", i)}, Level: rng.IntN(6)})
+	}
+	for range 3 * n {
+		f, to := rng.IntN(n), rng.IntN(n)
+		if f == to {
+			continue
+		}
+		m := Move{Kind: Kind(rng.IntN(2)), Sources: []Source{{"x.txt", rng.IntN(90) + 1}}}
+		if rng.IntN(3) == 0 {
+			m.Milli = int32(500 * (rng.IntN(8) + 1))
+		}
+		b.AddMoveOf(f, to, m)
+	}
+	g, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return map[string]*Graph{"fixture": restoreFixture(t), "random": g}
+}
+
+// TestRestoreIndexed checks that a graph restored with the index it
+// wrote has the index a restore lays out, used where it lies when the
+// bytes are aligned and copied when not, and answers alike.
+func TestRestoreIndexed(t *testing.T) {
+	for name, g := range indexedFixtures(t) {
+		var buf bytes.Buffer
+		if err := g.WriteIndex(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if buf.Len() != g.IndexSize() {
+			t.Fatalf("%s: WriteIndex wrote %d bytes; IndexSize says %d", name, buf.Len(), g.IndexSize())
+		}
+		for _, shift := range []int{0, 1} {
+			b := append(make([]byte, shift, buf.Len()+8), buf.Bytes()...)[shift:]
+			roles, moves, ends, rungs := parts(g)
+			r, err := RestoreIndexed(roles, moves, ends, rungs, b)
+			if err != nil {
+				t.Fatalf("%s, shifted %d: RestoreIndexed: %v", name, shift, err)
+			}
+			if !reflect.DeepEqual(r.fwdOff, g.fwdOff) || !reflect.DeepEqual(r.bwdOff, g.bwdOff) ||
+				!reflect.DeepEqual(r.fwd, g.fwd) || !reflect.DeepEqual(r.bwd, g.bwd) ||
+				!reflect.DeepEqual(r.forms, g.forms) || !reflect.DeepEqual(r.formOff, g.formOff) ||
+				r.costUnit != g.costUnit || r.maxMilli != g.maxMilli {
+				t.Errorf("%s, shifted %d: the restored index differs from the graph's", name, shift)
+			}
+			inPlace := unsafe.Pointer(&r.fwd[0]) == unsafe.Pointer(&b[indexHead+4*(3*(len(g.roles)+1)+len(g.forms)+1)])
+			if want := arcInPlace && shift == 0; inPlace != want {
+				t.Errorf("%s, shifted %d: arcs used in place: %v; want %v", name, shift, inPlace, want)
+			}
+			answered := 0
+			for _, q := range [][2]string{{"clerk", "mayor"}, {"counsellor", "director"}, {"role-3", "role-17"}, {"role-5", "role-399"}, {"role-17", "role-3"}} {
+				want, err1 := g.Paths(q[0], q[1], 3, PathOptions{NoDown: q[0] == "role-3"})
+				got, err2 := r.Paths(q[0], q[1], 3, PathOptions{NoDown: q[0] == "role-3"})
+				if !reflect.DeepEqual(got, want) || (err1 == nil) != (err2 == nil) {
+					t.Errorf("%s: Path(%q, %q) = %v, %v after RestoreIndexed; want %v, %v", name, q[0], q[1], got, err2, want, err1)
+				}
+				if len(want) > 0 {
+					answered++
+				}
+			}
+			if answered < 2 {
+				t.Errorf("%s: %d questions answered; the test asks too little", name, answered)
+			}
+		}
+	}
+}
+
+// TestRestoreIndexedRejects damages an index: each damage is an error,
+// and no byte changed anywhere makes RestoreIndexed panic.
+func TestRestoreIndexedRejects(t *testing.T) {
+	g := indexedFixtures(t)["random"]
+	var buf bytes.Buffer
+	if err := g.WriteIndex(&buf); err != nil {
+		t.Fatal(err)
+	}
+	index := buf.Bytes()
+	n := len(g.roles)
+	offs := indexHead                                   // fwdOff
+	arcsAt := indexHead + 4*(3*(n+1)+len(g.forms)+1)    // fwd
+	formsAt := arcsAt + arcSize*(len(g.fwd)+len(g.bwd)) // the forms' bytes
+	formAt := indexHead + 4*3*(n+1)                     // formAt
+	put := func(at int, v uint32) func([]byte) []byte {
+		return func(b []byte) []byte { binary.LittleEndian.PutUint32(b[at:], v); return b }
+	}
+	damage := map[string]func([]byte) []byte{
+		"cut short":          func(b []byte) []byte { return b[:len(b)-1] },
+		"too long":           func(b []byte) []byte { return append(b, 0) },
+		"no head":            func(b []byte) []byte { return b[:indexHead-1] },
+		"other role count":   put(0, uint32(n+1)),
+		"other move count":   put(4, uint32(len(g.moves)-1)),
+		"no cost unit":       put(24, 0),
+		"cost unit 7":        put(24, 7),
+		"row offset falls":   put(offs+4*2, 0x7fffffff),
+		"row offsets from 1": put(offs, 1),
+		"form beyond bytes":  put(formAt+4*3, uint32(len(index)-formsAt+1)),
+		"arc to nobody":      put(arcsAt, uint32(n)),
+		"arc by no move":     put(arcsAt+4, uint32(len(g.moves))),
+		"arc of kind 2":      func(b []byte) []byte { b[arcsAt+12] = 2; return b },
+		"against 2":          func(b []byte) []byte { b[arcsAt+13] = 2; return b },
+		"down 255":           func(b []byte) []byte { b[arcsAt+arcSize+14] = 255; return b },
+		"padding":            func(b []byte) []byte { b[arcsAt+15] = 1; return b },
+	}
+	for name, f := range damage {
+		roles, moves, ends, rungs := parts(g)
+		if _, err := RestoreIndexed(roles, moves, ends, rungs, f(bytes.Clone(index))); err == nil {
+			t.Errorf("RestoreIndexed with %s: no error", name)
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		b := bytes.Clone(index)
+		b[rng.IntN(len(b))] ^= byte(1 + rng.IntN(255))
+		roles, moves, ends, rungs := parts(g)
+		func() {
+			defer func() {
+				if p := recover(); p != nil {
+					t.Fatalf("RestoreIndexed panicked on a changed byte: %v", p)
+				}
+			}()
+			RestoreIndexed(roles, moves, ends, rungs, b)
+		}()
 	}
 }

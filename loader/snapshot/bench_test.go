@@ -92,7 +92,7 @@ func BenchmarkCodec(b *testing.B) {
 	}
 	var key [32]byte
 	bin := encodeSnapshot(key, c)
-	body, profiles := splitSnapshot(b, bin)
+	body, index, profiles := splitSnapshot(b, bin)
 	var gb bytes.Buffer
 	if err := gob.NewEncoder(&gb).Encode(toGob(c)); err != nil {
 		b.Fatal(err)
@@ -105,7 +105,7 @@ func BenchmarkCodec(b *testing.B) {
 	})
 	b.Run("binary/decode", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := decodeSnapshot(body, profiles, nil); err != nil {
+			if _, err := decodeSnapshot(body, index, profiles, nil); err != nil {
 				b.Fatal(err)
 			}
 		}

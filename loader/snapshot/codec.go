@@ -19,9 +19,11 @@ import (
 	"careergraph/loader"
 )
 
-// A snapshot file is the format line, the key, the length of the head
-// (8 bytes, little-endian), the head, a CRC-32C of everything before it,
-// and the profiles. The head is the length of the string table, the
+// A snapshot file is the format line, the key, the lengths of the head
+// and of the index (8 bytes each, little-endian), the head, zeros up to a
+// multiple of 8 bytes, the index, a CRC-32C of everything before it, and
+// the profiles. The index is the graph's compact index and its names'
+// normal forms (graph.WriteIndex), used where it lies once mapped. The head is the length of the string table, the
 // string table (lengths, then bytes) and the body. Every string of the
 // body is an index into the table; every number is a uvarint. Lists that
 // may be nil are written with their length plus one, 0 meaning nil.
@@ -40,6 +42,7 @@ var errSnapshot = errors.New("unusable snapshot")
 
 // encoder writes a snapshot body, interning strings into a table.
 type encoder struct {
+	graph    *graph.Graph
 	buf      []byte
 	index    map[string]uint64
 	table    []string
@@ -99,7 +102,7 @@ func encodeSnapshot(key [32]byte, c *loader.Corpus) []byte {
 func encodeCorpus(c *loader.Corpus) *encoder {
 	g := c.Graph
 	roles := g.Roles()
-	e := &encoder{index: make(map[string]uint64, len(roles)*4)}
+	e := &encoder{graph: g, index: make(map[string]uint64, len(roles)*4)}
 	e.int(c.NumDocuments)
 	e.int(c.NumFiles)
 	e.strs(c.Skipped)
@@ -231,9 +234,13 @@ func (e *encoder) writeSnapshot(w io.Writer, key [32]byte) (profilesAt int64, er
 		lengths = binary.AppendUvarint(lengths, uint64(len(s)))
 		size += len(s)
 	}
+	headSize := len(lengths) + size + len(e.buf)
+	indexSize := e.graph.IndexSize()
 	head := append([]byte(format), key[:]...)
-	head = binary.LittleEndian.AppendUint64(head, uint64(len(lengths)+size+len(e.buf)))
-	profilesAt = int64(len(head)+len(lengths)+size+len(e.buf)) + 4
+	head = binary.LittleEndian.AppendUint64(head, uint64(headSize))
+	head = binary.LittleEndian.AppendUint64(head, uint64(indexSize))
+	indexAt := align(len(head) + headSize)
+	profilesAt = int64(indexAt+indexSize) + 4
 	if _, err := mw.Write(append(head, lengths...)); err != nil {
 		return 0, err
 	}
@@ -255,6 +262,12 @@ func (e *encoder) writeSnapshot(w io.Writer, key [32]byte) (profilesAt int64, er
 	if _, err := mw.Write(e.buf); err != nil {
 		return 0, err
 	}
+	if _, err := mw.Write(make([]byte, indexAt-len(head)-headSize)); err != nil {
+		return 0, err
+	}
+	if err := e.graph.WriteIndex(mw); err != nil {
+		return 0, err
+	}
 	if _, err := w.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32())); err != nil {
 		return 0, err
 	}
@@ -264,6 +277,44 @@ func (e *encoder) writeSnapshot(w io.Writer, key [32]byte) (profilesAt int64, er
 		}
 	}
 	return profilesAt, nil
+}
+
+// align rounds a position in the file up to a multiple of 8, where the
+// index starts so that it can be used where it lies once mapped.
+func align(at int) int { return (at + 7) &^ 7 }
+
+// sections are the parts of a snapshot file.
+type sections struct {
+	key         [32]byte
+	head, index []byte
+	profilesAt  int
+}
+
+// split finds the sections of the snapshot file data and checks its
+// checksum.
+func split(data []byte) (s sections, err error) {
+	prefix := len(format) + len(s.key) + 16
+	if len(data) < prefix+4 || string(data[:len(format)]) != format {
+		return s, errSnapshot
+	}
+	s.key = [32]byte(data[len(format):])
+	headSize := binary.LittleEndian.Uint64(data[prefix-16:])
+	indexSize := binary.LittleEndian.Uint64(data[prefix-8:])
+	if headSize > uint64(len(data)) || indexSize > uint64(len(data)) {
+		return s, errSnapshot
+	}
+	indexAt := align(prefix + int(headSize))
+	end := indexAt + int(indexSize) + 4
+	if end > len(data) {
+		return s, errSnapshot
+	}
+	if crc32.Checksum(data[:end-4], crcTable) != binary.LittleEndian.Uint32(data[end-4:]) {
+		return s, errSnapshot
+	}
+	s.head = data[prefix : prefix+int(headSize)]
+	s.index = data[indexAt : end-4]
+	s.profilesAt = end
+	return s, nil
 }
 
 // decoder reads a snapshot body. The first error sticks: every read after
@@ -467,11 +518,12 @@ func (d *decoder) sources() []graph.Source {
 	return out
 }
 
-// decodeSnapshot decodes a snapshot's head, its roles' profiles taken
-// from profiles, which must hold them all and nothing else, and belongs
-// to owner (see graph.Profile.SetPacked). The Corpus's strings share
-// data's bytes: the caller must never modify data afterwards.
-func decodeSnapshot(data []byte, profiles string, owner any) (*loader.Corpus, error) {
+// decodeSnapshot decodes a snapshot's head with its index, its roles'
+// profiles taken from profiles, which must hold them all and nothing
+// else, and belongs to owner (see graph.Profile.SetPacked). The Corpus's
+// strings share data's bytes and its graph the index's: the caller must
+// never modify either afterwards.
+func decodeSnapshot(data, index []byte, profiles string, owner any) (*loader.Corpus, error) {
 	d := &decoder{buf: data}
 	d.strs = make([]string, d.length())
 	// The lengths are read twice: to find the strings' bytes, then to cut
@@ -557,7 +609,7 @@ func decodeSnapshot(data []byte, profiles string, owner any) (*loader.Corpus, er
 	if d.err != nil || d.off != len(d.buf) || rd.err != nil || rd.off != len(rd.buf) || rd.profilesAt != len(profiles) {
 		return nil, errSnapshot
 	}
-	g, err := graph.Restore(roles, moves, ends, rungs)
+	g, err := graph.RestoreIndexed(roles, moves, ends, rungs, index)
 	if err != nil {
 		return nil, errSnapshot
 	}

@@ -26,8 +26,10 @@
 //
 // The binary format interns every string once, writes numbers as
 // varints, and decodes roles and moves at once on two cores into the
-// graph's own arrays (graph.Restore), with strings sharing the file's
-// bytes; gob can do none of these. (Those figures are from before
+// graph's own arrays, with strings sharing the file's bytes; gob can do
+// none of these. The graph's compact index and its names' normal forms
+// are kept too, laid out to be used where they lie once the file is
+// mapped (graph.RestoreIndexed): a warm start does not lay them out again. (Those figures are from before
 // profiles were kept whole; they hold for the head of today's files.)
 //
 // The roles' profiles, every section of every document and most of a
@@ -47,7 +49,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
@@ -155,7 +156,7 @@ func load(opt loader.Options, dir, version string, cachedOnly bool) (c *loader.C
 
 // format names the layout of a snapshot file; change it whenever the
 // layout or what a Corpus holds changes.
-const format = "careergraph snapshot 5\n"
+const format = "careergraph snapshot 6\n"
 
 // fileName returns the file name of the snapshot of what opt names: one
 // file per set of paths, overwritten when the documents change.
@@ -451,11 +452,6 @@ func readSnapshot(name string) (c *loader.Corpus, key [32]byte, err error) {
 		f.Close()
 		return nil, key, err
 	}
-	prefixLen := int64(len(format) + len(key) + 8)
-	if info.Size() < prefixLen+4 {
-		f.Close()
-		return nil, key, errSnapshot
-	}
 	data, m, err := mapfile.Map(f, info.Size()) // takes f
 	if err != nil {
 		return nil, key, errSnapshot
@@ -463,24 +459,13 @@ func readSnapshot(name string) (c *loader.Corpus, key [32]byte, err error) {
 	if m != nil {
 		pin(m)
 	}
-	if data[:len(format)] != format {
-		return nil, key, errSnapshot
+	// The head and index are never written to: the corpus shares them.
+	sec, err := split(unsafe.Slice(unsafe.StringData(data), len(data)))
+	if err != nil {
+		return nil, sec.key, err
 	}
-	key = [32]byte([]byte(data[len(format) : len(format)+len(key)]))
-	size := binary.LittleEndian.Uint64([]byte(data[len(format)+len(key) : prefixLen]))
-	if size > uint64(len(data)) || uint64(prefixLen)+size+4 > uint64(len(data)) {
-		return nil, key, errSnapshot
-	}
-	end := prefixLen + int64(size) + 4 // where the profiles start
-	// The head is never written to: decodeSnapshot's strings share it.
-	all := unsafe.Slice(unsafe.StringData(data), len(data))
-	head := all[prefixLen : prefixLen+int64(size)]
-	crc := crc32.Update(crc32.Checksum(all[:prefixLen], crcTable), crcTable, head)
-	if crc != binary.LittleEndian.Uint32(all[end-4:end]) {
-		return nil, key, errSnapshot
-	}
-	c, err = decodeSnapshot(head, data[end:], nil)
-	return c, key, err
+	c, err = decodeSnapshot(sec.head, sec.index, data[sec.profilesAt:], nil)
+	return c, sec.key, err
 }
 
 // pinned keeps every snapshot file read mapped for as long as the program

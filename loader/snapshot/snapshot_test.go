@@ -321,34 +321,34 @@ func TestDecodeSnapshotDamaged(t *testing.T) {
 		t.Fatal(err)
 	}
 	var key [32]byte
-	body, profiles := splitSnapshot(t, encodeSnapshot(key, c))
-	if _, err := decodeSnapshot(body, profiles, nil); err != nil {
+	body, index, profiles := splitSnapshot(t, encodeSnapshot(key, c))
+	if _, err := decodeSnapshot(body, index, profiles, nil); err != nil {
 		t.Fatalf("good snapshot: %v", err)
 	}
 	step := max(1, len(body)/800)
 	for n := 0; n < len(body); n += step {
-		decodeSnapshot(body[:n], profiles, nil)
+		decodeSnapshot(body[:n], index, profiles, nil)
 		for _, x := range []byte{0x01, 0x80, 0xff} {
-			decodeSnapshot(flip2(body, n, x), profiles, nil)
+			decodeSnapshot(flip2(body, n, x), index, profiles, nil)
 		}
 	}
 	// Profiles cut short or too long.
 	for _, p := range []string{"", profiles[:len(profiles)/2], profiles + "x"} {
-		if _, err := decodeSnapshot(body, p, nil); err == nil {
+		if _, err := decodeSnapshot(body, index, p, nil); err == nil {
 			t.Errorf("profiles of %d bytes, not %d: decoded", len(p), len(profiles))
 		}
 	}
 }
 
-// splitSnapshot returns the head of a snapshot file and its profiles.
-func splitSnapshot(t testing.TB, data []byte) (head []byte, profiles string) {
+// splitSnapshot returns the head of a snapshot file, its index and its
+// profiles.
+func splitSnapshot(t testing.TB, data []byte) (head, index []byte, profiles string) {
 	t.Helper()
-	start := len(format) + 32 + 8
-	size := int(binary.LittleEndian.Uint64(data[start-8:]))
-	if start+size+4 > len(data) {
-		t.Fatalf("snapshot of %d bytes has a head of %d", len(data), size)
+	sec, err := split(data)
+	if err != nil {
+		t.Fatalf("snapshot of %d bytes: %v", len(data), err)
 	}
-	return data[start : start+size], string(data[start+size+4:])
+	return sec.head, sec.index, string(data[sec.profilesAt:])
 }
 
 func flip2(b []byte, i int, x byte) []byte {

@@ -1,0 +1,258 @@
+package graph
+
+import (
+	"encoding/binary"
+	"fmt"
+	"io"
+	"slices"
+	"unsafe"
+)
+
+// The compact index and the names' normal forms as bytes, the way a
+// snapshot keeps them (WriteIndex) so that RestoreIndexed can use them
+// where they lie instead of laying them out again: at 100k roles that
+// is most of a warm start's work after decoding.
+//
+// Every number is little-endian. The layout, in 4-byte units unless
+// said:
+//
+//	head      8 × uint32: roles, moves, forms, forward arcs, backward
+//	          arcs, bytes of forms, cost unit, greatest own cost
+//	fwdOff    roles+1 × int32
+//	bwdOff    roles+1 × int32
+//	formOff   roles+1 × int32
+//	formAt    forms+1 × uint32, where each form starts in the bytes of
+//	          forms, then their length
+//	fwd, bwd  16 bytes per arc: to, move, milli (int32), kind, against,
+//	          down (one byte each), a zero byte
+//	forms     the forms' bytes, one after another
+const (
+	indexHead = 8 * 4
+	arcSize   = 16
+)
+
+// arcInPlace reports whether an arc in memory is laid out as in the
+// index's bytes, so that they can be used as arcs where they lie.
+var arcInPlace = func() bool {
+	var a arc
+	one := uint16(1)
+	return unsafe.Sizeof(a) == arcSize && unsafe.Offsetof(a.move) == 4 && unsafe.Offsetof(a.milli) == 8 &&
+		unsafe.Offsetof(a.kind) == 12 && unsafe.Offsetof(a.against) == 13 && unsafe.Offsetof(a.down) == 14 &&
+		*(*byte)(unsafe.Pointer(&one)) == 1 // little-endian
+}()
+
+// IndexSize returns how many bytes WriteIndex writes.
+func (g *Graph) IndexSize() int {
+	n := len(g.roles)
+	size := indexHead + 4*(3*(n+1)+len(g.forms)+1) + arcSize*(len(g.fwd)+len(g.bwd))
+	for _, f := range g.forms {
+		size += len(f)
+	}
+	return size
+}
+
+// WriteIndex writes the graph's compact index and its names' normal
+// forms to w, IndexSize bytes, for RestoreIndexed to use.
+func (g *Graph) WriteIndex(w io.Writer) error {
+	iw := &indexWriter{w: w, b: make([]byte, 0, 64<<10)}
+	blob := 0
+	for _, f := range g.forms {
+		blob += len(f)
+	}
+	for _, v := range []int{len(g.roles), len(g.moves), len(g.forms), len(g.fwd), len(g.bwd), blob, int(g.costUnit), int(g.maxMilli)} {
+		iw.u32(uint32(v))
+	}
+	for _, offs := range [][]int32{g.fwdOff, g.bwdOff, g.formOff} {
+		for _, v := range offs {
+			iw.u32(uint32(v))
+		}
+	}
+	at := 0
+	iw.u32(0)
+	for _, f := range g.forms {
+		at += len(f)
+		iw.u32(uint32(at))
+	}
+	for _, arcs := range [][]arc{g.fwd, g.bwd} {
+		for _, a := range arcs {
+			iw.room(arcSize)
+			iw.b = binary.LittleEndian.AppendUint32(iw.b, uint32(a.to))
+			iw.b = binary.LittleEndian.AppendUint32(iw.b, uint32(a.move))
+			iw.b = binary.LittleEndian.AppendUint32(iw.b, uint32(a.milli))
+			iw.b = append(iw.b, byte(a.kind), bit(a.against), bit(a.down), 0)
+		}
+	}
+	for _, f := range g.forms {
+		for len(f) > 0 {
+			iw.room(1)
+			k := min(len(f), cap(iw.b)-len(iw.b))
+			iw.b = append(iw.b, f[:k]...)
+			f = f[k:]
+		}
+	}
+	iw.flush()
+	return iw.err
+}
+
+// indexWriter writes through a buffer; the first error sticks.
+type indexWriter struct {
+	w   io.Writer
+	b   []byte
+	err error
+}
+
+// room makes room for n more bytes in the buffer, flushing it if need be.
+func (iw *indexWriter) room(n int) {
+	if len(iw.b)+n > cap(iw.b) {
+		iw.flush()
+	}
+}
+
+func (iw *indexWriter) flush() {
+	if iw.err == nil && len(iw.b) > 0 {
+		_, iw.err = iw.w.Write(iw.b)
+	}
+	iw.b = iw.b[:0]
+}
+
+func (iw *indexWriter) u32(v uint32) {
+	iw.room(4)
+	iw.b = binary.LittleEndian.AppendUint32(iw.b, v)
+}
+
+func bit(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// RestoreIndexed is Restore given the bytes WriteIndex wrote of the same
+// graph: it uses the compact index and the names' normal forms where they
+// lie instead of laying them out again. The graph keeps index (and its
+// strings share it): the caller must never modify it. It checks that
+// every offset and arc is in range, not that the index is the one the
+// graph's moves would give: a snapshot's checksum is for that.
+func RestoreIndexed(roles []Role, moves []Move, ends []Ends, rungs [][]int32, index []byte) (*Graph, error) {
+	g, _, _, err := restore(roles, moves, ends, rungs)
+	if err != nil {
+		return nil, err
+	}
+	if err := g.useIndex(index); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// useIndex takes g's compact index and name forms from index.
+func (g *Graph) useIndex(index []byte) error {
+	bad := func(what string) error { return fmt.Errorf("restore: the index's %s does not fit the graph", what) }
+	if len(index) < indexHead {
+		return bad("head")
+	}
+	var head [8]int
+	for i := range head {
+		head[i] = int(binary.LittleEndian.Uint32(index[4*i:]))
+	}
+	n, m, nForms, nFwd, nBwd, blob := head[0], head[1], head[2], head[3], head[4], head[5]
+	if n != len(g.roles) || m != len(g.moves) {
+		return bad("head")
+	}
+	if int64(len(index)) != int64(indexHead)+4*(3*(int64(n)+1)+int64(nForms)+1)+arcSize*(int64(nFwd)+int64(nBwd))+int64(blob) {
+		return bad("size")
+	}
+	g.costUnit, g.maxMilli = int64(head[6]), int64(head[7])
+	if g.costUnit < 1 || 1000%g.costUnit != 0 || g.maxMilli > MaxMoveCost*1000 {
+		return bad("cost unit")
+	}
+	rest := index[indexHead:]
+	take := func(size int) []byte {
+		b := rest[:size]
+		rest = rest[size:]
+		return b
+	}
+	var ok bool
+	if g.fwdOff, ok = offsets(take(4*(n+1)), nFwd); !ok {
+		return bad("forward rows")
+	}
+	if g.bwdOff, ok = offsets(take(4*(n+1)), nBwd); !ok {
+		return bad("backward rows")
+	}
+	if g.formOff, ok = offsets(take(4*(n+1)), nForms); !ok {
+		return bad("forms")
+	}
+	at, ok := offsets(take(4*(nForms+1)), blob)
+	if !ok {
+		return bad("forms")
+	}
+	if g.fwd, ok = arcs(take(arcSize*nFwd), n, m); !ok {
+		return bad("forward arcs")
+	}
+	if g.bwd, ok = arcs(take(arcSize*nBwd), n, m); !ok {
+		return bad("backward arcs")
+	}
+	all := unsafe.String(unsafe.SliceData(rest), len(rest))
+	g.forms = make([]string, nForms)
+	for i := range g.forms {
+		g.forms[i] = all[at[i]:at[i+1]]
+	}
+	return nil
+}
+
+// offsets returns b as int32s, where they lie when b is aligned on a
+// little-endian machine, provided they run from 0 to last and never
+// decrease.
+func offsets(b []byte, last int) ([]int32, bool) {
+	var out []int32
+	if arcInPlace && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%4 == 0 {
+		out = unsafe.Slice((*int32)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/4)
+	} else {
+		out = make([]int32, len(b)/4)
+		for i := range out {
+			out[i] = int32(binary.LittleEndian.Uint32(b[4*i:]))
+		}
+	}
+	prev := int32(0)
+	for _, v := range out {
+		if v < prev {
+			return nil, false
+		}
+		prev = v
+	}
+	if len(out) == 0 || out[0] != 0 || out[len(out)-1] != int32(last) || last > 1<<31-1 {
+		return nil, false
+	}
+	return out, true
+}
+
+// arcs returns b as arcs, where they lie when b is aligned and arcs are
+// laid out in memory as in b, provided each leads to one of n roles by
+// one of m moves.
+func arcs(b []byte, n, m int) ([]arc, bool) {
+	var out []arc
+	if arcInPlace && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%4 == 0 {
+		// Booleans must be 0 or 1 before they are read as such.
+		for i := 0; i < len(b); i += arcSize {
+			if b[i+12] > byte(Related) || b[i+13] > 1 || b[i+14] > 1 || b[i+15] != 0 {
+				return nil, false
+			}
+		}
+		out = unsafe.Slice((*arc)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/arcSize)
+	} else {
+		out = make([]arc, len(b)/arcSize)
+		for i := range out {
+			p := b[arcSize*i:]
+			if p[12] > byte(Related) || p[13] > 1 || p[14] > 1 || p[15] != 0 {
+				return nil, false
+			}
+			out[i] = arc{to: int32(binary.LittleEndian.Uint32(p)), move: int32(binary.LittleEndian.Uint32(p[4:])),
+				milli: int32(binary.LittleEndian.Uint32(p[8:])), kind: Kind(p[12]), against: p[13] == 1, down: p[14] == 1}
+		}
+	}
+	if slices.ContainsFunc(out, func(a arc) bool {
+		return a.to < 0 || int(a.to) >= n || a.move < 0 || int(a.move) >= m || a.milli < 0 || a.milli > MaxMoveCost*1000
+	}) {
+		return nil, false
+	}
+	return out, true
+}
