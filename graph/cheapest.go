@@ -357,10 +357,11 @@ func (g *Graph) route(hops []hop, k int64, sp weights) Route {
 	r := Route{Cost: costOf(k), Steps: make([]Step, len(hops))}
 	for i, h := range hops {
 		a := g.fwd[h.arc]
+		m := g.move(a.move)
 		r.Steps[i] = Step{
 			From: g.roles[h.from].ID, To: g.roles[a.to].ID,
-			Kind: a.kind, Against: a.against, Sources: g.moves[a.move].Sources,
-			Cost: costOf(sp.of(a)), Attrs: g.moves[a.move].Attrs,
+			Kind: a.kind, Against: a.against, Sources: m.Sources,
+			Cost: costOf(sp.of(a)), Attrs: m.Attrs,
 		}
 	}
 	return r

@@ -12,8 +12,15 @@ import (
 type Graph struct {
 	roles []Role // sorted by ID; a role's index is its compact id
 	byID  map[string]int32
-	moves []Move // sorted by From, To, Kind
+	moves []Move // sorted by From, To, Kind; see allMoves
 	rungs [][]int32
+
+	// A graph restored with RestoreIndexed reads its moves from lazy:
+	// one at a time where few are asked for (see move), all at once
+	// where all are (allMoves), after which moves holds them.
+	lazy       MoveReader
+	movesOnce  sync.Once
+	movesReady atomic.Bool
 
 	// The compact index every query runs on, in CSR form: the arcs
 	// leaving role i are fwd[fwdOff[i]:fwdOff[i+1]], sorted by target.
@@ -51,7 +58,7 @@ func (g *Graph) Roles() []Role { return g.roles }
 
 // Moves returns every move sorted by From, To and Kind. The slice is
 // shared: do not modify it.
-func (g *Graph) Moves() []Move { return g.moves }
+func (g *Graph) Moves() []Move { return g.allMoves() }
 
 // Role returns the role with the given ID.
 func (g *Graph) Role(id string) (Role, bool) {

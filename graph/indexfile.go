@@ -59,7 +59,7 @@ func (g *Graph) WriteIndex(w io.Writer) error {
 	for _, f := range g.forms {
 		blob += len(f)
 	}
-	for _, v := range []int{len(g.roles), len(g.moves), len(g.forms), len(g.fwd), len(g.bwd), blob, int(g.costUnit), int(g.maxMilli)} {
+	for _, v := range []int{len(g.roles), g.numMoves(), len(g.forms), len(g.fwd), len(g.bwd), blob, int(g.costUnit), int(g.maxMilli)} {
 		iw.u32(uint32(v))
 	}
 	for _, offs := range [][]int32{g.fwdOff, g.bwdOff, g.formOff} {
@@ -127,25 +127,9 @@ func bit(b bool) byte {
 	return 0
 }
 
-// RestoreIndexed is Restore given the bytes WriteIndex wrote of the same
-// graph: it uses the compact index and the names' normal forms where they
-// lie instead of laying them out again. The graph keeps index (and its
-// strings share it): the caller must never modify it. It checks that
-// every offset and arc is in range, not that the index is the one the
-// graph's moves would give: a snapshot's checksum is for that.
-func RestoreIndexed(roles []Role, moves []Move, ends []Ends, rungs [][]int32, index []byte) (*Graph, error) {
-	g, _, _, err := restore(roles, moves, ends, rungs)
-	if err != nil {
-		return nil, err
-	}
-	if err := g.useIndex(index); err != nil {
-		return nil, err
-	}
-	return g, nil
-}
-
-// useIndex takes g's compact index and name forms from index.
-func (g *Graph) useIndex(index []byte) error {
+// useIndex takes g's compact index and name forms from index, that of a
+// graph of m moves.
+func (g *Graph) useIndex(index []byte, m int) error {
 	bad := func(what string) error { return fmt.Errorf("restore: the index's %s does not fit the graph", what) }
 	if len(index) < indexHead {
 		return bad("head")
@@ -154,8 +138,8 @@ func (g *Graph) useIndex(index []byte) error {
 	for i := range head {
 		head[i] = int(binary.LittleEndian.Uint32(index[4*i:]))
 	}
-	n, m, nForms, nFwd, nBwd, blob := head[0], head[1], head[2], head[3], head[4], head[5]
-	if n != len(g.roles) || m != len(g.moves) {
+	n, nForms, nFwd, nBwd, blob := head[0], head[2], head[3], head[4], head[5]
+	if n != len(g.roles) || head[1] != m {
 		return bad("head")
 	}
 	if int64(len(index)) != int64(indexHead)+4*(3*(int64(n)+1)+int64(nForms)+1)+arcSize*(int64(nFwd)+int64(nBwd))+int64(blob) {

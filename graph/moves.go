@@ -30,13 +30,83 @@ func (g *Graph) writtenMoves(arcs []arc) []Move {
 func (g *Graph) movesAt(idx []int32) []Move {
 	out := make([]Move, len(idx))
 	for i, m := range idx {
-		out[i] = g.moves[m]
+		out[i] = g.move(m)
 	}
 	return out
 }
 
-// moveIndex returns the position of m in g.moves, which m must be in.
+// moveIndex returns the index of m among the graph's moves, which m must
+// be one of: its arc out of its From. It costs O(degree).
 func (g *Graph) moveIndex(m Move) int32 {
-	i, _ := slices.BinarySearchFunc(g.moves, m, compareMoves)
-	return int32(i)
+	f, t := g.byID[m.From], g.byID[m.To]
+	for _, a := range g.out(f) {
+		if a.to == t && a.kind == m.Kind && !a.against {
+			return a.move
+		}
+	}
+	return 0
+}
+
+// MoveReader gives the moves of a graph restored with RestoreIndexed as
+// they are asked for, so that a program that shows a few moves never
+// decodes the rest. Moves are numbered in the order Moves returns them.
+// A reader must be safe for concurrent use.
+type MoveReader interface {
+	// Len returns how many moves there are.
+	Len() int
+	// Move returns move i, From and To left empty, and the index of
+	// the role at each end.
+	Move(i int) (Move, Ends)
+	// All returns every move, as Move does, in order.
+	All() ([]Move, []Ends)
+}
+
+// numMoves returns how many moves the graph has.
+func (g *Graph) numMoves() int {
+	if g.lazy != nil {
+		return g.lazy.Len()
+	}
+	return len(g.moves)
+}
+
+// move returns the move at index i.
+func (g *Graph) move(i int32) Move {
+	if g.lazy != nil && !g.movesReady.Load() {
+		m, e := g.lazy.Move(int(i))
+		g.setEnds(&m, e)
+		return m
+	}
+	return g.moves[i]
+}
+
+// allMoves returns every move, read from the graph's MoveReader on first
+// need when it has one.
+func (g *Graph) allMoves() []Move {
+	if g.lazy != nil && !g.movesReady.Load() {
+		g.movesOnce.Do(func() {
+			moves, ends := g.lazy.All()
+			n := g.lazy.Len()
+			if len(moves) != n || len(ends) != n { // a reader that failed: moves without sources
+				moves, ends = make([]Move, n), make([]Ends, n)
+				for i := range moves {
+					moves[i], ends[i] = g.lazy.Move(i)
+				}
+			}
+			for i := range moves {
+				g.setEnds(&moves[i], ends[i])
+			}
+			g.moves = moves
+			g.movesReady.Store(true)
+		})
+	}
+	return g.moves
+}
+
+// setEnds sets the IDs of m's ends, at the roles e gives; where e names
+// no role (a reader that failed), they stay empty.
+func (g *Graph) setEnds(m *Move, e Ends) {
+	n := int32(len(g.roles))
+	if e.From >= 0 && e.From < n && e.To >= 0 && e.To < n {
+		m.From, m.To = g.roles[e.From].ID, g.roles[e.To].ID
+	}
 }

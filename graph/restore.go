@@ -20,59 +20,80 @@ type Ends struct{ From, To int32 }
 // role to itself, then lays out the compact index. It takes ownership of
 // the slices. Cost: O(V+E), with no look-up by name and nothing sorted.
 func Restore(roles []Role, moves []Move, ends []Ends, rungs [][]int32) (*Graph, error) {
-	g, from, to, err := restore(roles, moves, ends, rungs)
+	g, ids, err := restore(roles, rungs)
 	if err != nil {
 		return nil, err
 	}
+	if len(ends) != len(moves) {
+		return nil, fmt.Errorf("restore: %d moves but %d ends", len(moves), len(ends))
+	}
+	n := int32(len(roles))
+	from := make([]int32, len(moves))
+	to := make([]int32, len(moves))
+	for i := range moves {
+		m, e := &moves[i], ends[i]
+		switch {
+		case e.From < 0 || e.From >= n || e.To < 0 || e.To >= n:
+			return nil, fmt.Errorf("restore: move %d names an unknown role", i)
+		case e.From == e.To || m.Kind > Related:
+			return nil, fmt.Errorf("restore: move %d is not a move", i)
+		case i > 0 && cmp.Or(cmp.Compare(from[i-1], e.From), cmp.Compare(to[i-1], e.To), cmp.Compare(moves[i-1].Kind, m.Kind)) >= 0:
+			return nil, fmt.Errorf("restore: move %d is out of order", i)
+		}
+		m.From, m.To = ids[e.From], ids[e.To]
+		from[i], to[i] = e.From, e.To
+	}
+	g.moves = moves
 	defer g.goIndexNames()()
 	g.indexMoves(from, to)
 	return g, nil
 }
 
-// restore is Restore short of the compact index and the names' normal
-// forms; it returns the roles at each move's ends by index.
-func restore(roles []Role, moves []Move, ends []Ends, rungs [][]int32) (g *Graph, from, to []int32, err error) {
-	n := int32(len(roles))
-	g = &Graph{roles: roles, byID: make(map[string]int32, len(roles)), moves: moves, rungs: rungs}
-	for i, r := range roles {
-		if r.ID == "" || i > 0 && roles[i-1].ID >= r.ID {
-			return nil, nil, nil, fmt.Errorf("restore: role %d (%q) is out of order", i, r.ID)
-		}
+// RestoreIndexed is Restore for a graph whose compact index and names'
+// normal forms WriteIndex wrote: it uses them where they lie in index
+// instead of laying them out again, and reads moves from a MoveReader
+// only as they are asked for. The graph keeps index (its strings share
+// it): the caller must never modify it. It checks the roles and rungs as
+// Restore does, and that every offset and arc of the index is in range,
+// but not that the index is the one the moves would give (a snapshot's
+// checksum is for that), nor the moves, which it does not read. Cost:
+// O(V+E) with a small constant; nothing is allocated per move.
+func RestoreIndexed(roles []Role, moves MoveReader, rungs [][]int32, index []byte) (*Graph, error) {
+	g, _, err := restore(roles, rungs)
+	if err != nil {
+		return nil, err
 	}
+	g.lazy = moves
+	if err := g.useIndex(index, moves.Len()); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// restore is what Restore and RestoreIndexed share: the roles, checked
+// and mapped by ID, and the rungs, checked. It returns the roles' IDs.
+func restore(roles []Role, rungs [][]int32) (g *Graph, ids []string, err error) {
+	n := int32(len(roles))
+	g = &Graph{roles: roles, byID: make(map[string]int32, len(roles)), rungs: rungs}
 	// The IDs side by side: a move's To is anywhere among the roles, and
 	// taken from the roles themselves each was a cache miss.
-	ids := make([]string, n)
+	ids = make([]string, n)
 	for i, r := range roles {
+		if r.ID == "" || i > 0 && roles[i-1].ID >= r.ID {
+			return nil, nil, fmt.Errorf("restore: role %d (%q) is out of order", i, r.ID)
+		}
 		g.byID[r.ID] = int32(i)
 		ids[i] = r.ID
-	}
-	if len(ends) != len(moves) {
-		return nil, nil, nil, fmt.Errorf("restore: %d moves but %d ends", len(moves), len(ends))
-	}
-	from = make([]int32, len(moves))
-	to = make([]int32, len(moves))
-	for i := range moves {
-		m, e := &moves[i], ends[i]
-		switch {
-		case e.From < 0 || e.From >= n || e.To < 0 || e.To >= n:
-			return nil, nil, nil, fmt.Errorf("restore: move %d names an unknown role", i)
-		case e.From == e.To || m.Kind > Related:
-			return nil, nil, nil, fmt.Errorf("restore: move %d is not a move", i)
-		case i > 0 && cmp.Or(cmp.Compare(from[i-1], e.From), cmp.Compare(to[i-1], e.To), cmp.Compare(moves[i-1].Kind, m.Kind)) >= 0:
-			return nil, nil, nil, fmt.Errorf("restore: move %d is out of order", i)
-		}
-		m.From, m.To = ids[e.From], ids[e.To]
-		from[i], to[i] = e.From, e.To
 	}
 	for i, rung := range rungs {
 		for j, r := range rung {
 			if r < 0 || r >= n || j > 0 && rung[j-1] >= r {
-				return nil, nil, nil, fmt.Errorf("restore: rung %d names an unknown role or is out of order", i)
+				return nil, nil, fmt.Errorf("restore: rung %d names an unknown role or is out of order", i)
 			}
 		}
 		if len(rung) < 2 || i > 0 && slices.Compare(rungs[i-1], rung) >= 0 {
-			return nil, nil, nil, fmt.Errorf("restore: rung %d is out of order", i)
+			return nil, nil, fmt.Errorf("restore: rung %d is out of order", i)
 		}
 	}
-	return g, from, to, nil
+	return g, ids, nil
 }

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"sync"
 	"testing"
 	"unsafe"
 )
@@ -191,7 +192,7 @@ func TestRestoreIndexed(t *testing.T) {
 		for _, shift := range []int{0, 1} {
 			b := append(make([]byte, shift, buf.Len()+8), buf.Bytes()...)[shift:]
 			roles, moves, ends, rungs := parts(g)
-			r, err := RestoreIndexed(roles, moves, ends, rungs, b)
+			r, err := RestoreIndexed(roles, &sliceMoves{moves, ends}, rungs, b)
 			if err != nil {
 				t.Fatalf("%s, shifted %d: RestoreIndexed: %v", name, shift, err)
 			}
@@ -200,6 +201,9 @@ func TestRestoreIndexed(t *testing.T) {
 				!reflect.DeepEqual(r.forms, g.forms) || !reflect.DeepEqual(r.formOff, g.formOff) ||
 				r.costUnit != g.costUnit || r.maxMilli != g.maxMilli {
 				t.Errorf("%s, shifted %d: the restored index differs from the graph's", name, shift)
+			}
+			if got := r.move(1); !reflect.DeepEqual(got, g.moves[1]) {
+				t.Errorf("%s: move 1 read alone = %v; want %v", name, got, g.moves[1])
 			}
 			inPlace := unsafe.Pointer(&r.fwd[0]) == unsafe.Pointer(&b[indexHead+4*(3*(len(g.roles)+1)+len(g.forms)+1)])
 			if want := arcInPlace && shift == 0; inPlace != want {
@@ -218,6 +222,9 @@ func TestRestoreIndexed(t *testing.T) {
 			}
 			if answered < 2 {
 				t.Errorf("%s: %d questions answered; the test asks too little", name, answered)
+			}
+			if !reflect.DeepEqual(r.Moves(), g.Moves()) || !reflect.DeepEqual(r.Roles(), g.Roles()) || !reflect.DeepEqual(r.Rungs(), g.Rungs()) {
+				t.Errorf("%s: parts differ from the graph's after RestoreIndexed", name)
 			}
 		}
 	}
@@ -260,7 +267,7 @@ func TestRestoreIndexedRejects(t *testing.T) {
 	}
 	for name, f := range damage {
 		roles, moves, ends, rungs := parts(g)
-		if _, err := RestoreIndexed(roles, moves, ends, rungs, f(bytes.Clone(index))); err == nil {
+		if _, err := RestoreIndexed(roles, &sliceMoves{moves, ends}, rungs, f(bytes.Clone(index))); err == nil {
 			t.Errorf("RestoreIndexed with %s: no error", name)
 		}
 	}
@@ -275,7 +282,51 @@ func TestRestoreIndexedRejects(t *testing.T) {
 					t.Fatalf("RestoreIndexed panicked on a changed byte: %v", p)
 				}
 			}()
-			RestoreIndexed(roles, moves, ends, rungs, b)
+			RestoreIndexed(roles, &sliceMoves{moves, ends}, rungs, b)
 		}()
 	}
+}
+
+// sliceMoves is a MoveReader of moves in hand.
+type sliceMoves struct {
+	moves []Move
+	ends  []Ends
+}
+
+func (s *sliceMoves) Len() int                { return len(s.moves) }
+func (s *sliceMoves) Move(i int) (Move, Ends) { return s.moves[i], s.ends[i] }
+func (s *sliceMoves) All() ([]Move, []Ends)   { return slices.Clone(s.moves), slices.Clone(s.ends) }
+
+// TestRestoreIndexedConcurrent reads a restored graph's moves one at a
+// time and all at once from many goroutines: run with -race.
+func TestRestoreIndexedConcurrent(t *testing.T) {
+	g := indexedFixtures(t)["random"]
+	var buf bytes.Buffer
+	if err := g.WriteIndex(&buf); err != nil {
+		t.Fatal(err)
+	}
+	roles, moves, ends, rungs := parts(g)
+	r, err := RestoreIndexed(roles, &sliceMoves{moves, ends}, rungs, buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			if i%4 == 0 {
+				if !reflect.DeepEqual(r.Moves(), g.Moves()) {
+					t.Error("Moves differ")
+				}
+			}
+			for j := range 50 {
+				from, to := fmt.Sprintf("role-%d", (i*50+j)%400), fmt.Sprintf("role-%d", (j*7)%400)
+				want, _ := g.Paths(from, to, 2, PathOptions{})
+				got, _ := r.Paths(from, to, 2, PathOptions{})
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("Paths(%s, %s) differ", from, to)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -154,7 +154,7 @@ func (g *Graph) SelectAll() Selection {
 	}
 	return Selection{
 		Kind: SelectionAll, Title: "All roles", Focus: []string{},
-		Roles: roles, Moves: slices.Clone(g.moves),
+		Roles: roles, Moves: slices.Clone(g.allMoves()),
 	}
 }
 

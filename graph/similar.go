@@ -127,11 +127,11 @@ func SimilarMoveCost(score int) int { return max(3, 7-score/4) }
 // roles, which for large corpora takes a while.
 func (g *Graph) WithSimilar() (*Graph, error) {
 	var b Builder
-	b.Grow(len(g.roles), len(g.moves))
+	b.Grow(len(g.roles), len(g.allMoves()))
 	for _, r := range g.roles {
 		b.AddRole(r)
 	}
-	for _, m := range g.moves {
+	for _, m := range g.allMoves() {
 		b.AddMoveOf(int(g.byID[m.From]), int(g.byID[m.To]), m)
 	}
 	for _, rung := range g.rungs {

@@ -60,7 +60,7 @@ func (g *Graph) Stats() Stats {
 	}
 	st.Components = len(g.roles)
 	degree := make([]int, len(g.roles))
-	for _, m := range g.moves {
+	for _, m := range g.allMoves() {
 		st.Moves[m.Kind]++
 		f, t := g.byID[m.From], g.byID[m.To]
 		degree[f]++

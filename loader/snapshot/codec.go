@@ -150,9 +150,16 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 	for i, r := range roles {
 		index[r.ID] = i
 	}
+	// The moves go in a section of their own too, after where each
+	// starts in it, so that one can be read without the others (see
+	// moveReader).
 	moves := g.Moves()
 	e.length(len(moves))
+	body = e.buf
+	e.buf = nil
+	at := make([]uint32, 0, len(moves)+1)
 	for _, m := range moves {
+		at = append(at, uint32(len(e.buf)))
 		e.int(index[m.From])
 		e.int(index[m.To])
 		// The kind, and whether an own cost and attributes follow.
@@ -176,6 +183,13 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 			e.str(a.Note)
 		}
 	}
+	at = append(at, uint32(len(e.buf)))
+	section = e.buf
+	e.buf = binary.AppendUvarint(body, uint64(4*len(at)+len(section)))
+	for _, a := range at {
+		e.buf = binary.LittleEndian.AppendUint32(e.buf, a)
+	}
+	e.buf = append(e.buf, section...)
 	rungs := g.Rungs()
 	e.length(len(rungs))
 	for _, r := range rungs {
@@ -433,25 +447,82 @@ func (d *decoder) roles() []graph.Role {
 	return roles
 }
 
-func (d *decoder) moves() ([]graph.Move, []graph.Ends) {
+// moves returns a reader of the moves section: each move is decoded only
+// when it is asked for.
+func (d *decoder) moves() *moveReader {
 	n := d.count(4) // From, To, Kind, Sources
-	moves := make([]graph.Move, n)
-	ends := make([]graph.Ends, n)
+	size := d.length()
+	if d.err != nil || size > len(d.buf)-d.off || size < 4*(n+1) {
+		d.fail()
+		return nil
+	}
+	sec := d.buf[d.off : d.off+size]
+	d.off += size
+	r := &moveReader{at: sec[:4*(n+1)], recs: sec[4*(n+1):], strs: d.strs}
+	prev := uint32(0)
+	for i := range n + 1 {
+		a := r.start(i)
+		if a < prev || i == 0 && a != 0 || i == n && int(a) != len(r.recs) {
+			d.fail()
+			return nil
+		}
+		prev = a
+	}
+	return r
+}
+
+// moveReader is a graph.MoveReader of a snapshot's moves section: where
+// each move starts (at, little-endian), then the moves.
+type moveReader struct {
+	at, recs []byte
+	strs     []string
+}
+
+func (r *moveReader) start(i int) uint32 { return binary.LittleEndian.Uint32(r.at[4*i:]) }
+
+// Len returns the number of moves.
+func (r *moveReader) Len() int { return len(r.at)/4 - 1 }
+
+// Move decodes move i. Should it not decode (a snapshot damaged past its
+// checksum), it is an empty move with ends at no role.
+func (r *moveReader) Move(i int) (graph.Move, graph.Ends) {
+	d := &decoder{buf: r.recs[r.start(i):r.start(i+1)], strs: r.strs}
+	var m graph.Move
+	e := d.move(&m)
+	if d.err != nil || d.off != len(d.buf) {
+		return graph.Move{}, graph.Ends{From: -1, To: -1}
+	}
+	return m, e
+}
+
+// All decodes every move; nil if they do not decode.
+func (r *moveReader) All() ([]graph.Move, []graph.Ends) {
+	d := &decoder{buf: r.recs, strs: r.strs}
+	moves := make([]graph.Move, r.Len())
+	ends := make([]graph.Ends, len(moves))
 	for i := range moves {
-		ends[i] = graph.Ends{From: d.int32(), To: d.int32()}
-		head := d.index(8)
-		m := &moves[i]
-		m.Kind = graph.Kind(head & 1)
-		m.Sources = d.sources()
-		if head&2 != 0 {
-			m.Milli = int32(d.index(graph.MaxMoveCost*1000 + 1))
-		}
-		if head&4 != 0 {
-			m.Attrs = &graph.MoveAttrs{Basis: d.str(), Tier: d.str(), Index: d.signed(),
-				Similarity: math.Float64frombits(d.uint()), Note: d.str()}
-		}
+		ends[i] = d.move(&moves[i])
+	}
+	if d.err != nil || d.off != len(d.buf) {
+		return nil, nil
 	}
 	return moves, ends
+}
+
+// move decodes one move into m and returns its ends.
+func (d *decoder) move(m *graph.Move) graph.Ends {
+	e := graph.Ends{From: d.int32(), To: d.int32()}
+	head := d.index(8)
+	m.Kind = graph.Kind(head & 1)
+	m.Sources = d.sources()
+	if head&2 != 0 {
+		m.Milli = int32(d.index(graph.MaxMoveCost*1000 + 1))
+	}
+	if head&4 != 0 {
+		m.Attrs = &graph.MoveAttrs{Basis: d.str(), Tier: d.str(), Index: d.signed(),
+			Similarity: math.Float64frombits(d.uint()), Note: d.str()}
+	}
+	return e
 }
 
 // guarded runs decode, which reads d, as an unusable snapshot should a
@@ -559,7 +630,7 @@ func decodeSnapshot(data, index []byte, profiles string, owner any) (*loader.Cor
 	var roles []graph.Role
 	var wg sync.WaitGroup
 	wg.Go(func() { rd.guarded(func() { roles = rd.roles() }) })
-	moves, ends := d.moves()
+	moves := d.moves()
 	rungs := make([][]int32, d.length())
 	for i := range rungs {
 		rung := make([]int32, d.length())
@@ -609,7 +680,7 @@ func decodeSnapshot(data, index []byte, profiles string, owner any) (*loader.Cor
 	if d.err != nil || d.off != len(d.buf) || rd.err != nil || rd.off != len(rd.buf) || rd.profilesAt != len(profiles) {
 		return nil, errSnapshot
 	}
-	g, err := graph.RestoreIndexed(roles, moves, ends, rungs, index)
+	g, err := graph.RestoreIndexed(roles, moves, rungs, index)
 	if err != nil {
 		return nil, errSnapshot
 	}

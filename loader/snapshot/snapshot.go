@@ -29,7 +29,10 @@
 // graph's own arrays, with strings sharing the file's bytes; gob can do
 // none of these. The graph's compact index and its names' normal forms
 // are kept too, laid out to be used where they lie once the file is
-// mapped (graph.RestoreIndexed): a warm start does not lay them out again. (Those figures are from before
+// mapped (graph.RestoreIndexed): a warm start does not lay them out
+// again. The moves are decoded one at a time as they are shown, each
+// found by where it starts in the file, or all at once where all are
+// asked for (an export, stats). (Those figures are from before
 // profiles were kept whole; they hold for the head of today's files.)
 //
 // The roles' profiles, every section of every document and most of a
@@ -156,7 +159,7 @@ func load(opt loader.Options, dir, version string, cachedOnly bool) (c *loader.C
 
 // format names the layout of a snapshot file; change it whenever the
 // layout or what a Corpus holds changes.
-const format = "careergraph snapshot 6\n"
+const format = "careergraph snapshot 7\n"
 
 // fileName returns the file name of the snapshot of what opt names: one
 // file per set of paths, overwritten when the documents change.

@@ -325,11 +325,22 @@ func TestDecodeSnapshotDamaged(t *testing.T) {
 	if _, err := decodeSnapshot(body, index, profiles, nil); err != nil {
 		t.Fatalf("good snapshot: %v", err)
 	}
+	// A damaged snapshot that decodes all the same must still give its
+	// moves, read one at a time or all at once, without a panic.
+	use := func(c *loader.Corpus, err error) {
+		if err != nil {
+			return
+		}
+		for _, r := range c.Graph.Roles()[:5] {
+			c.Graph.MovesOf(r.ID)
+		}
+		c.Graph.Moves()
+	}
 	step := max(1, len(body)/800)
 	for n := 0; n < len(body); n += step {
-		decodeSnapshot(body[:n], index, profiles, nil)
+		use(decodeSnapshot(body[:n], index, profiles, nil))
 		for _, x := range []byte{0x01, 0x80, 0xff} {
-			decodeSnapshot(flip2(body, n, x), index, profiles, nil)
+			use(decodeSnapshot(flip2(body, n, x), index, profiles, nil))
 		}
 	}
 	// Profiles cut short or too long.
