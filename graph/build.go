@@ -114,6 +114,7 @@ func (b *Builder) Build() (*Graph, error) {
 		g.roles[newI] = r
 		g.byID[r.ID] = int32(newI)
 	}
+	g.byIDReady.Store(true)
 	defer g.goIndexNames()()
 
 	// Order the added moves by the new indexes of their ends, which is the

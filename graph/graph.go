@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -11,7 +12,13 @@ import (
 // for concurrent readers.
 type Graph struct {
 	roles []Role // sorted by ID; a role's index is its compact id
-	byID  map[string]int32
+	// byID maps each role's ID to its index; a restored graph makes it
+	// on first need after idScans look-ups have searched the roles
+	// instead: see roleIndex.
+	byID      map[string]int32
+	idScans   atomic.Int32
+	byIDOnce  sync.Once
+	byIDReady atomic.Bool
 	moves []Move // sorted by From, To, Kind; see allMoves
 	rungs [][]int32
 
@@ -62,7 +69,7 @@ func (g *Graph) Moves() []Move { return g.allMoves() }
 
 // Role returns the role with the given ID.
 func (g *Graph) Role(id string) (Role, bool) {
-	i, ok := g.byID[id]
+	i, ok := g.roleIndex(id)
 	if !ok {
 		return Role{}, false
 	}
@@ -125,7 +132,7 @@ func (g *Graph) rungsAmong(ids []string) [][]int32 {
 	in := make(map[int32]bool, len(ids))
 	var candidates []int32
 	for _, id := range ids {
-		if i, ok := g.byID[id]; ok && !in[i] {
+		if i, ok := g.roleIndex(id); ok && !in[i] {
 			in[i] = true
 			candidates = append(candidates, g.rungsOf[i]...)
 		}
@@ -157,9 +164,41 @@ func (g *Graph) ids(idx []int32) []string {
 }
 
 func (g *Graph) index(id string) (int32, error) {
-	i, ok := g.byID[id]
+	i, ok := g.roleIndex(id)
 	if !ok {
 		return 0, fmt.Errorf("role id %q: %w", id, ErrNotFound)
 	}
 	return i, nil
+}
+
+// roleIndex returns the index of the role with ID id. A restored graph
+// searches its roles, sorted by ID, for the first scanLimit look-ups,
+// then makes the map of them (once, O(V)) and looks id up in it: a
+// command looks up a few IDs and never pays for the map, which at 100k
+// roles is a tenth of a warm start's work.
+func (g *Graph) roleIndex(id string) (int32, bool) {
+	if !g.byIDReady.Load() {
+		if g.idScans.Load() < scanLimit && g.idScans.Add(1) <= scanLimit {
+			i, ok := slices.BinarySearchFunc(g.roles, id, func(r Role, id string) int { return strings.Compare(r.ID, id) })
+			return int32(i), ok
+		}
+		g.byIDOnce.Do(g.mapIDs)
+	}
+	i, ok := g.byID[id]
+	return i, ok
+}
+
+// at returns the index of the role with ID id, which the graph must hold.
+func (g *Graph) at(id string) int32 {
+	i, _ := g.roleIndex(id)
+	return i
+}
+
+// mapIDs makes the map of roles by ID.
+func (g *Graph) mapIDs() {
+	g.byID = make(map[string]int32, len(g.roles))
+	for i, r := range g.roles {
+		g.byID[r.ID] = int32(i)
+	}
+	g.byIDReady.Store(true)
 }

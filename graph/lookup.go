@@ -58,7 +58,7 @@ func (g *Graph) Lookup(name string) (Resolved, error) {
 	if r, ok, err := g.exact(name, form); ok || err != nil {
 		return r, err
 	}
-	if i, ok := g.byID[name]; ok {
+	if i, ok := g.roleIndex(name); ok {
 		return Resolved{Role: g.roles[i]}, nil
 	}
 	if other := otherKana(form); other != form {
@@ -140,7 +140,7 @@ func (g *Graph) resolvedAt(i int32, form string) Resolved {
 
 // resolved returns r found by its name matched, whose normal form is form.
 func (g *Graph) resolved(r Role, form, matched string) Resolved {
-	i := g.byID[r.ID]
+	i := g.at(r.ID)
 	if g.forms[g.formOff[i]] == form {
 		return Resolved{Role: r}
 	}

@@ -38,7 +38,7 @@ func (g *Graph) movesAt(idx []int32) []Move {
 // moveIndex returns the index of m among the graph's moves, which m must
 // be one of: its arc out of its From. It costs O(degree).
 func (g *Graph) moveIndex(m Move) int32 {
-	f, t := g.byID[m.From], g.byID[m.To]
+	f, t := g.at(m.From), g.at(m.To)
 	for _, a := range g.out(f) {
 		if a.to == t && a.kind == m.Kind && !a.against {
 			return a.move

@@ -20,9 +20,20 @@ type Ends struct{ From, To int32 }
 // role to itself, then lays out the compact index. It takes ownership of
 // the slices. Cost: O(V+E), with no look-up by name and nothing sorted.
 func Restore(roles []Role, moves []Move, ends []Ends, rungs [][]int32) (*Graph, error) {
-	g, ids, err := restore(roles, rungs)
+	for i, r := range roles {
+		if r.ID == "" || i > 0 && roles[i-1].ID >= r.ID {
+			return nil, fmt.Errorf("restore: role %d (%q) is out of order", i, r.ID)
+		}
+	}
+	g, err := restore(roles, rungs)
 	if err != nil {
 		return nil, err
+	}
+	// The IDs side by side: a move's To is anywhere among the roles, and
+	// taken from the roles themselves each was a cache miss.
+	ids := make([]string, len(roles))
+	for i, r := range roles {
+		ids[i] = r.ID
 	}
 	if len(ends) != len(moves) {
 		return nil, fmt.Errorf("restore: %d moves but %d ends", len(moves), len(ends))
@@ -55,11 +66,12 @@ func Restore(roles []Role, moves []Move, ends []Ends, rungs [][]int32) (*Graph, 
 // only as they are asked for. The graph keeps index (its strings share
 // it): the caller must never modify it. It checks the roles and rungs as
 // Restore does, and that every offset and arc of the index is in range,
-// but not that the index is the one the moves would give (a snapshot's
-// checksum is for that), nor the moves, which it does not read. Cost:
-// O(V+E) with a small constant; nothing is allocated per move.
+// but not that the index is the one the moves would give, nor that the
+// roles are in order (a snapshot's checksum is for that), nor the moves,
+// which it does not read. Cost: O(V+E) with a small constant; nothing is
+// allocated per role or move.
 func RestoreIndexed(roles []Role, moves MoveReader, rungs [][]int32, index []byte) (*Graph, error) {
-	g, _, err := restore(roles, rungs)
+	g, err := restore(roles, rungs)
 	if err != nil {
 		return nil, err
 	}
@@ -70,30 +82,19 @@ func RestoreIndexed(roles []Role, moves MoveReader, rungs [][]int32, index []byt
 	return g, nil
 }
 
-// restore is what Restore and RestoreIndexed share: the roles, checked
-// and mapped by ID, and the rungs, checked. It returns the roles' IDs.
-func restore(roles []Role, rungs [][]int32) (g *Graph, ids []string, err error) {
+// restore is what Restore and RestoreIndexed share: the roles, and the
+// rungs, checked.
+func restore(roles []Role, rungs [][]int32) (*Graph, error) {
 	n := int32(len(roles))
-	g = &Graph{roles: roles, byID: make(map[string]int32, len(roles)), rungs: rungs}
-	// The IDs side by side: a move's To is anywhere among the roles, and
-	// taken from the roles themselves each was a cache miss.
-	ids = make([]string, n)
-	for i, r := range roles {
-		if r.ID == "" || i > 0 && roles[i-1].ID >= r.ID {
-			return nil, nil, fmt.Errorf("restore: role %d (%q) is out of order", i, r.ID)
-		}
-		g.byID[r.ID] = int32(i)
-		ids[i] = r.ID
-	}
 	for i, rung := range rungs {
 		for j, r := range rung {
 			if r < 0 || r >= n || j > 0 && rung[j-1] >= r {
-				return nil, nil, fmt.Errorf("restore: rung %d names an unknown role or is out of order", i)
+				return nil, fmt.Errorf("restore: rung %d names an unknown role or is out of order", i)
 			}
 		}
 		if len(rung) < 2 || i > 0 && slices.Compare(rungs[i-1], rung) >= 0 {
-			return nil, nil, fmt.Errorf("restore: rung %d is out of order", i)
+			return nil, fmt.Errorf("restore: rung %d is out of order", i)
 		}
 	}
-	return g, ids, nil
+	return &Graph{roles: roles, rungs: rungs}, nil
 }

@@ -19,14 +19,14 @@ func parts(g *Graph) ([]Role, []Move, []Ends, [][]int32) {
 	moves := slices.Clone(g.Moves())
 	ends := make([]Ends, len(moves))
 	for i, m := range moves {
-		ends[i] = Ends{g.byID[m.From], g.byID[m.To]}
+		ends[i] = Ends{g.at(m.From), g.at(m.To)}
 		moves[i].From, moves[i].To = "", ""
 	}
 	var rungs [][]int32
 	for _, r := range g.Rungs() {
 		var idx []int32
 		for _, id := range r {
-			idx = append(idx, g.byID[id])
+			idx = append(idx, g.at(id))
 		}
 		rungs = append(rungs, idx)
 	}
@@ -329,4 +329,35 @@ func TestRestoreIndexedConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestRoleIndex looks up every role of a restored graph by ID, and IDs
+// it does not hold, across the change from searching the roles to the
+// map made after scanLimit look-ups.
+func TestRoleIndex(t *testing.T) {
+	g := indexedFixtures(t)["random"]
+	r, err := Restore(parts(g))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.byIDReady.Load() {
+		t.Fatal("a restored graph made the map of IDs before any look-up")
+	}
+	for round := range 2 {
+		for i, role := range g.roles {
+			for _, missing := range []string{role.ID + "-", role.ID[:len(role.ID)-1], ""} {
+				if j, ok := r.roleIndex(missing); ok && r.roles[j].ID != missing {
+					t.Fatalf("roleIndex(%q) = %d, true; that is %q", missing, j, r.roles[j].ID)
+				} else if _, want := g.byID[missing]; ok != want {
+					t.Fatalf("roleIndex(%q) found: %v; want %v", missing, ok, want)
+				}
+			}
+			if j, ok := r.roleIndex(role.ID); !ok || j != int32(i) {
+				t.Fatalf("round %d: roleIndex(%q) = %d, %v; want %d", round, role.ID, j, ok, i)
+			}
+		}
+	}
+	if !r.byIDReady.Load() {
+		t.Error("no map of IDs after many look-ups")
+	}
 }

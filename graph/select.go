@@ -34,12 +34,12 @@ func (g *Graph) SelectLadder(id string, depth int, withRelated bool) (Selection,
 	if err != nil {
 		return Selection{}, err
 	}
-	r := g.byID[id]
+	r := g.at(id)
 	roles := []int32{r}
 	for _, layers := range [][][]string{l.Below, l.Above} {
 		for _, layer := range layers {
 			for _, x := range layer {
-				roles = append(roles, g.byID[x])
+				roles = append(roles, g.at(x))
 			}
 		}
 	}
@@ -70,12 +70,12 @@ func (g *Graph) SelectPath(from, to string, k int, opt PathOptions) (Selection, 
 	if err != nil {
 		return Selection{}, err
 	}
-	f, t := g.byID[from], g.byID[to]
+	f, t := g.at(from), g.at(to)
 	roles := []int32{f, t}
 	var moves []int32
 	for _, r := range routes {
 		for _, s := range r.Steps {
-			roles = append(roles, g.byID[s.To])
+			roles = append(roles, g.at(s.To))
 			m := Move{From: s.From, To: s.To, Kind: s.Kind}
 			if s.Against {
 				m.From, m.To = s.To, s.From

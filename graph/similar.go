@@ -93,7 +93,7 @@ func (g *Graph) Similar(id string, limit int) ([]Similar, error) {
 		}
 	}
 	slices.SortFunc(out, func(a, b Similar) int {
-		ra, rb := g.roles[g.byID[a.Role]], g.roles[g.byID[b.Role]]
+		ra, rb := g.roles[g.at(a.Role)], g.roles[g.at(b.Role)]
 		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(ra.Name, rb.Name), cmp.Compare(a.Role, b.Role))
 	})
 	if limit > 0 && len(out) > limit {
@@ -132,7 +132,7 @@ func (g *Graph) WithSimilar() (*Graph, error) {
 		b.AddRole(r)
 	}
 	for _, m := range g.allMoves() {
-		b.AddMoveOf(int(g.byID[m.From]), int(g.byID[m.To]), m)
+		b.AddMoveOf(int(g.at(m.From)), int(g.at(m.To)), m)
 	}
 	for _, rung := range g.rungs {
 		hs := make([]int, len(rung))
@@ -153,7 +153,7 @@ func (g *Graph) WithSimilar() (*Graph, error) {
 			if s.Score < SimilarMinScore {
 				break
 			}
-			b.AddMoveOf(i, int(g.byID[s.Role]), Move{Kind: Related, Milli: int32(SimilarMoveCost(s.Score) * 1000),
+			b.AddMoveOf(i, int(g.at(s.Role)), Move{Kind: Related, Milli: int32(SimilarMoveCost(s.Score) * 1000),
 				Attrs: &MoveAttrs{Basis: "similar", Note: "shared content, score " + strconv.Itoa(s.Score)}})
 		}
 	}

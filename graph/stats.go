@@ -62,7 +62,7 @@ func (g *Graph) Stats() Stats {
 	degree := make([]int, len(g.roles))
 	for _, m := range g.allMoves() {
 		st.Moves[m.Kind]++
-		f, t := g.byID[m.From], g.byID[m.To]
+		f, t := g.at(m.From), g.at(m.To)
 		degree[f]++
 		degree[t]++
 		if a, b := find(f), find(t); a != b {

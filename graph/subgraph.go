@@ -9,7 +9,7 @@ func (g *Graph) Subgraph(sel Selection) *Graph {
 	var b Builder
 	handle := make(map[int32]int, len(sel.Roles))
 	for _, id := range sel.Roles {
-		i, ok := g.byID[id]
+		i, ok := g.roleIndex(id)
 		if !ok {
 			continue
 		}
@@ -18,7 +18,7 @@ func (g *Graph) Subgraph(sel Selection) *Graph {
 		}
 	}
 	lookup := func(id string) (int, bool) {
-		i, ok := g.byID[id]
+		i, ok := g.roleIndex(id)
 		if !ok {
 			return 0, false
 		}
