@@ -19,8 +19,8 @@ type Graph struct {
 	idScans   atomic.Int32
 	byIDOnce  sync.Once
 	byIDReady atomic.Bool
-	moves []Move // sorted by From, To, Kind; see allMoves
-	rungs [][]int32
+	moves     []Move // sorted by From, To, Kind; see allMoves
+	rungs     [][]int32
 
 	// A graph restored with RestoreIndexed reads its moves from lazy:
 	// one at a time where few are asked for (see move), all at once
