@@ -9,7 +9,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/mattn/go-runewidth"
 	"github.com/urfave/cli/v2"
 
 	"careergraph/internal/outfile"
@@ -124,7 +123,7 @@ func (t *table) write(w io.Writer, indent string) error {
 			if i >= len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], runewidth.StringWidth(c))
+			widths[i] = max(widths[i], cellWidth(c))
 		}
 	}
 	for _, r := range t.rows {
@@ -133,7 +132,7 @@ func (t *table) write(w io.Writer, indent string) error {
 		for i, c := range r {
 			b.WriteString(c)
 			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-runewidth.StringWidth(c)+2))
+				b.WriteString(strings.Repeat(" ", widths[i]-cellWidth(c)+2))
 			}
 		}
 		if _, err := fmt.Fprintln(w, strings.TrimRight(b.String(), " ")); err != nil {

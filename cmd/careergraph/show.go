@@ -191,7 +191,7 @@ func writeSection(w io.Writer, s wire.Section, width int) {
 	if len(s.Aptitudes) > 0 {
 		col := 0
 		for _, a := range s.Aptitudes {
-			col = max(col, runewidth.StringWidth(a.Item))
+			col = max(col, cellWidth(a.Item))
 		}
 		col = min(col, width/3)
 		for _, a := range s.Aptitudes {
@@ -200,7 +200,7 @@ func writeSection(w io.Writer, s wire.Section, width int) {
 				reason = []string{""}
 			}
 			item := a.Item
-			pad := col - runewidth.StringWidth(item)
+			pad := col - cellWidth(item)
 			if pad < 0 {
 				fmt.Fprintf(w, "  %s\n", item)
 				item, pad = "", col
@@ -231,8 +231,8 @@ func wrap(s string, width int) []string {
 		}
 	}
 	for _, word := range strings.Fields(s) {
-		ww := runewidth.StringWidth(word)
-		for ww > width && runewidth.StringWidth(word) != len(word) { // wide text: cut between characters
+		ww := cellWidth(word)
+		for ww > width && cellWidth(word) != len(word) { // wide text: cut between characters
 			flush()
 			head := runewidth.Truncate(word, width, "")
 			if head == "" {
@@ -240,7 +240,7 @@ func wrap(s string, width int) []string {
 			}
 			lines = append(lines, head)
 			word = word[len(head):]
-			ww = runewidth.StringWidth(word)
+			ww = cellWidth(word)
 		}
 		if word == "" {
 			continue
