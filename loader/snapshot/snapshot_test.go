@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -536,4 +538,50 @@ func TestRead(t *testing.T) {
 	if c, hit, err := Read(opt, cache, "v1"); c != nil || hit || err != nil {
 		t.Errorf("Read after a file changed = %v, %v, %v; want nothing", c, hit, err)
 	}
+}
+
+// TestLoadConcurrentMoves asks a snapshot's graph for moves from many
+// goroutines at once, one route's at a time and all of them, as a server
+// does: the moves are decoded as they are asked for (run with -race).
+func TestLoadConcurrentMoves(t *testing.T) {
+	data, cache := cacheFixture(t)
+	opt := loader.Options{Paths: []string{data}}
+	want, err := loader.Load(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loadCached(t, opt, cache, "1")
+	got, hit := loadCached(t, opt, cache, "1")
+	if !hit {
+		t.Fatal("second Load did not use the snapshot")
+	}
+	wg, g := want.Graph, got.Graph
+	roles := wg.Roles()
+	var done sync.WaitGroup
+	for w := range 6 {
+		done.Go(func() {
+			if w == 0 {
+				if !reflect.DeepEqual(g.Moves(), wg.Moves()) {
+					t.Error("Moves differ from the parsed graph's")
+				}
+			}
+			for i := w; i < len(roles); i += 6 {
+				id := roles[i].ID
+				out, in, _ := g.MovesOf(id)
+				wantOut, wantIn, _ := wg.MovesOf(id)
+				if !reflect.DeepEqual(out, wantOut) || !reflect.DeepEqual(in, wantIn) {
+					t.Errorf("MovesOf(%q) differs from the parsed graph's", id)
+					return
+				}
+				to := roles[(i*7+3)%len(roles)].ID
+				r1, err1 := g.Paths(id, to, 2, graph.PathOptions{})
+				r2, err2 := wg.Paths(id, to, 2, graph.PathOptions{})
+				if !reflect.DeepEqual(r1, r2) || (err1 == nil) != (err2 == nil) {
+					t.Errorf("Paths(%q, %q) differ from the parsed graph's", id, to)
+					return
+				}
+			}
+		})
+	}
+	done.Wait()
 }
