@@ -186,7 +186,7 @@ func fileName(opt loader.Options) string {
 // coarsest clock tick of a common file system (FAT's two seconds).
 var RacyWindow = 3 * time.Second
 
-// fileKind is what statFile found at a name.
+// fileKind is what a looker found at a name.
 type fileKind uint8
 
 const (
@@ -203,10 +203,11 @@ type stamp struct {
 	folder      bool
 }
 
-// stampFile looks at the file name, at time now. A folder (an O*NET
-// release) is stamped by the files in it that are read, see stampFolder.
-func stampFile(name string, now time.Time) stamp {
-	kind, size, mtime, err := statFile(name)
+// stampFile looks at the file name, at time now, with l. A folder (an
+// O*NET release) is stamped by the files in it that are read, see
+// stampFolder.
+func stampFile(l *looker, name string, now time.Time) stamp {
+	kind, size, mtime, err := l.stat(name)
 	switch {
 	case err != nil:
 		return stamp{}
@@ -233,6 +234,8 @@ func stampFile(name string, now time.Time) stamp {
 func stampFolder(dir string, now time.Time) stamp {
 	h := sha256.New()
 	var buf []byte
+	var l looker
+	defer l.close()
 	for _, f := range source.ONETFiles() {
 		name := filepath.Join(dir, f)
 		if _, err := os.Lstat(name); err != nil {
@@ -242,7 +245,7 @@ func stampFolder(dir string, now time.Time) stamp {
 			buf = append(buf, f+"\x00-"...)
 			continue
 		}
-		s := stampFile(name, now)
+		s := stampFile(&l, name, now)
 		if !s.ok || s.folder {
 			return stamp{}
 		}
@@ -304,16 +307,22 @@ func appendStamp(buf []byte, name string, s stamp) []byte {
 func fileKey(files []string, opt loader.Options, version string, now time.Time) (key [32]byte, ok bool) {
 	aliases := opt.Aliases
 	stamps := make([]stamp, len(files))
+	// Each core takes the next run of files, which mostly share a folder.
+	const run = 64
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(1, len(files)/256)) {
 		wg.Go(func() {
+			var l looker
+			defer l.close()
 			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(files) {
+				lo := int(next.Add(run)) - run
+				if lo >= len(files) {
 					return
 				}
-				stamps[i] = stampFile(files[i], now)
+				for i := lo; i < min(lo+run, len(files)); i++ {
+					stamps[i] = stampFile(&l, files[i], now)
+				}
 			}
 		})
 	}
@@ -332,7 +341,9 @@ func fileKey(files []string, opt loader.Options, version string, now time.Time) 
 		}
 	}
 	if aliases != "" {
-		s := stampFile(aliases, now)
+		var l looker
+		s := stampFile(&l, aliases, now)
+		l.close()
 		if !s.ok {
 			return key, false
 		}

@@ -7,9 +7,13 @@ import (
 	"time"
 )
 
-// statFile returns what kind of file name is (after links), its size and
-// its modification time.
-func statFile(name string) (kind fileKind, size int64, mtime time.Time, err error) {
+// looker looks at files. The zero looker is ready to use; close it when
+// done.
+type looker struct{}
+
+// stat returns what kind of file name is (after links), its size and its
+// modification time.
+func (*looker) stat(name string) (kind fileKind, size int64, mtime time.Time, err error) {
 	info, err := os.Stat(name)
 	if err != nil {
 		return kindOther, 0, time.Time{}, err
@@ -22,3 +26,5 @@ func statFile(name string) (kind fileKind, size int64, mtime time.Time, err erro
 	}
 	return kind, info.Size(), info.ModTime(), nil
 }
+
+func (*looker) close() {}
