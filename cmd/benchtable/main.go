@@ -239,10 +239,10 @@ func listFiles(dir string) ([]string, int64, error) {
 }
 
 // statFiles lists the files below dir (or dir itself, a file) with their
-// sizes and modification times, as careergraph lists what it loads,
-// reading folders and looking at files on all cores, and does nothing
-// with them: the floor under a warm start, which must see whether any
-// file changed.
+// sizes and modification times, as careergraph lists what it loads:
+// reading folders and looking at files on all cores, each file by its
+// name in its folder (lookIn), and does nothing with them: the floor
+// under a warm start, which must see whether any file changed.
 func statFiles(dir string) {
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return
@@ -252,12 +252,14 @@ func statFiles(dir string) {
 	var walk func(string)
 	walk = func(dir string) {
 		entries, _ := os.ReadDir(dir)
+		look, done := lookIn(dir)
+		defer done()
 		for _, d := range entries {
 			name := d.Name()
-			p := filepath.Join(dir, name)
 			switch {
 			case strings.HasPrefix(name, "."):
 			case d.IsDir():
+				p := filepath.Join(dir, name)
 				select {
 				case sem <- struct{}{}:
 					wg.Go(func() { walk(p); <-sem })
@@ -265,7 +267,7 @@ func statFiles(dir string) {
 					walk(p)
 				}
 			default:
-				os.Stat(p)
+				look(name)
 			}
 		}
 	}
