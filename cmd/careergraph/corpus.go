@@ -39,17 +39,21 @@ func loadCorpus(c *cli.Context, global *globalOptions, quiet bool) (*loader.Corp
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		opt.Progress = p.update
 	}
-	// The garbage collector runs as usual during the load. Holding it off
-	// (debug.SetGCPercent(-1)) was measured on a 10,000-document corpus
-	// (`careergraph stats`, cached and --no-cache, 5 runs each): no CPU
-	// time saved, and 60% more peak memory when parsing (185 MB against
-	// 115 MB).
+	// The garbage collector runs as usual while documents are parsed
+	// (snapshot.Load holds it off only while it reads a snapshot).
+	// Holding it off throughout (debug.SetGCPercent(-1)) was measured on
+	// a 10,000-document corpus (`careergraph stats`, cached and
+	// --no-cache, 5 runs each): no CPU time saved, and 60% more peak
+	// memory when parsing (185 MB against 115 MB).
 	// A process that loads once asks for huge pages first; a server does
 	// not. One that asked started 1–2 s sooner at 100k documents from the
 	// documents, but reloaded in 10.7–13.5 s against 8.3–9.8 s with huge
 	// pages off (two runs each, a noisy machine): a heap freed and used
 	// again for hours is where huge pages cost (the kernel breaks them up
-	// and compacts memory to make them again).
+	// and compacts memory to make them again). Priming on another core
+	// while the files are listed was slower (warm path at 100k 0.39–0.42
+	// against 0.33–0.35 s, three rounds of five): what the listing
+	// allocates first then lies outside the huge pages.
 	if len(opt.Paths) > 0 && !global.lasting {
 		hugeheap.Prime(primeHeap)
 	}
