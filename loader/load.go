@@ -51,6 +51,12 @@ type Options struct {
 	// where careergraph does not map files, or when the file cannot be
 	// made, the profiles stay in memory.
 	SpillDir string
+	// Parsing, when set, is called once before the first document is
+	// parsed, from the goroutine that called Load; a load that parses
+	// nothing (a snapshot's, see package snapshot) does not call it. A
+	// program that holds off the garbage collector while files are
+	// looked at, which makes only live data, turns it back on here.
+	Parsing func()
 }
 
 // DefaultMaxFileSize is the size limit of a file when
@@ -191,6 +197,9 @@ func listFiles(opt Options) ([]sourceFile, error) {
 // each document is compacted as soon as it is parsed, so that its file's
 // text can be freed: see compactDocument.
 func loadFiles(files []sourceFile, opt Options) (*Corpus, error) {
+	if opt.Parsing != nil {
+		opt.Parsing()
+	}
 	keepDocs := !opt.DropDocuments
 	var aliases []Alias
 	var aliasProblems []Problem

@@ -39,12 +39,12 @@ func loadCorpus(c *cli.Context, global *globalOptions, quiet bool) (*loader.Corp
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		opt.Progress = p.update
 	}
-	// The garbage collector runs as usual while documents are parsed
-	// (snapshot.Load holds it off only while it reads a snapshot).
-	// Holding it off throughout (debug.SetGCPercent(-1)) was measured on
-	// a 10,000-document corpus (`careergraph stats`, cached and
-	// --no-cache, 5 runs each): no CPU time saved, and 60% more peak
-	// memory when parsing (185 MB against 115 MB).
+	// The garbage collector runs as usual while documents are parsed,
+	// and is held off only while files are looked at and a snapshot read
+	// (collector.go). Holding it off throughout (debug.SetGCPercent(-1))
+	// was measured on a 10,000-document corpus (`careergraph stats`,
+	// cached and --no-cache, 5 runs each): no CPU time saved, and 60% more
+	// peak memory when parsing (185 MB against 115 MB).
 	// A process that loads once asks for huge pages first; a server does
 	// not. One that asked started 1–2 s sooner at 100k documents from the
 	// documents, but reloaded in 10.7–13.5 s against 8.3–9.8 s with huge
@@ -57,7 +57,21 @@ func loadCorpus(c *cli.Context, global *globalOptions, quiet bool) (*loader.Corp
 	if len(opt.Paths) > 0 && !global.lasting {
 		hugeheap.Prime(primeHeap)
 	}
+	// A load that may find a snapshot holds the collector off until it
+	// parses documents, if it does (collector.go).
+	var gc *collector
+	if cacheDir(global) != "" && len(opt.Paths) > 0 {
+		gc = holdCollector()
+		opt.Parsing = gc.resume
+	}
 	corpus, cached, err := snapshot.Load(opt, cacheDir(global), version)
+	switch {
+	case gc == nil:
+	case err == nil && cached && !global.lasting:
+		gc.resumeLater()
+	default:
+		gc.resume()
+	}
 	if err == nil && global.lasting && !cached {
 		readBack(opt, cacheDir(global), &corpus)
 	}

@@ -585,3 +585,28 @@ func TestLoadConcurrentMoves(t *testing.T) {
 	}
 	done.Wait()
 }
+
+// TestLoadParsing counts the calls of opt.Parsing: one when documents
+// are parsed, with or without a cache, none when a snapshot spares it.
+func TestLoadParsing(t *testing.T) {
+	data, cache := cacheFixture(t)
+	calls := 0
+	opt := loader.Options{Paths: []string{data}, Parsing: func() { calls++ }}
+	for _, step := range []struct {
+		what  string
+		dir   string
+		calls int
+	}{
+		{"no cache", "", 1},
+		{"empty cache", cache, 1},
+		{"warm cache", cache, 0},
+	} {
+		calls = 0
+		if _, _, err := Load(opt, step.dir, "1"); err != nil {
+			t.Fatal(err)
+		}
+		if calls != step.calls {
+			t.Errorf("%s: Parsing called %d times; want %d", step.what, calls, step.calls)
+		}
+	}
+}

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+)
+
+// The garbage collector across a load. Looking at the files and decoding
+// a snapshot make only live data, so the collector is held off until
+// documents are parsed (loader.Options.Parsing), which makes garbage. A
+// command that found its snapshot would then collect at once, all of
+// its heap just decoded and all of it live, before it answers: at 100k
+// documents that one collection was a tenth of a warm `path`. So a
+// command (not a server) leaves the collector off until its heap grows
+// by as much again as the load took (256 MiB at least), and collects as
+// usual from that collection on.
+
+// collector is the collector's setting, held over a load.
+type collector struct{ percent int }
+
+// holdCollector turns the collector off.
+func holdCollector() *collector { return &collector{percent: debug.SetGCPercent(-1)} }
+
+// resume turns the collector back on as it was.
+func (c *collector) resume() { debug.SetGCPercent(c.percent) }
+
+// resumeLater turns the collector back on once the heap has grown by as
+// much again as it holds now, 256 MiB at least: until then a soft memory
+// limit starts the one collection, after which the setting is as it was
+// (limit and all).
+func (c *collector) resumeLater() {
+	if c.percent < 0 { // GOGC=off: as the user asked
+		return
+	}
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		c.resume()
+		return
+	}
+	heap := int64(s[0].Value.Uint64())
+	limit := debug.SetMemoryLimit(-1)
+	debug.SetMemoryLimit(min(limit, heap+max(heap, 256<<20)))
+	// A collection finds the sentinel unreachable and runs the cleanup,
+	// which puts the setting back. It holds a pointer, so that it is
+	// never one of the tiny objects the allocator packs together.
+	sentinel := &struct{ _ *int }{}
+	runtime.AddCleanup(sentinel, func(limit int64) {
+		debug.SetMemoryLimit(limit)
+		c.resume()
+	}, limit)
+}
