@@ -304,7 +304,7 @@ func fileKey(files []string, opt loader.Options, version string, now time.Time) 
 	aliases := opt.Aliases
 	stamps := make([]stamp, len(files))
 	// Each core takes the next run of files, which mostly share a folder.
-	const run = 64
+	const run = 1024
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(1, len(files)/256)) {
