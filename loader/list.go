@@ -118,6 +118,7 @@ func (w *walker) readDir(name string, n *walkNode) {
 		n.items = append(n.items, walkItem{file: failedFile(name, err)})
 	}
 	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	n.items = slices.Grow(n.items, len(entries))
 	for _, d := range entries {
 		p := filepath.Join(name, d.Name())
 		descend, take := walkEntry(p, d)
@@ -142,5 +143,5 @@ func (w *walker) readDir(name string, n *walkNode) {
 
 // failedFile is a file whose read returns err.
 func failedFile(name string, err error) sourceFile {
-	return sourceFile{name: name, read: func([]byte) ([]byte, error) { return nil, err }}
+	return sourceFile{name: name, open: func([]byte) ([]byte, error) { return nil, err }}
 }

@@ -182,7 +182,12 @@ func listFiles(opt Options) ([]sourceFile, error) {
 			}
 			files = append(files, found...)
 		}
-		slices.SortFunc(files, func(a, b sourceFile) int { return strings.Compare(a.name, b.name) })
+		// A walk lists files almost sorted, most often sorted: sorting
+		// what is sorted would only move them about.
+		byName := func(a, b sourceFile) int { return strings.Compare(a.name, b.name) }
+		if !slices.IsSortedFunc(files, byName) {
+			slices.SortFunc(files, byName)
+		}
 		if len(opt.Paths) > 1 { // one path lists no file twice
 			files = dedupe(files)
 		}
@@ -255,9 +260,21 @@ func LoadSeeds() (*Corpus, error) { return Load(Options{}) }
 // says why).
 type sourceFile struct {
 	name string
-	read func(buf []byte) ([]byte, error) // into buf, when it may: see readRegular
-	onet bool
-	none string
+	// open, when set, reads the file; when nil, it is a file of the
+	// system's read by readRegular up to limit: most files are, and a
+	// walk of 100k files made as many closures.
+	open  func(buf []byte) ([]byte, error)
+	limit int64
+	onet  bool
+	none  string
+}
+
+// read reads the file, into buf when it may (see readRegular).
+func (f *sourceFile) read(buf []byte) ([]byte, error) {
+	if f.open != nil {
+		return f.open(buf)
+	}
+	return readRegular(f.name, f.limit, buf)
 }
 
 // isDocument reports whether a file found in a directory is a document.
@@ -275,7 +292,7 @@ func listFS(fsys fs.FS, prefix string) ([]sourceFile, error) {
 		if d.IsDir() || !isDocument(p) {
 			return nil
 		}
-		out = append(out, sourceFile{name: path.Join(prefix, p), read: func([]byte) ([]byte, error) { return fs.ReadFile(fsys, p) }})
+		out = append(out, sourceFile{name: path.Join(prefix, p), open: func([]byte) ([]byte, error) { return fs.ReadFile(fsys, p) }})
 		return nil
 	})
 	return out, err
@@ -283,7 +300,7 @@ func listFS(fsys fs.FS, prefix string) ([]sourceFile, error) {
 
 // osFile is a document file to read with readRegular.
 func osFile(name string, limit int64) sourceFile {
-	return sourceFile{name: name, read: func(buf []byte) ([]byte, error) { return readRegular(name, limit, buf) }}
+	return sourceFile{name: name, limit: limit}
 }
 
 // readAll is io.ReadAll into buf.
