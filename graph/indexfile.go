@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
-	"slices"
 	"unsafe"
 )
 
@@ -211,32 +210,24 @@ func offsets(b []byte, last int) ([]int32, bool) {
 
 // arcs returns b as arcs, where they lie when b is aligned and arcs are
 // laid out in memory as in b, provided each leads to one of n roles by
-// one of m moves.
+// one of m moves, at a cost in range, and its flags are 0 or 1 (as they
+// must be before they are read as booleans).
 func arcs(b []byte, n, m int) ([]arc, bool) {
-	var out []arc
-	if arcInPlace && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%4 == 0 {
-		// Booleans must be 0 or 1 before they are read as such.
-		for i := 0; i < len(b); i += arcSize {
-			if b[i+12] > byte(Related) || b[i+13] > 1 || b[i+14] > 1 || b[i+15] != 0 {
-				return nil, false
-			}
-		}
-		out = unsafe.Slice((*arc)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/arcSize)
-	} else {
-		out = make([]arc, len(b)/arcSize)
-		for i := range out {
-			p := b[arcSize*i:]
-			if p[12] > byte(Related) || p[13] > 1 || p[14] > 1 || p[15] != 0 {
-				return nil, false
-			}
-			out[i] = arc{to: int32(binary.LittleEndian.Uint32(p)), move: int32(binary.LittleEndian.Uint32(p[4:])),
-				milli: int32(binary.LittleEndian.Uint32(p[8:])), kind: Kind(p[12]), against: p[13] == 1, down: p[14] == 1}
+	for p := b; len(p) >= arcSize; p = p[arcSize:] {
+		to, move, milli := int32(binary.LittleEndian.Uint32(p)), int32(binary.LittleEndian.Uint32(p[4:])), int32(binary.LittleEndian.Uint32(p[8:]))
+		if to < 0 || int(to) >= n || move < 0 || int(move) >= m || milli < 0 || milli > MaxMoveCost*1000 ||
+			p[12] > byte(Related) || p[13] > 1 || p[14] > 1 || p[15] != 0 {
+			return nil, false
 		}
 	}
-	if slices.ContainsFunc(out, func(a arc) bool {
-		return a.to < 0 || int(a.to) >= n || a.move < 0 || int(a.move) >= m || a.milli < 0 || a.milli > MaxMoveCost*1000
-	}) {
-		return nil, false
+	if arcInPlace && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%4 == 0 {
+		return unsafe.Slice((*arc)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/arcSize), true
+	}
+	out := make([]arc, len(b)/arcSize)
+	for i := range out {
+		p := b[arcSize*i:]
+		out[i] = arc{to: int32(binary.LittleEndian.Uint32(p)), move: int32(binary.LittleEndian.Uint32(p[4:])),
+			milli: int32(binary.LittleEndian.Uint32(p[8:])), kind: Kind(p[12]), against: p[13] == 1, down: p[14] == 1}
 	}
 	return out, true
 }

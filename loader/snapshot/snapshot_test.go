@@ -107,10 +107,12 @@ func sameCorpus(t *testing.T, a, b *loader.Corpus) {
 	}
 }
 
-func TestLoad(t *testing.T) {
-	data, cache := cacheFixture(t)
-	opt := loader.Options{Paths: []string{data}}
-	want, err := loader.Load(opt)
+// parsedAndWarm returns the corpus opt names parsed, then loaded twice
+// through the empty cache: the first Load must parse it and write its
+// snapshot, the second use the snapshot.
+func parsedAndWarm(t *testing.T, opt loader.Options, cache string) (parsed, first, warm *loader.Corpus) {
+	t.Helper()
+	parsed, err := loader.Load(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,10 +120,16 @@ func TestLoad(t *testing.T) {
 	if hit {
 		t.Fatal("first Load came from a cache that was empty")
 	}
-	second, hit := loadCached(t, opt, cache, "1")
+	warm, hit = loadCached(t, opt, cache, "1")
 	if !hit {
 		t.Fatal("second Load did not use the snapshot")
 	}
+	return parsed, first, warm
+}
+
+func TestLoad(t *testing.T) {
+	data, cache := cacheFixture(t)
+	want, first, second := parsedAndWarm(t, loader.Options{Paths: []string{data}}, cache)
 	if first.Documents != nil || second.Documents != nil {
 		t.Error("Load kept Documents")
 	}
@@ -545,16 +553,7 @@ func TestRead(t *testing.T) {
 // does: the moves are decoded as they are asked for (run with -race).
 func TestLoadConcurrentMoves(t *testing.T) {
 	data, cache := cacheFixture(t)
-	opt := loader.Options{Paths: []string{data}}
-	want, err := loader.Load(opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	loadCached(t, opt, cache, "1")
-	got, hit := loadCached(t, opt, cache, "1")
-	if !hit {
-		t.Fatal("second Load did not use the snapshot")
-	}
+	want, _, got := parsedAndWarm(t, loader.Options{Paths: []string{data}}, cache)
 	wg, g := want.Graph, got.Graph
 	roles := wg.Roles()
 	var done sync.WaitGroup
