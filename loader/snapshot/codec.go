@@ -23,10 +23,15 @@ import (
 // and of the index (8 bytes each, little-endian), the head, zeros up to a
 // multiple of 8 bytes, the index, a CRC-32C of everything before it, and
 // the profiles. The index is the graph's compact index and its names'
-// normal forms (graph.WriteIndex), used where it lies once mapped. The head is the length of the string table, the
-// string table (lengths, then bytes) and the body. Every string of the
-// body is an index into the table; every number is a uvarint. Lists that
-// may be nil are written with their length plus one, 0 meaning nil.
+// normal forms (graph.WriteIndex), used where it lies once mapped. The
+// head is the length of the string table, the string table (lengths,
+// then bytes) and the body. Every string of the body is an index into
+// the table; every number is a uvarint. Lists that may be nil are
+// written with their length plus one, 0 meaning nil. The roles and the
+// moves are sections of their own, each after its length; the moves'
+// section starts with where each move starts in it (4 bytes each,
+// little-endian, and where the last ends), so that a move can be decoded
+// alone (moveReader).
 //
 // The profiles are each role's packed documents' sections
 // (graph.Profile.WritePacked), one after another in role order, their
