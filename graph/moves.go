@@ -86,7 +86,7 @@ func (g *Graph) allMoves() []Move {
 		g.movesOnce.Do(func() {
 			moves, ends := g.lazy.All()
 			n := g.lazy.Len()
-			if len(moves) != n || len(ends) != n { // a reader that failed: moves without sources
+			if len(moves) != n || len(ends) != n { // a damaged snapshot: each move alone, empty where it does not decode
 				moves, ends = make([]Move, n), make([]Ends, n)
 				for i := range moves {
 					moves[i], ends[i] = g.lazy.Move(i)

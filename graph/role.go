@@ -126,7 +126,3 @@ func (m Move) milli(lateral int) int64 {
 		return 1000
 	}
 }
-
-func compareMoves(a, b Move) int {
-	return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To), cmp.Compare(a.Kind, b.Kind))
-}
