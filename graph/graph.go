@@ -174,8 +174,8 @@ func (g *Graph) index(id string) (int32, error) {
 // roleIndex returns the index of the role with ID id. A restored graph
 // searches its roles, sorted by ID, for the first scanLimit look-ups,
 // then makes the map of them (once, O(V)) and looks id up in it: a
-// command looks up a few IDs and never pays for the map, which at 100k
-// roles is a tenth of a warm start's work.
+// command looks up a few IDs and never pays for the map (20–30 ms of
+// CPU at 100k roles, with the check of the roles' order it replaced).
 func (g *Graph) roleIndex(id string) (int32, bool) {
 	if !g.byIDReady.Load() {
 		if g.idScans.Load() < scanLimit && g.idScans.Add(1) <= scanLimit {

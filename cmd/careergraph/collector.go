@@ -11,7 +11,8 @@ import (
 // documents are parsed (loader.Options.Parsing), which makes garbage. A
 // command that found its snapshot would then collect at once, all of
 // its heap just decoded and all of it live, before it answers: at 100k
-// documents that one collection was a tenth of a warm `path`. So a
+// documents that one collection took 30–40 ms of CPU, a sixteenth of a
+// warm `path`. So a
 // command (not a server) leaves the collector off until its heap grows
 // by as much again as the load took (256 MiB at least), and collects as
 // usual from that collection on.
