@@ -136,6 +136,11 @@ func (g *Graph) useIndex(index []byte, m int) error {
 	var head [8]int
 	for i := range head {
 		head[i] = int(binary.LittleEndian.Uint32(index[4*i:]))
+		// No count (the first six) can exceed the index's bytes: this
+		// keeps every size computed below in range, on 32-bit systems too.
+		if i < 6 && (head[i] < 0 || head[i] > len(index)) {
+			return bad("head")
+		}
 	}
 	n, nForms, nFwd, nBwd, blob := head[0], head[2], head[3], head[4], head[5]
 	if n != len(g.roles) || head[1] != m {
@@ -145,7 +150,7 @@ func (g *Graph) useIndex(index []byte, m int) error {
 		return bad("size")
 	}
 	g.costUnit, g.maxMilli = int64(head[6]), int64(head[7])
-	if g.costUnit < 1 || 1000%g.costUnit != 0 || g.maxMilli > MaxMoveCost*1000 {
+	if g.costUnit < 1 || 1000%g.costUnit != 0 || g.maxMilli < 0 || g.maxMilli > MaxMoveCost*1000 {
 		return bad("cost unit")
 	}
 	rest := index[indexHead:]
