@@ -11,19 +11,15 @@ import (
 // relative and absolute, through a link, missing, and folders.
 func TestLooker(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	for _, sub := range []string{"a", "b"} {
+		if err := os.Mkdir(filepath.Join(dir, sub), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
 	}
-	a := write("a/1.txt", "one")
-	b := write("a/2.txt", "three")
-	c := write("b/3.txt", "eleven chars")
+	a, b, c := filepath.Join(dir, "a", "1.txt"), filepath.Join(dir, "a", "2.txt"), filepath.Join(dir, "b", "3.txt")
+	write(t, a, "one", false)
+	write(t, b, "three", false)
+	write(t, c, "eleven chars", false)
 	link := filepath.Join(dir, "b", "link.txt")
 	if err := os.Symlink(a, link); err != nil {
 		t.Fatal(err)
