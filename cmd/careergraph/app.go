@@ -86,7 +86,8 @@ type globalOptions struct {
 	quiet      bool
 	maxFileMiB int
 	// lasting is set by a command whose process lives on and loads
-	// again (serve): it does not ask for huge pages (see loadCorpus).
+	// again (serve): it does not ask for huge pages, and collects as
+	// usual as soon as it has loaded (see loadCorpus).
 	lasting bool
 }
 

@@ -55,8 +55,8 @@ func serveCommand(global *globalOptions) *cli.Command {
 // *corpus, whose memory then goes back to the system. The two answer
 // alike, but the parsed corpus lies scattered among the garbage of
 // parsing: at 100k documents a server so started held 0.9–1.1 GB against
-// 0.35 GB read back, and its slowest hundredth of route answers took
-// 8–21 ms against 6–9 ms. Reading back costs about a second at 100k
+// 0.22 GB read back (0.35 GB before snapshots kept their index), and its
+// slowest hundredth of route answers took 8–21 ms against 6–9 ms. Reading back costs about a second at 100k
 // documents. Nothing is read back when the cache is off, or when the
 // snapshot was made while a file was just changed (its key then holds
 // the file's content, and no longer matches).
