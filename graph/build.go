@@ -97,14 +97,26 @@ func (b *Builder) AddRung(roles ...int) {
 // added, comparing strings only to order the roles.
 func (b *Builder) Build() (*Graph, error) {
 	n := len(b.roles)
-	assignIDs(b.roles)
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
+	// The order the IDs were given in is mostly the order of the IDs
+	// already, which the sort then finds in about one pass.
+	given := assignIDs(b.roles)
+	order := append(make([]int, 0, n), given...)
+	if len(order) < n {
+		slug := make([]bool, n)
+		for _, i := range given {
+			slug[i] = true
+		}
+		for i := range n {
+			if !slug[i] {
+				order = append(order, i)
+			}
+		}
 	}
 	slices.SortFunc(order, func(x, y int) int { return strings.Compare(b.roles[x].ID, b.roles[y].ID) })
 	pos := make([]int32, n)
-	g := &Graph{roles: make([]Role, n), byID: make(map[string]int32, n)}
+	// The map of roles by ID is made on first need, as for a restored
+	// graph (see roleIndex): a command looks up a few IDs.
+	g := &Graph{roles: make([]Role, n)}
 	for newI, oldI := range order {
 		r := b.roles[oldI]
 		if newI > 0 && g.roles[newI-1].ID == r.ID {
@@ -112,9 +124,7 @@ func (b *Builder) Build() (*Graph, error) {
 		}
 		pos[oldI] = int32(newI)
 		g.roles[newI] = r
-		g.byID[r.ID] = int32(newI)
 	}
-	g.byIDReady.Store(true)
 	defer g.goIndexNames()()
 
 	// Order the added moves by the new indexes of their ends, which is the
@@ -150,54 +160,77 @@ func (b *Builder) Build() (*Graph, error) {
 		byEnds[fill[f]] = movePlace{uint64(f)<<32 | uint64(pos[m.to]), m.kind, int32(i)}
 		fill[f]++
 	}
-	for i := range n {
-		slices.SortFunc(byEnds[start[i]:start[i+1]], func(x, y movePlace) int {
-			if x.ends != y.ends {
-				return cmp.Compare(x.ends, y.ends)
+	// Each range of roles sorts its roles' moves and merges the moves
+	// added more than once into its own run of the graph's moves, on all
+	// cores: the runs are counted first, so that each is written in place
+	// and the moves are in the same order however the cores finish.
+	ranges := parallel.Count(n)
+	runAt := make([]int, ranges+1) // range c's merged moves start at runAt[c]
+	srcAt := make([]int, ranges+1) // and their sources at srcAt[c]
+	parallel.Numbered(n, func(c, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			slices.SortFunc(byEnds[start[i]:start[i+1]], func(x, y movePlace) int {
+				if x.ends != y.ends {
+					return cmp.Compare(x.ends, y.ends)
+				}
+				// Then in the order added, so that "the first added" holds.
+				return cmp.Or(cmp.Compare(x.kind, y.kind), cmp.Compare(x.i, y.i))
+			})
+		}
+		run := byEnds[start[lo]:start[hi]]
+		for i, k := range run {
+			if i == 0 || k.ends != run[i-1].ends || k.kind != run[i-1].kind {
+				runAt[c+1]++
 			}
-			// Then in the order added, so that "the first added" holds.
-			return cmp.Or(cmp.Compare(x.kind, y.kind), cmp.Compare(x.i, y.i))
-		})
+			srcAt[c+1] += int(b.moves[k.i].n)
+		}
+	})
+	for c := range ranges {
+		runAt[c+1] += runAt[c]
+		srcAt[c+1] += srcAt[c]
 	}
-	g.moves = make([]Move, 0, len(byEnds))
-	from := make([]int32, 0, len(byEnds))
-	to := make([]int32, 0, len(byEnds))
-	srcs := make([]Source, 0, len(b.srcs))
-	for i := 0; i < len(byEnds); {
-		k := byEnds[i]
-		start := len(srcs)
-		best := b.moves[k.i]
-		attr := best.attr
-		for ; i < len(byEnds) && byEnds[i].ends == k.ends && byEnds[i].kind == k.kind; i++ {
-			m := b.moves[byEnds[i].i]
-			srcs = append(srcs, b.srcs[m.src:m.src+m.n]...)
-			if cheaper(m, best) {
-				best = m
+	g.moves = make([]Move, runAt[ranges])
+	from := make([]int32, len(g.moves))
+	to := make([]int32, len(g.moves))
+	srcs := make([]Source, srcAt[ranges])
+	parallel.Numbered(n, func(c, lo, hi int) {
+		run, out, next := byEnds[start[lo]:start[hi]], runAt[c], srcAt[c]
+		for i := 0; i < len(run); out++ {
+			k := run[i]
+			first := next
+			best := b.moves[k.i]
+			attr := best.attr
+			for ; i < len(run) && run[i].ends == k.ends && run[i].kind == k.kind; i++ {
+				m := b.moves[run[i].i]
+				next += copy(srcs[next:], b.srcs[m.src:m.src+m.n])
+				if cheaper(m, best) {
+					best = m
+				}
+				if attr == 0 {
+					attr = m.attr
+				}
 			}
-			if attr == 0 {
-				attr = m.attr
+			if best.attr != 0 {
+				attr = best.attr
 			}
+			var attrs *MoveAttrs
+			if attr > 0 {
+				attrs = b.attrs[attr-1]
+			}
+			src := srcs[first:next]
+			if len(src) > 1 {
+				slices.SortFunc(src, CompareSources)
+				src = slices.Compact(src)
+				next = first + len(src)
+			}
+			f, t := int32(k.ends>>32), int32(k.ends)
+			g.moves[out] = Move{
+				From: g.roles[f].ID, To: g.roles[t].ID, Kind: k.kind, Sources: src[:len(src):len(src)],
+				Milli: best.milli, Attrs: attrs,
+			}
+			from[out], to[out] = f, t
 		}
-		if best.attr != 0 {
-			attr = best.attr
-		}
-		var attrs *MoveAttrs
-		if attr > 0 {
-			attrs = b.attrs[attr-1]
-		}
-		src := srcs[start:]
-		if len(src) > 1 {
-			slices.SortFunc(src, CompareSources)
-			src = slices.Compact(src)
-			srcs = srcs[:start+len(src)]
-		}
-		f, t := int32(k.ends>>32), int32(k.ends)
-		g.moves = append(g.moves, Move{
-			From: g.roles[f].ID, To: g.roles[t].ID, Kind: k.kind, Sources: src[:len(src):len(src)],
-			Milli: best.milli, Attrs: attrs,
-		})
-		from, to = append(from, f), append(to, t)
-	}
+	})
 	for _, rung := range b.rungs {
 		idx := make([]int32, 0, len(rung))
 		for _, h := range rung {
@@ -227,9 +260,10 @@ func cheaper(a, b addedMove) bool {
 }
 
 // assignIDs gives every role without an ID a slug of its name, unique
-// among all IDs. Roles are taken in order of slug and then name, so the
+// among all IDs, and returns the indices of those roles in the order they
+// were given. Roles are taken in order of slug and then name, so the
 // suffixes do not depend on the order roles were added.
-func assignIDs(roles []Role) {
+func assignIDs(roles []Role) []int {
 	taken := make(map[string]bool, len(roles))
 	var pending []int
 	slugs := make([]string, len(roles))
@@ -263,4 +297,5 @@ func assignIDs(roles []Role) {
 		taken[id] = true
 		roles[i].ID = id
 	}
+	return pending
 }

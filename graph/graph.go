@@ -12,9 +12,8 @@ import (
 // for concurrent readers.
 type Graph struct {
 	roles []Role // sorted by ID; a role's index is its compact id
-	// byID maps each role's ID to its index; a restored graph makes it
-	// on first need after idScans look-ups have searched the roles
-	// instead: see roleIndex.
+	// byID maps each role's ID to its index, made on first need after
+	// idScans look-ups have searched the roles instead: see roleIndex.
 	byID      map[string]int32
 	idScans   atomic.Int32
 	byIDOnce  sync.Once
@@ -171,8 +170,8 @@ func (g *Graph) index(id string) (int32, error) {
 	return i, nil
 }
 
-// roleIndex returns the index of the role with ID id. A restored graph
-// searches its roles, sorted by ID, for the first scanLimit look-ups,
+// roleIndex returns the index of the role with ID id. It searches the
+// roles, sorted by ID, for the first scanLimit look-ups,
 // then makes the map of them (once, O(V)) and looks id up in it: a
 // command looks up a few IDs and never pays for the map (20–30 ms of
 // CPU at 100k roles, with the check of the roles' order it replaced).

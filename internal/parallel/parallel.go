@@ -18,6 +18,17 @@ const chunk = 4096
 // so fn must only write to what its own range owns. Ranges are 4096
 // indices long (the last may be shorter), so a small n uses one goroutine.
 func Chunks(n int, fn func(lo, hi int)) {
+	Numbered(n, func(_, lo, hi int) { fn(lo, hi) })
+}
+
+// Count returns how many ranges Chunks and Numbered cut [0, n) into.
+func Count(n int) int { return (n + chunk - 1) / chunk }
+
+// Numbered is Chunks whose fn is also told the number of its range, from
+// 0 to Count(n)-1 in the order of the ranges: a loop whose ranges each
+// give a part of one result (a count, a run of output) can keep the parts
+// in a slice of Count(n) and put them together in order.
+func Numbered(n int, fn func(c, lo, hi int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), 1+n/chunk) {
@@ -27,7 +38,7 @@ func Chunks(n int, fn func(lo, hi int)) {
 				if lo >= n {
 					return
 				}
-				fn(lo, min(lo+chunk, n))
+				fn(lo/chunk, lo, min(lo+chunk, n))
 			}
 		})
 	}

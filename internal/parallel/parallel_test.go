@@ -24,3 +24,30 @@ func TestChunksCoversEveryIndexOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestNumberedNumbersRangesInOrder(t *testing.T) {
+	for _, n := range []int{0, 1, chunk, chunk + 1, 5*chunk + 17} {
+		count := Count(n)
+		los := make([]atomic.Int64, count)
+		for i := range los {
+			los[i].Store(-1)
+		}
+		Numbered(n, func(c, lo, hi int) {
+			if c < 0 || c >= count {
+				t.Errorf("Numbered(%d): range number %d; want 0 to %d", n, c, count-1)
+				return
+			}
+			los[c].Store(int64(lo))
+		})
+		next := 0
+		for c := range los {
+			if lo := int(los[c].Load()); lo != next {
+				t.Fatalf("Numbered(%d): range %d starts at %d; want %d", n, c, lo, next)
+			}
+			next = min(next+chunk, n)
+		}
+		if next != n {
+			t.Fatalf("Numbered(%d): %d ranges end at %d; want %d", n, count, next, n)
+		}
+	}
+}
