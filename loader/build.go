@@ -151,17 +151,19 @@ func (b *builder) finish(c *Corpus) (*Corpus, error) {
 		gb.AddRung(r...)
 	}
 	// The findings for check need the roles' names but not the graph:
-	// sort them on another core while the graph is built.
+	// sort them, and find the near duplicates, on another core while the
+	// graph is built.
 	var wg sync.WaitGroup
-	wg.Go(func() { b.report(c) })
+	wg.Go(func() {
+		b.report(c)
+		c.NearDuplicates = nearDuplicates(b.roles)
+	})
 	g, err := gb.Build()
+	wg.Wait()
 	if err != nil {
-		wg.Wait()
 		return nil, err
 	}
 	c.Graph = g
-	c.NearDuplicates = nearDuplicates(g)
-	wg.Wait()
 	return c, nil
 }
 
@@ -224,29 +226,16 @@ func (b *builder) collectOccupations(docs []keyedDoc) {
 		b.exact[k] = o
 		b.occs = append(b.occs, o)
 	}
+	// Each occupation's profile is its own documents': put together on
+	// all cores. Its names are claimed in one pass, in file order.
+	parallel.Chunks(len(b.occs), func(lo, hi int) {
+		for _, o := range b.occs[lo:hi] {
+			profile(&b.roles[o.handle], o)
+		}
+	})
 	for _, o := range b.occs {
-		r := &b.roles[o.handle]
-		r.Profile = &graph.Profile{}
-		var required, recommended, qualifications []string // normal forms of the profile's lists
-		var packed []string
-		var owner any // of packed's memory, when it is one document's
 		for _, d := range o.docs {
 			b.addForm(o.handle, d.Title, true)
-			r.Docs = append(r.Docs, d.File)
-			packed, owner = append(packed, d.packed), d.packOwner
-			addImported(r, d)
-			if r.Reading == "" {
-				r.Reading = d.Reading
-			}
-			if len(r.Classification) == 0 {
-				r.Classification = d.Classification.Levels()
-			}
-			if r.Profile.Summary == "" {
-				r.Profile.Summary = d.Summary
-			}
-			r.Profile.RequiredSkills, required = appendItems(r.Profile.RequiredSkills, required, d.RequiredSkills, d.required)
-			r.Profile.RecommendedSkills, recommended = appendItems(r.Profile.RecommendedSkills, recommended, d.RecommendedSkills, d.recommended)
-			r.Profile.Qualifications, qualifications = appendItems(r.Profile.Qualifications, qualifications, d.Qualifications, d.qualifications)
 			if d.short != d.Title {
 				b.claim(d.short, d.shortKey, o, RuleShortTitle)
 			}
@@ -266,10 +255,6 @@ func (b *builder) collectOccupations(docs []keyedDoc) {
 				b.addForm(o.handle, a.Text, false)
 			}
 		}
-		if len(packed) > 1 {
-			owner = nil // joined in memory
-		}
-		r.Profile.SetPacked(strings.Join(packed, ""), owner) // one document's, as it is
 	}
 	for k, w := range b.weak {
 		if len(w.occs) < 2 {
@@ -282,6 +267,38 @@ func (b *builder) collectOccupations(docs []keyedDoc) {
 		slices.Sort(a.Claimants)
 		b.ambiguous[k] = a
 	}
+}
+
+// profile fills in documented role r from the documents of o: their
+// files, profile (the first summary, the skills and qualifications of all,
+// each once by normal form, the packed sections of all), reading,
+// classification and what a source other than a document gave.
+func profile(r *graph.Role, o *occupation) {
+	r.Profile = &graph.Profile{}
+	var required, recommended, qualifications []string // normal forms of the profile's lists
+	var packed []string
+	var owner any // of packed's memory, when it is one document's
+	for _, d := range o.docs {
+		r.Docs = append(r.Docs, d.File)
+		packed, owner = append(packed, d.packed), d.packOwner
+		addImported(r, d)
+		if r.Reading == "" {
+			r.Reading = d.Reading
+		}
+		if len(r.Classification) == 0 {
+			r.Classification = d.Classification.Levels()
+		}
+		if r.Profile.Summary == "" {
+			r.Profile.Summary = d.Summary
+		}
+		r.Profile.RequiredSkills, required = appendItems(r.Profile.RequiredSkills, required, d.RequiredSkills, d.required)
+		r.Profile.RecommendedSkills, recommended = appendItems(r.Profile.RecommendedSkills, recommended, d.RecommendedSkills, d.recommended)
+		r.Profile.Qualifications, qualifications = appendItems(r.Profile.Qualifications, qualifications, d.Qualifications, d.qualifications)
+	}
+	if len(packed) > 1 {
+		owner = nil // joined in memory
+	}
+	r.Profile.SetPacked(strings.Join(packed, ""), owner) // one document's, as it is
 }
 
 // claim records that occupation o is also known by name, whose normal
@@ -388,9 +405,8 @@ func (b *builder) addMoves(o *occupation, d *keyedDoc) {
 
 // nearDuplicates groups roles whose names are one once parenthetical
 // qualifiers are removed, where one of them has no qualifier at all
-// (rule 5 keeps them apart).
-func nearDuplicates(g *graph.Graph) []NearDuplicate {
-	roles := g.Roles()
+// (rule 5 keeps them apart), among roles, in any order.
+func nearDuplicates(roles []graph.Role) []NearDuplicate {
 	normal := make([]string, len(roles))
 	keys := make([]string, len(roles))
 	parallel.Chunks(len(roles), func(lo, hi int) {
