@@ -189,12 +189,10 @@ func (b *Builder) Build() (*Graph, error) {
 		runAt[c+1] += runAt[c]
 		srcAt[c+1] += srcAt[c]
 	}
-	g.moves = make([]Move, runAt[ranges])
-	from := make([]int32, len(g.moves))
-	to := make([]int32, len(g.moves))
-	srcs := make([]Source, srcAt[ranges])
+	pm := &packedMoves{moves: make([]packedMove, runAt[ranges]), srcs: make([]Source, srcAt[ranges]), attrs: slices.Clip(b.attrs)}
 	parallel.Numbered(n, func(c, lo, hi int) {
 		run, out, next := byEnds[start[lo]:start[hi]], runAt[c], srcAt[c]
+		srcs := pm.srcs
 		for i := 0; i < len(run); out++ {
 			k := run[i]
 			first := next
@@ -213,24 +211,17 @@ func (b *Builder) Build() (*Graph, error) {
 			if best.attr != 0 {
 				attr = best.attr
 			}
-			var attrs *MoveAttrs
-			if attr > 0 {
-				attrs = b.attrs[attr-1]
-			}
-			src := srcs[first:next]
-			if len(src) > 1 {
+			if src := srcs[first:next]; len(src) > 1 {
 				slices.SortFunc(src, CompareSources)
-				src = slices.Compact(src)
-				next = first + len(src)
+				next = first + len(slices.Compact(src))
 			}
-			f, t := int32(k.ends>>32), int32(k.ends)
-			g.moves[out] = Move{
-				From: g.roles[f].ID, To: g.roles[t].ID, Kind: k.kind, Sources: src[:len(src):len(src)],
-				Milli: best.milli, Attrs: attrs,
+			pm.moves[out] = packedMove{
+				from: int32(k.ends >> 32), to: int32(k.ends), kind: k.kind, milli: best.milli, attr: attr,
+				src: int32(first), n: int32(next - first),
 			}
-			from[out], to[out] = f, t
 		}
 	})
+	g.lazy = pm
 	for _, rung := range b.rungs {
 		idx := make([]int32, 0, len(rung))
 		for _, h := range rung {
@@ -247,7 +238,7 @@ func (b *Builder) Build() (*Graph, error) {
 	}
 	slices.SortFunc(g.rungs, slices.Compare)
 	g.rungs = slices.CompactFunc(g.rungs, slices.Equal)
-	g.indexMoves(from, to)
+	g.indexMoves(pm.moves)
 	return g, nil
 }
 

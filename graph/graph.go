@@ -21,9 +21,9 @@ type Graph struct {
 	moves     []Move // sorted by From, To, Kind; see allMoves
 	rungs     [][]int32
 
-	// A graph restored with RestoreIndexed reads its moves from lazy:
-	// one at a time where few are asked for (see move), all at once
-	// where all are (allMoves), after which moves holds them.
+	// A built graph, and one restored with RestoreIndexed, reads its
+	// moves from lazy: one at a time where few are asked for (see move),
+	// all at once where all are (allMoves), after which moves holds them.
 	lazy       MoveReader
 	movesOnce  sync.Once
 	movesReady atomic.Bool

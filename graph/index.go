@@ -16,11 +16,10 @@ type arc struct {
 	down    bool // it leads to a lower level, both ends having one
 }
 
-// indexMoves lays out the moves in compressed sparse rows; from and to
-// hold the role index of each move's ends. The rows out of roles and the
-// rows into them are laid out at the same time, each on a core of its
-// own.
-func (g *Graph) indexMoves(from, to []int32) {
+// indexMoves lays out the moves, ms, in compressed sparse rows. The rows
+// out of roles and the rows into them are laid out at the same time,
+// each on a core of its own.
+func (g *Graph) indexMoves(ms []packedMove) {
 	// The roles' levels side by side: the rows ask for two at each arc,
 	// and from the roles themselves each was a cache miss.
 	levels := make([]int32, len(g.roles))
@@ -28,26 +27,30 @@ func (g *Graph) indexMoves(from, to []int32) {
 		levels[i] = int32(r.Level)
 	}
 	var wg sync.WaitGroup
-	wg.Go(func() { g.bwdOff, g.bwd = g.rows(to, from, levels, false) })
-	g.fwdOff, g.fwd = g.rows(from, to, levels, true)
+	wg.Go(func() { g.bwdOff, g.bwd = g.rows(ms, levels, false) })
+	g.fwdOff, g.fwd = g.rows(ms, levels, true)
 	g.costUnit, g.maxMilli = 1000, 0
-	for _, m := range g.moves {
-		if m.Milli > 0 {
-			g.costUnit = gcd(g.costUnit, int64(m.Milli))
-			g.maxMilli = max(g.maxMilli, int64(m.Milli))
+	for _, m := range ms {
+		if m.milli > 0 {
+			g.costUnit = gcd(g.costUnit, int64(m.milli))
+			g.maxMilli = max(g.maxMilli, int64(m.milli))
 		}
 	}
 	wg.Wait()
 }
 
 // rows lays out one side of the compact index: for each role, the arcs
-// of the moves from it to head (tail[i] and head[i] being move i's ends
-// that way round), and of related moves the other way too, against
-// them; each row sorted by target, kind and move. forward says whether
-// a move's own direction is from tail to head: whether an arc goes down
-// a level (levels: each role's) depends on which way the move is
-// travelled.
-func (g *Graph) rows(tail, head, levels []int32, forward bool) ([]int32, []arc) {
+// of the moves from it (forward) or to it (not forward), and of related
+// moves the other way too, against them; each row sorted by target, kind
+// and move. Whether an arc goes down a level (levels: each role's)
+// depends on which way the move is travelled.
+func (g *Graph) rows(ms []packedMove, levels []int32, forward bool) ([]int32, []arc) {
+	ends := func(m packedMove) (tail, head int32) { // of the row it is in, and the arc's target
+		if forward {
+			return m.from, m.to
+		}
+		return m.to, m.from
+	}
 	down := func(t, h int32) bool { // of the arc from row t to h
 		if !forward {
 			t, h = h, t // travelled from h to t
@@ -56,10 +59,11 @@ func (g *Graph) rows(tail, head, levels []int32, forward bool) ([]int32, []arc) 
 		return lf > 0 && lt > 0 && lt < lf
 	}
 	deg := make([]int32, len(g.roles)+1)
-	for i, m := range g.moves {
-		deg[tail[i]]++
-		if m.Kind == Related {
-			deg[head[i]]++
+	for _, m := range ms {
+		t, h := ends(m)
+		deg[t]++
+		if m.kind == Related {
+			deg[h]++
 		}
 	}
 	off, arcs := prefix(deg)
@@ -68,16 +72,16 @@ func (g *Graph) rows(tail, head, levels []int32, forward bool) ([]int32, []arc) 
 	// moves add against it in a second pass: a row is two sorted runs to
 	// merge.
 	fill := slices.Clone(off)
-	for i, m := range g.moves {
-		t, h := tail[i], head[i]
-		arcs[fill[t]] = arc{to: h, move: int32(i), milli: m.Milli, kind: m.Kind, down: down(t, h)}
+	for i, m := range ms {
+		t, h := ends(m)
+		arcs[fill[t]] = arc{to: h, move: int32(i), milli: m.milli, kind: m.kind, down: down(t, h)}
 		fill[t]++
 	}
 	mid := slices.Clone(fill)
-	for i, m := range g.moves {
-		if m.Kind == Related {
-			t, h := tail[i], head[i]
-			arcs[fill[h]] = arc{to: t, move: int32(i), milli: m.Milli, kind: m.Kind, against: true, down: down(h, t)}
+	for i, m := range ms {
+		if m.kind == Related {
+			t, h := ends(m)
+			arcs[fill[h]] = arc{to: t, move: int32(i), milli: m.milli, kind: m.kind, against: true, down: down(h, t)}
 			fill[h]++
 		}
 	}

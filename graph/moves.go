@@ -1,6 +1,10 @@
 package graph
 
-import "slices"
+import (
+	"slices"
+
+	"careergraph/internal/parallel"
+)
 
 // MovesOf returns the moves written from the role with ID id (out) and
 // the moves written to it (in), of every kind, each sorted as Moves. An
@@ -59,6 +63,47 @@ type MoveReader interface {
 	Move(i int) (Move, Ends)
 	// All returns every move, as Move does, in order.
 	All() ([]Move, []Ends)
+}
+
+// packedMove is a move as Build keeps it: its ends by role index, its
+// sources a run of packedMoves.srcs and its attributes by index, with no
+// pointer in it for the collector to follow. A Move is made from it only
+// when one is asked for: a program that loads a corpus and answers a
+// question needs the compact index, not the moves.
+type packedMove struct {
+	from, to int32
+	src, n   int32 // its sources are srcs[src : src+n]
+	milli    int32
+	attr     int32 // its attributes are attrs[attr-1] when attr > 0
+	kind     Kind
+}
+
+// packedMoves is the MoveReader of a built graph.
+type packedMoves struct {
+	moves []packedMove
+	srcs  []Source
+	attrs []*MoveAttrs
+}
+
+func (p *packedMoves) Len() int { return len(p.moves) }
+
+func (p *packedMoves) Move(i int) (Move, Ends) {
+	m := p.moves[i]
+	mv := Move{Kind: m.kind, Milli: m.milli, Sources: p.srcs[m.src : m.src+m.n : m.src+m.n]}
+	if m.attr > 0 {
+		mv.Attrs = p.attrs[m.attr-1]
+	}
+	return mv, Ends{From: m.from, To: m.to}
+}
+
+func (p *packedMoves) All() ([]Move, []Ends) {
+	moves, ends := make([]Move, len(p.moves)), make([]Ends, len(p.moves))
+	parallel.Chunks(len(moves), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			moves[i], ends[i] = p.Move(i)
+		}
+	})
+	return moves, ends
 }
 
 // numMoves returns how many moves the graph has.

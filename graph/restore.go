@@ -39,8 +39,7 @@ func Restore(roles []Role, moves []Move, ends []Ends, rungs [][]int32) (*Graph, 
 		return nil, fmt.Errorf("restore: %d moves but %d ends", len(moves), len(ends))
 	}
 	n := int32(len(roles))
-	from := make([]int32, len(moves))
-	to := make([]int32, len(moves))
+	ms := make([]packedMove, len(moves)) // what the index is laid out from
 	for i := range moves {
 		m, e := &moves[i], ends[i]
 		switch {
@@ -48,15 +47,15 @@ func Restore(roles []Role, moves []Move, ends []Ends, rungs [][]int32) (*Graph, 
 			return nil, fmt.Errorf("restore: move %d names an unknown role", i)
 		case e.From == e.To || m.Kind > Related:
 			return nil, fmt.Errorf("restore: move %d is not a move", i)
-		case i > 0 && cmp.Or(cmp.Compare(from[i-1], e.From), cmp.Compare(to[i-1], e.To), cmp.Compare(moves[i-1].Kind, m.Kind)) >= 0:
+		case i > 0 && cmp.Or(cmp.Compare(ms[i-1].from, e.From), cmp.Compare(ms[i-1].to, e.To), cmp.Compare(moves[i-1].Kind, m.Kind)) >= 0:
 			return nil, fmt.Errorf("restore: move %d is out of order", i)
 		}
 		m.From, m.To = ids[e.From], ids[e.To]
-		from[i], to[i] = e.From, e.To
+		ms[i] = packedMove{from: e.From, to: e.To, kind: m.Kind, milli: m.Milli}
 	}
 	g.moves = moves
 	defer g.goIndexNames()()
-	g.indexMoves(from, to)
+	g.indexMoves(ms)
 	return g, nil
 }
 

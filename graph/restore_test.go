@@ -202,8 +202,8 @@ func TestRestoreIndexed(t *testing.T) {
 				r.costUnit != g.costUnit || r.maxMilli != g.maxMilli {
 				t.Errorf("%s, shifted %d: the restored index differs from the graph's", name, shift)
 			}
-			if got := r.move(1); !reflect.DeepEqual(got, g.moves[1]) {
-				t.Errorf("%s: move 1 read alone = %v; want %v", name, got, g.moves[1])
+			if got := r.move(1); !reflect.DeepEqual(got, g.Moves()[1]) {
+				t.Errorf("%s: move 1 read alone = %v; want %v", name, got, g.Moves()[1])
 			}
 			inPlace := unsafe.Pointer(&r.fwd[0]) == unsafe.Pointer(&b[indexHead+4*(3*(len(g.roles)+1)+len(g.forms)+1)])
 			if want := arcInPlace && shift == 0; inPlace != want {
@@ -252,14 +252,14 @@ func TestRestoreIndexedRejects(t *testing.T) {
 		"too long":           func(b []byte) []byte { return append(b, 0) },
 		"no head":            func(b []byte) []byte { return b[:indexHead-1] },
 		"other role count":   put(0, uint32(n+1)),
-		"other move count":   put(4, uint32(len(g.moves)-1)),
+		"other move count":   put(4, uint32(g.numMoves()-1)),
 		"no cost unit":       put(24, 0),
 		"cost unit 7":        put(24, 7),
 		"row offset falls":   put(offs+4*2, 0x7fffffff),
 		"row offsets from 1": put(offs, 1),
 		"form beyond bytes":  put(formAt+4*3, uint32(len(index)-formsAt+1)),
 		"arc to nobody":      put(arcsAt, uint32(n)),
-		"arc by no move":     put(arcsAt+4, uint32(len(g.moves))),
+		"arc by no move":     put(arcsAt+4, uint32(g.numMoves())),
 		"arc of kind 2":      func(b []byte) []byte { b[arcsAt+12] = 2; return b },
 		"against 2":          func(b []byte) []byte { b[arcsAt+13] = 2; return b },
 		"down 255":           func(b []byte) []byte { b[arcsAt+arcSize+14] = 255; return b },

@@ -60,14 +60,20 @@ func (g *Graph) Stats() Stats {
 	}
 	st.Components = len(g.roles)
 	degree := make([]int, len(g.roles))
-	for _, m := range g.allMoves() {
-		st.Moves[m.Kind]++
-		f, t := g.at(m.From), g.at(m.To)
-		degree[f]++
-		degree[t]++
-		if a, b := find(f), find(t); a != b {
-			parent[a] = b
-			st.Components--
+	// Every move is one arc out of the role it leads from, not against
+	// it: counted from the compact index, no move is read.
+	for f := range int32(len(g.roles)) {
+		for _, a := range g.out(f) {
+			if a.against {
+				continue
+			}
+			st.Moves[a.kind]++
+			degree[f]++
+			degree[a.to]++
+			if x, y := find(f), find(a.to); x != y {
+				parent[x] = y
+				st.Components--
+			}
 		}
 	}
 
