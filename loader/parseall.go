@@ -265,7 +265,16 @@ func compactDocument(d *Document) *Document {
 		RequiredSkills: d.RequiredSkills, RecommendedSkills: d.RecommendedSkills,
 		Qualifications: d.Qualifications, Aliases: d.Aliases, Related: d.Related,
 	}
-	var ptrs []*string
+	n := 7
+	for _, list := range [][]Item{d.RequiredSkills, d.RecommendedSkills, d.Qualifications, d.Aliases, d.Related} {
+		n += len(list)
+	}
+	for _, cp := range d.Career {
+		for _, rung := range cp.Rungs {
+			n += len(rung)
+		}
+	}
+	ptrs := make([]*string, 0, n)
 	ptrs = append(ptrs, &d.Title, &d.Reading, &d.Summary,
 		&d.Classification.Major, &d.Classification.Middle, &d.Classification.Minor, &d.Classification.Industry)
 	for _, list := range [][]Item{d.RequiredSkills, d.RecommendedSkills, d.Qualifications, d.Aliases, d.Related} {
@@ -280,12 +289,12 @@ func compactDocument(d *Document) *Document {
 			}
 		}
 	}
-	n := 0
+	size := 0
 	for _, p := range ptrs {
-		n += len(*p)
+		size += len(*p)
 	}
 	var b strings.Builder
-	b.Grow(n)
+	b.Grow(size)
 	for _, p := range ptrs {
 		b.WriteString(*p)
 	}

@@ -109,6 +109,7 @@ func (p *docParser) parse() error {
 	}
 
 	blocks := p.blocks(start)
+	p.doc.Order = slices.Grow(p.doc.Order, len(blocks)) // a section a block at most
 	var seen [numKinds]int
 	for _, b := range blocks {
 		if b.kind != kNone && b.kind != kUnknown {
