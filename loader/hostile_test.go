@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -42,7 +41,7 @@ func TestLoadHostileFiles(t *testing.T) {
 		"a.txt":   "Mayor\nCareer Path\nClerk → Mayor\n",
 		"big.txt": "Big\nSummary\n" + strings.Repeat("x", 2000) + "\n",
 	})
-	if err := syscall.Mkfifo(filepath.Join(dir, "x.txt"), 0o644); err != nil {
+	if err := mkfifo(filepath.Join(dir, "x.txt")); err != nil {
 		t.Skipf("no FIFO on this system: %v", err)
 	}
 	if _, err := os.Stat("/dev/zero"); err == nil {
@@ -102,7 +101,7 @@ func TestLoadDefaultSizeLimit(t *testing.T) {
 func TestLoadHostileAliasFile(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"a.txt": "Mayor\n"})
 	fifo := filepath.Join(t.TempDir(), "aliases.csv")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+	if err := mkfifo(fifo); err != nil {
 		t.Skipf("no FIFO on this system: %v", err)
 	}
 	for _, aliases := range []string{fifo, "/dev/zero"} {
