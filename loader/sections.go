@@ -109,8 +109,17 @@ func (p *docParser) parse() error {
 	}
 
 	blocks := p.blocks(start)
-	p.doc.Order = slices.Grow(p.doc.Order, len(blocks)) // a section a block at most
 	var seen [numKinds]int
+	// A mark for each extra section and each known one's first heading:
+	// sized once, rather than grown section by section.
+	marks := 0
+	for _, b := range blocks {
+		if b.kind == kNone || b.kind == kUnknown || seen[b.kind] == 0 {
+			marks++
+		}
+		seen[b.kind] = 1
+	}
+	p.doc.Order, seen = slices.Grow(p.doc.Order, marks), [numKinds]int{}
 	for _, b := range blocks {
 		if b.kind != kNone && b.kind != kUnknown {
 			h := p.lines[b.head]
