@@ -52,11 +52,13 @@ type Options struct {
 	// made, the profiles stay in memory.
 	SpillDir string
 	// Parsing, when set, is called once before the first document is
-	// parsed, from the goroutine that called Load; a load that parses
-	// nothing (a snapshot's, see package snapshot) does not call it. A
-	// program that holds off the garbage collector while files are
-	// looked at, which makes only live data, turns it back on here.
-	Parsing func()
+	// parsed, from the goroutine that called Load, with the number of
+	// files to read; a load that parses nothing (a snapshot's, see
+	// package snapshot) does not call it. A program that holds off the
+	// garbage collector while files are looked at, which makes only live
+	// data, turns it back on here, and one that prepares its heap for
+	// what the files will take does that here.
+	Parsing func(files int)
 }
 
 // DefaultMaxFileSize is the size limit of a file when
@@ -203,7 +205,7 @@ func listFiles(opt Options) ([]sourceFile, error) {
 // text can be freed: see compactDocument.
 func loadFiles(files []sourceFile, opt Options) (*Corpus, error) {
 	if opt.Parsing != nil {
-		opt.Parsing()
+		opt.Parsing(len(files))
 	}
 	keepDocs := !opt.DropDocuments
 	var aliases []Alias

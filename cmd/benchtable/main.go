@@ -59,7 +59,8 @@ func main() {
 		os.Exit(2)
 	}
 	// The loads measured here in process ask for huge pages as the
-	// command does before it loads.
+	// command does before it loads, and for more when a corpus needs
+	// more (loader.Options.Parsing).
 	hugeheap.Prime(1 << 30)
 	var rows []row
 	for _, dir := range flag.Args() {
@@ -125,7 +126,8 @@ func measure(dir, bin, cache string, n int) (row, error) {
 		// As `careergraph --no-cache` loads: the corpus without its
 		// documents' full text, the profiles waiting in a file in
 		// $TMPDIR.
-		c, err2 = loader.Load(loader.Options{Paths: []string{dir}, DropDocuments: true, SpillDir: os.TempDir()})
+		c, err2 = loader.Load(loader.Options{Paths: []string{dir}, DropDocuments: true, SpillDir: os.TempDir(),
+			Parsing: hugeheap.ForFiles})
 		if err2 != nil {
 			err = err2
 		}

@@ -54,7 +54,10 @@ func loadCorpus(c *cli.Context, global *globalOptions, quiet bool) (*loader.Corp
 	// while the files are listed was slower (warm path at 100k 0.39–0.42
 	// against 0.33–0.35 s, three rounds of five): what the listing
 	// allocates first then lies outside the huge pages.
-	if len(opt.Paths) > 0 && !global.lasting {
+	// One that parses primes more for a corpus larger than the first
+	// GiB holds, once it knows how many files it reads.
+	primes := len(opt.Paths) > 0 && !global.lasting
+	if primes {
 		hugeheap.Prime(primeHeap)
 	}
 	// A load that may find a snapshot holds the collector off until it
@@ -62,7 +65,14 @@ func loadCorpus(c *cli.Context, global *globalOptions, quiet bool) (*loader.Corp
 	var gc *collector
 	if cacheDir(global) != "" && len(opt.Paths) > 0 {
 		gc = holdCollector()
-		opt.Parsing = gc.resume
+	}
+	opt.Parsing = func(files int) {
+		if gc != nil {
+			gc.resume()
+		}
+		if primes {
+			hugeheap.ForFiles(files)
+		}
 	}
 	corpus, cached, err := snapshot.Load(opt, cacheDir(global), version)
 	switch {

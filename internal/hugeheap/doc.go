@@ -11,3 +11,14 @@
 // (RSS alike), half of it CPU time saved in the program itself (fewer
 // TLB misses).
 package hugeheap
+
+// perFile is about as much heap as a load with no snapshot takes at its
+// peak for each file it reads: 0.9 GB at 100,000 synthetic documents,
+// 2.7 GB at 300,000 (`make bench`).
+const perFile = 10 << 10
+
+// ForFiles primes the heap (see Prime) for a load that reads files
+// files. Past the first GiB a program primes at its start, a heap that
+// grows into 4 KiB pages pays for it: a load of 300,000 documents took
+// 21.9–24.4 s with 1 GiB primed and 17.9–19.4 s with 4 GiB.
+func ForFiles(files int) { Prime(files * perFile) }

@@ -29,12 +29,22 @@ const modeFile = "/sys/kernel/mm/transparent_hugepage/enabled"
 // commits memory strictly, or for less than two huge pages; a refusal is
 // ignored: huge pages are only ever a speed-up.
 // It runs a garbage collection, cheap while the heap is small: call it
-// early. Only the first call does anything: the marks stay.
+// early. The marks stay: a later call does something only when it asks
+// for more than every call before, and then marks n bytes more, which
+// the heap grows into once it has filled what was marked before.
 func Prime(n int) {
-	primeOnce.Do(func() { prime(n) })
+	primeMu.Lock()
+	defer primeMu.Unlock()
+	if n > primed {
+		prime(n)
+		primed = n
+	}
 }
 
-var primeOnce sync.Once
+var (
+	primeMu sync.Mutex
+	primed  int // the most a call has asked for
+)
 
 func prime(n int) {
 	if strconv.IntSize < 64 || mode() != "madvise" || strictCommit() {
@@ -44,7 +54,7 @@ func prime(n int) {
 	if syscall.Sysinfo(&info) == nil {
 		n = min(n, int(uint64(info.Totalram)*uint64(info.Unit)/4))
 	}
-	if n < 2*hugePage {
+	if n < 2*hugePage || n <= primed {
 		return
 	}
 	b := make([]byte, n)

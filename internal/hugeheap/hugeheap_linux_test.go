@@ -6,6 +6,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 	"unsafe"
@@ -21,12 +22,25 @@ func TestPrime(t *testing.T) {
 		t.Skip("no /proc/self/smaps to read the marks in")
 	}
 	Prime(64 << 20)
-	Prime(1 << 40) // only the first call counts
+	Prime(32 << 20) // less than before: nothing to do
 	b := make([]byte, 16<<20)
 	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
 	if flags := vmFlags(t, p); !strings.Contains(" "+flags+" ", " hg ") {
 		t.Errorf("the heap at %#x after Prime has VmFlags %q; want hg (MADV_HUGEPAGE)", p, flags)
 	}
+	// More than before: the heap beyond what the first call marked is
+	// marked too.
+	Prime(256 << 20)
+	if primed != 256<<20 {
+		t.Errorf("after Prime(256 MiB), primed = %d; want %d", primed, 256<<20)
+	}
+	big := make([]byte, 128<<20)
+	p = uintptr(unsafe.Pointer(unsafe.SliceData(big)))
+	if flags := vmFlags(t, p); !strings.Contains(" "+flags+" ", " hg ") {
+		t.Errorf("the heap at %#x after a second Prime has VmFlags %q; want hg (MADV_HUGEPAGE)", p, flags)
+	}
+	runtime.KeepAlive(b)
+	runtime.KeepAlive(big)
 }
 
 // vmFlags returns the VmFlags of the mapping that holds address p, or of

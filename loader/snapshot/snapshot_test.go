@@ -586,11 +586,21 @@ func TestLoadConcurrentMoves(t *testing.T) {
 }
 
 // TestLoadParsing counts the calls of opt.Parsing: one when documents
-// are parsed, with or without a cache, none when a snapshot spares it.
+// are parsed, with or without a cache, told how many files, none when a
+// snapshot spares it.
 func TestLoadParsing(t *testing.T) {
 	data, cache := cacheFixture(t)
+	files, err := loader.ListFiles(loader.Options{Paths: []string{data}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	calls := 0
-	opt := loader.Options{Paths: []string{data}, Parsing: func() { calls++ }}
+	opt := loader.Options{Paths: []string{data}, Parsing: func(n int) {
+		calls++
+		if n != len(files) {
+			t.Errorf("Parsing(%d); want Parsing(%d), the files listed", n, len(files))
+		}
+	}}
 	for _, step := range []struct {
 		what  string
 		dir   string
