@@ -74,7 +74,7 @@ func (f addedFixture) want() []Move {
 		kind     Kind
 	}
 	merged := map[key]*Move{}
-	var firstAttrs = map[key]*MoveAttrs{}
+	firstAttrs := map[key]*MoveAttrs{}
 	for _, a := range f.moves {
 		k := key{a.from, a.to, a.m.Kind}
 		m := merged[k]

@@ -265,44 +265,35 @@ func compactDocument(d *Document) *Document {
 		RequiredSkills: d.RequiredSkills, RecommendedSkills: d.RecommendedSkills,
 		Qualifications: d.Qualifications, Aliases: d.Aliases, Related: d.Related,
 	}
-	n := 7
-	for _, list := range [][]Item{d.RequiredSkills, d.RecommendedSkills, d.Qualifications, d.Aliases, d.Related} {
-		n += len(list)
-	}
-	for _, cp := range d.Career {
-		for _, rung := range cp.Rungs {
-			n += len(rung)
+	// Each string kept, visited three times: to size, copy and point at
+	// the one allocation.
+	each := func(fn func(*string)) {
+		for _, p := range []*string{&d.Title, &d.Reading, &d.Summary,
+			&d.Classification.Major, &d.Classification.Middle, &d.Classification.Minor, &d.Classification.Industry} {
+			fn(p)
 		}
-	}
-	ptrs := make([]*string, 0, n)
-	ptrs = append(ptrs, &d.Title, &d.Reading, &d.Summary,
-		&d.Classification.Major, &d.Classification.Middle, &d.Classification.Minor, &d.Classification.Industry)
-	for _, list := range [][]Item{d.RequiredSkills, d.RecommendedSkills, d.Qualifications, d.Aliases, d.Related} {
-		for i := range list {
-			ptrs = append(ptrs, &list[i].Text)
+		for _, list := range [][]Item{d.RequiredSkills, d.RecommendedSkills, d.Qualifications, d.Aliases, d.Related} {
+			for i := range list {
+				fn(&list[i].Text)
+			}
 		}
-	}
-	for _, cp := range d.Career {
-		for _, rung := range cp.Rungs {
-			for i := range rung {
-				ptrs = append(ptrs, &rung[i].Text)
+		for _, cp := range d.Career {
+			for _, rung := range cp.Rungs {
+				for i := range rung {
+					fn(&rung[i].Text)
+				}
 			}
 		}
 	}
 	size := 0
-	for _, p := range ptrs {
-		size += len(*p)
-	}
+	each(func(p *string) { size += len(*p) })
 	var b strings.Builder
 	b.Grow(size)
-	for _, p := range ptrs {
-		b.WriteString(*p)
-	}
+	each(func(p *string) { b.WriteString(*p) })
 	all, off := b.String(), 0
-	for _, p := range ptrs {
-		l := len(*p)
-		*p = all[off : off+l]
-		off += l
-	}
+	each(func(p *string) {
+		*p = all[off : off+len(*p)]
+		off += len(*p)
+	})
 	return d
 }

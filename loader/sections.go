@@ -109,17 +109,18 @@ func (p *docParser) parse() error {
 	}
 
 	blocks := p.blocks(start)
-	var seen [numKinds]int
 	// A mark for each extra section and each known one's first heading:
 	// sized once, rather than grown section by section.
 	marks := 0
+	var kinds [numKinds]bool
 	for _, b := range blocks {
-		if b.kind == kNone || b.kind == kUnknown || seen[b.kind] == 0 {
+		if b.kind == kNone || b.kind == kUnknown || !kinds[b.kind] {
 			marks++
 		}
-		seen[b.kind] = 1
+		kinds[b.kind] = true
 	}
-	p.doc.Order, seen = slices.Grow(p.doc.Order, marks), [numKinds]int{}
+	p.doc.Order = slices.Grow(p.doc.Order, marks)
+	var seen [numKinds]int
 	for _, b := range blocks {
 		if b.kind != kNone && b.kind != kUnknown {
 			h := p.lines[b.head]
