@@ -163,8 +163,13 @@ func TestParseRepeatedSectionsLinear(t *testing.T) {
 	if want := strings.TrimSuffix(strings.Repeat("x\n", n), "\n"); doc.Summary != want {
 		t.Errorf("Summary has %d bytes; want %d", len(doc.Summary), len(want))
 	}
-	// Quadratic appending allocates about n²: 400 MB here.
-	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 100*uint64(len(in)) {
-		t.Errorf("parsing %d repeated sections allocated %d bytes; want at most %d", n, alloc, 100*len(in))
+	// Quadratic appending allocates about n²: 400 MB here. The race
+	// detector's runtime allocates a little beside.
+	limit := 100 * uint64(len(in))
+	if raceEnabled {
+		limit *= 2
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > limit {
+		t.Errorf("parsing %d repeated sections allocated %d bytes; want at most %d", n, alloc, limit)
 	}
 }
