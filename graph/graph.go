@@ -171,10 +171,10 @@ func (g *Graph) index(id string) (int32, error) {
 }
 
 // roleIndex returns the index of the role with ID id. It searches the
-// roles, sorted by ID, for the first scanLimit look-ups,
-// then makes the map of them (once, O(V)) and looks id up in it: a
-// command looks up a few IDs and never pays for the map (20–30 ms of
-// CPU at 100k roles, with the check of the roles' order it replaced).
+// roles, sorted by ID, for the first scanLimit look-ups, then makes the
+// map of them (once, O(V)) and looks id up in it: a command looks up a
+// few IDs and never pays for the map (20–30 ms of CPU at 100k roles,
+// with the check of the roles' order it replaced).
 func (g *Graph) roleIndex(id string) (int32, bool) {
 	if !g.byIDReady.Load() {
 		if g.idScans.Load() < scanLimit && g.idScans.Add(1) <= scanLimit {

@@ -85,8 +85,10 @@ type packedMoves struct {
 	attrs []*MoveAttrs
 }
 
+// Len returns how many moves there are.
 func (p *packedMoves) Len() int { return len(p.moves) }
 
+// Move returns move i, as MoveReader says.
 func (p *packedMoves) Move(i int) (Move, Ends) {
 	m := p.moves[i]
 	mv := Move{Kind: m.kind, Milli: m.milli, Sources: p.srcs[m.src : m.src+m.n : m.src+m.n]}
@@ -96,6 +98,7 @@ func (p *packedMoves) Move(i int) (Move, Ends) {
 	return mv, Ends{From: m.from, To: m.to}
 }
 
+// All returns every move, made on all cores.
 func (p *packedMoves) All() ([]Move, []Ends) {
 	moves, ends := make([]Move, len(p.moves)), make([]Ends, len(p.moves))
 	parallel.Chunks(len(moves), func(lo, hi int) {
