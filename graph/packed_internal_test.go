@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"math/rand/v2"
@@ -157,11 +158,27 @@ func TestBuiltMovesOneByOne(t *testing.T) {
 }
 
 // TestStatsCountsEveryMove holds Stats, which counts from the compact
-// index, to a count over the moves themselves.
+// index and reads no move (a warm `stats` decodes none), to a count over
+// the moves themselves, on a built graph, one restored and one restored
+// with its index.
 func TestStatsCountsEveryMove(t *testing.T) {
 	f := newAddedFixture()
-	for _, g := range []*Graph{f.build(t), indexedFixtures(t)["random"], restoreFixture(t)} {
+	random := indexedFixtures(t)["random"]
+	var index bytes.Buffer
+	if err := random.WriteIndex(&index); err != nil {
+		t.Fatal(err)
+	}
+	roles, moves, ends, rungs := parts(random)
+	indexed, err := RestoreIndexed(roles, &sliceMoves{moves, ends}, rungs, index.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range []*Graph{f.build(t), random, restoreFixture(t), indexed} {
+		lazy := g.lazy != nil && !g.movesReady.Load()
 		st := g.Stats()
+		if lazy && g.movesReady.Load() {
+			t.Error("Stats made every move")
+		}
 		kinds := map[Kind]int{Career: 0, Related: 0}
 		degree := map[string]int{}
 		for _, m := range g.Moves() {
