@@ -97,21 +97,16 @@ func (b *Builder) AddRung(roles ...int) {
 // added, comparing strings only to order the roles.
 func (b *Builder) Build() (*Graph, error) {
 	n := len(b.roles)
-	// The order the IDs were given in is mostly the order of the IDs
-	// already, which the sort then finds in about one pass.
-	given := assignIDs(b.roles)
-	order := append(make([]int, 0, n), given...)
-	if len(order) < n {
-		slug := make([]bool, n)
-		for _, i := range given {
-			slug[i] = true
-		}
-		for i := range n {
-			if !slug[i] {
-				order = append(order, i)
-			}
+	// The roles with IDs of their own, then the others in the order
+	// their IDs were given in, which is mostly the order of those IDs
+	// already: the sort then finds them in about one pass.
+	order := make([]int, 0, n)
+	for i, r := range b.roles {
+		if r.ID != "" {
+			order = append(order, i)
 		}
 	}
+	order = append(order, assignIDs(b.roles)...)
 	slices.SortFunc(order, func(x, y int) int { return strings.Compare(b.roles[x].ID, b.roles[y].ID) })
 	pos := make([]int32, n)
 	// The map of roles by ID is made on first need, as for a restored
