@@ -179,7 +179,7 @@ func (g *Graph) cheapest(sc *scratch, s, t int32, sp *spec, hops []hop) (_ []hop
 // search ends.
 func (g *Graph) bidi(sc *scratch, s, t int32, sp *spec) (int64, bool) {
 	gen := sc.gen
-	sc.nRoles = int32(len(g.roles))
+	sc.nRoles = int32(g.numRoles())
 	sc.distF[s], sc.seenF[s] = 0, gen
 	sc.distB[t], sc.seenB[t] = 0, gen
 	sc.heapF.push(0, s)
@@ -359,7 +359,7 @@ func (g *Graph) route(hops []hop, k int64, sp weights) Route {
 		a := g.fwd[h.arc]
 		m := g.move(a.move)
 		r.Steps[i] = Step{
-			From: g.roles[h.from].ID, To: g.roles[a.to].ID,
+			From: g.role(h.from).ID, To: g.role(a.to).ID,
 			Kind: a.kind, Against: a.against, Sources: m.Sources,
 			Cost: costOf(sp.of(a)), Attrs: m.Attrs,
 		}

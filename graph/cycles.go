@@ -52,7 +52,7 @@ func (g *Graph) CareerCycles() [][]string {
 // component.
 func (g *Graph) careerModel() dgraph.Graph[int32, int32] {
 	m := dgraph.New(func(v int32) int32 { return v }, dgraph.Directed())
-	for i := range g.roles {
+	for i := range g.numRoles() {
 		for _, a := range g.out(int32(i)) {
 			if a.kind == Career && !a.against {
 				_ = m.AddVertex(modelVertex(int32(i))) // a repeat is ErrVertexAlreadyExists: harmless

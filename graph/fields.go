@@ -111,7 +111,7 @@ func (g *Graph) SearchFields(qs []FieldQuery) ([]FieldHit, error) {
 		ps[i] = prepared{n, strings.Fields(n), max(1, utf8.RuneCountInString(n)/4)}
 	}
 	var out []FieldHit
-	for _, r := range g.roles {
+	for _, r := range g.allRoles() {
 		hit := FieldHit{Role: r}
 		for i, q := range qs {
 			m, ok := matchField(r, q, ps[i].q, ps[i].words, ps[i].maxEdit)
@@ -222,7 +222,7 @@ func (g *Graph) Vocabulary(field string) ([]Term, error) {
 		forms map[string]int
 	}
 	terms := map[string]*entry{}
-	for _, r := range g.roles {
+	for _, r := range g.allRoles() {
 		seen := map[string]bool{}
 		for _, v := range r.FieldValues(field) {
 			k := NormalName(v)

@@ -65,7 +65,7 @@ func (g *Graph) GapAlong(r Route) RouteGap {
 		out.Steps = append(out.Steps, gs)
 		out.Skills = append(out.Skills, gs.Skills...)
 		out.Qualifications = append(out.Qualifications, gs.Qualifications...)
-		if p := g.roles[g.at(st.To)].Profile; p != nil {
+		if p := g.role(g.at(st.To)).Profile; p != nil {
 			for _, kl := range []struct {
 				kind string
 				list []string
@@ -86,7 +86,7 @@ func (g *Graph) GapAlong(r Route) RouteGap {
 // gapStep returns what role id lists beyond skills and quals (normal
 // forms already listed), and adds its lists to them.
 func (g *Graph) gapStep(id string, skills, quals map[string]bool) GapStep {
-	p := g.roles[g.at(id)].Profile
+	p := g.role(g.at(id)).Profile
 	gs := GapStep{Role: id, Documented: p != nil, Skills: []string{}, Qualifications: []string{}, Known: []string{}}
 	if p == nil {
 		return gs

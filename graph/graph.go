@@ -3,7 +3,7 @@ package graph
 import (
 	"fmt"
 	"slices"
-	"strings"
+	"sort"
 	"sync"
 	"sync/atomic"
 )
@@ -11,7 +11,15 @@ import (
 // Graph is a resolved career graph. It is immutable once built and safe
 // for concurrent readers.
 type Graph struct {
-	roles []Role // sorted by ID; a role's index is its compact id
+	roles []Role // sorted by ID; a role's index is its compact id; see allRoles
+	// A graph restored with RestoreIndexed reads its roles from
+	// lazyRoles: one at a time, each kept in decoded once made (see
+	// role), until all are asked for (allRoles), after which roles holds
+	// them.
+	lazyRoles  RoleReader
+	decoded    []atomic.Pointer[Role]
+	rolesOnce  sync.Once
+	rolesReady atomic.Bool
 	// byID maps each role's ID to its index, made on first need after
 	// idScans look-ups have searched the roles instead: see roleIndex.
 	byID      map[string]int32
@@ -60,7 +68,11 @@ type Graph struct {
 
 // Roles returns every role sorted by ID. The slice is shared: do not
 // modify it.
-func (g *Graph) Roles() []Role { return g.roles }
+func (g *Graph) Roles() []Role { return g.allRoles() }
+
+// NumRoles returns how many roles the graph has: len(g.Roles()), without
+// reading a restored graph's roles.
+func (g *Graph) NumRoles() int { return g.numRoles() }
 
 // Moves returns every move sorted by From, To and Kind. The slice is
 // shared: do not modify it.
@@ -72,7 +84,7 @@ func (g *Graph) Role(id string) (Role, bool) {
 	if !ok {
 		return Role{}, false
 	}
-	return g.roles[i], true
+	return *g.role(i), true
 }
 
 // NameOf returns the display name of the role id, or id itself when the
@@ -121,7 +133,7 @@ func (g *Graph) RungsAmong(ids []string) [][]string {
 // rungsAmong is RungsAmong on role indices.
 func (g *Graph) rungsAmong(ids []string) [][]int32 {
 	g.rungsOfOnce.Do(func() {
-		g.rungsOf = make([][]int32, len(g.roles))
+		g.rungsOf = make([][]int32, g.numRoles())
 		for i, rung := range g.rungs {
 			for _, r := range rung {
 				g.rungsOf[r] = append(g.rungsOf[r], int32(i))
@@ -157,7 +169,7 @@ func (g *Graph) rungsAmong(ids []string) [][]int32 {
 func (g *Graph) ids(idx []int32) []string {
 	out := make([]string, len(idx))
 	for i, r := range idx {
-		out[i] = g.roles[r].ID
+		out[i] = g.role(r).ID
 	}
 	return out
 }
@@ -178,8 +190,8 @@ func (g *Graph) index(id string) (int32, error) {
 func (g *Graph) roleIndex(id string) (int32, bool) {
 	if !g.byIDReady.Load() {
 		if g.idScans.Load() < scanLimit && g.idScans.Add(1) <= scanLimit {
-			i, ok := slices.BinarySearchFunc(g.roles, id, func(r Role, id string) int { return strings.Compare(r.ID, id) })
-			return int32(i), ok
+			i := sort.Search(g.numRoles(), func(i int) bool { return g.role(int32(i)).ID >= id })
+			return int32(i), i < g.numRoles() && g.role(int32(i)).ID == id
 		}
 		g.byIDOnce.Do(g.mapIDs)
 	}
@@ -195,9 +207,67 @@ func (g *Graph) at(id string) int32 {
 
 // mapIDs makes the map of roles by ID.
 func (g *Graph) mapIDs() {
-	g.byID = make(map[string]int32, len(g.roles))
-	for i, r := range g.roles {
+	roles := g.allRoles()
+	g.byID = make(map[string]int32, len(roles))
+	for i, r := range roles {
 		g.byID[r.ID] = int32(i)
 	}
 	g.byIDReady.Store(true)
+}
+
+// RoleReader gives the roles of a graph restored with RestoreIndexed as
+// they are asked for, so that a program that shows a few roles never
+// decodes the rest. Roles are numbered in the order Roles returns them.
+// A reader must be safe for concurrent use.
+type RoleReader interface {
+	// Len returns how many roles there are.
+	Len() int
+	// Role returns role i.
+	Role(i int) Role
+	// All returns every role, as Role does, in order.
+	All() []Role
+}
+
+// numRoles returns how many roles the graph has.
+func (g *Graph) numRoles() int {
+	if g.lazyRoles != nil {
+		return g.lazyRoles.Len()
+	}
+	return len(g.roles)
+}
+
+// role returns the role at index i. A restored graph's role is read on
+// first need and kept: the pointer stays valid, and the role unchanged,
+// for the graph's life.
+func (g *Graph) role(i int32) *Role {
+	if g.lazyRoles == nil || g.rolesReady.Load() {
+		return &g.roles[i]
+	}
+	if r := g.decoded[i].Load(); r != nil {
+		return r
+	}
+	r := g.lazyRoles.Role(int(i))
+	if g.decoded[i].CompareAndSwap(nil, &r) {
+		return &r
+	}
+	return g.decoded[i].Load()
+}
+
+// allRoles returns every role, read from the graph's RoleReader on first
+// need when it has one.
+func (g *Graph) allRoles() []Role {
+	if g.lazyRoles != nil && !g.rolesReady.Load() {
+		g.rolesOnce.Do(func() {
+			roles := g.lazyRoles.All()
+			if len(roles) != g.lazyRoles.Len() { // a damaged snapshot: each role alone
+				roles = make([]Role, g.lazyRoles.Len())
+				for i := range roles {
+					roles[i] = g.lazyRoles.Role(i)
+				}
+			}
+			g.roles = roles
+			g.rolesReady.Store(true)
+		})
+	}
+	return g.roles
 }

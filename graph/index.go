@@ -22,8 +22,8 @@ type arc struct {
 func (g *Graph) indexMoves(ms []packedMove) {
 	// The roles' levels side by side: the rows ask for two at each arc,
 	// and from the roles themselves each was a cache miss.
-	levels := make([]int32, len(g.roles))
-	for i, r := range g.roles {
+	levels := make([]int32, g.numRoles())
+	for i, r := range g.allRoles() {
 		levels[i] = int32(r.Level)
 	}
 	var wg sync.WaitGroup
@@ -58,7 +58,7 @@ func (g *Graph) rows(ms []packedMove, levels []int32, forward bool) ([]int32, []
 		lf, lt := levels[t], levels[h]
 		return lf > 0 && lt > 0 && lt < lf
 	}
-	deg := make([]int32, len(g.roles)+1)
+	deg := make([]int32, g.numRoles()+1)
 	for _, m := range ms {
 		t, h := ends(m)
 		deg[t]++
@@ -86,7 +86,7 @@ func (g *Graph) rows(ms []packedMove, levels []int32, forward bool) ([]int32, []
 		}
 	}
 	var buf []arc
-	for i := range len(g.roles) {
+	for i := range g.numRoles() {
 		buf = mergeRuns(arcs[off[i]:off[i+1]], int(mid[i]-off[i]), buf)
 	}
 	return off, arcs

@@ -42,7 +42,7 @@ var arcInPlace = func() bool {
 
 // IndexSize returns how many bytes WriteIndex writes.
 func (g *Graph) IndexSize() int {
-	n := len(g.roles)
+	n := g.numRoles()
 	size := indexHead + 4*(3*(n+1)+len(g.forms)+1) + arcSize*(len(g.fwd)+len(g.bwd))
 	for _, f := range g.forms {
 		size += len(f)
@@ -58,7 +58,7 @@ func (g *Graph) WriteIndex(w io.Writer) error {
 	for _, f := range g.forms {
 		blob += len(f)
 	}
-	for _, v := range []int{len(g.roles), g.numMoves(), len(g.forms), len(g.fwd), len(g.bwd), blob, int(g.costUnit), int(g.maxMilli)} {
+	for _, v := range []int{g.numRoles(), g.numMoves(), len(g.forms), len(g.fwd), len(g.bwd), blob, int(g.costUnit), int(g.maxMilli)} {
 		iw.u32(uint32(v))
 	}
 	for _, offs := range [][]int32{g.fwdOff, g.bwdOff, g.formOff} {
@@ -143,7 +143,7 @@ func (g *Graph) useIndex(index []byte, m int) error {
 		}
 	}
 	n, nForms, nFwd, nBwd, blob := head[0], head[2], head[3], head[4], head[5]
-	if n != len(g.roles) || head[1] != m {
+	if n != g.numRoles() || head[1] != m {
 		return bad("head")
 	}
 	if int64(len(index)) != int64(indexHead)+4*(3*(int64(n)+1)+int64(nForms)+1)+arcSize*(int64(nFwd)+int64(nBwd))+int64(blob) {

@@ -59,7 +59,7 @@ func (g *Graph) Lookup(name string) (Resolved, error) {
 		return r, err
 	}
 	if i, ok := g.roleIndex(name); ok {
-		return Resolved{Role: g.roles[i]}, nil
+		return Resolved{Role: *g.role(i)}, nil
 	}
 	if other := otherKana(form); other != form {
 		if r, ok, err := g.exact(name, other); ok || err != nil {
@@ -127,7 +127,7 @@ func (g *Graph) resolvedAt(i int32, form string) Resolved {
 	var as string
 	if at > 0 && forms[0] != form {
 		j := 0
-		r := &g.roles[i]
+		r := g.role(i)
 		r.eachName(func(s string) {
 			if j == at {
 				as = s
@@ -135,7 +135,7 @@ func (g *Graph) resolvedAt(i int32, form string) Resolved {
 			j++
 		})
 	}
-	return Resolved{Role: g.roles[i], MatchedAs: as}
+	return Resolved{Role: *g.role(i), MatchedAs: as}
 }
 
 // resolved returns r found by its name matched, whose normal form is form.
@@ -155,7 +155,7 @@ func (g *Graph) byNumber(form string) (Resolved, bool) {
 	n := 0
 	for _, v := range numberForms(form) {
 		for _, i := range g.rolesNamed(v) {
-			if n == 0 || g.roles[i].ID != found.Role.ID {
+			if n == 0 || g.role(i).ID != found.Role.ID {
 				found = g.resolvedAt(i, v)
 				n++
 			}
@@ -248,7 +248,7 @@ func hiraganaOf(s string) string {
 func (g *Graph) displayNames(idx []int32) []string {
 	out := make([]string, len(idx))
 	for i, r := range idx {
-		out[i] = g.roles[r].Name
+		out[i] = g.role(r).Name
 	}
 	slices.Sort(out)
 	return out
@@ -292,8 +292,8 @@ func (g *Graph) search(query string, limit int, indexed bool) []Match {
 	q := NormalName(query)
 	var hits []hit
 	if q == "" {
-		hits = make([]hit, len(g.roles))
-		for i := range g.roles {
+		hits = make([]hit, g.numRoles())
+		for i := range g.numRoles() {
 			hits[i] = hit{role: int32(i), at: -1}
 		}
 		return g.matches(hits, limit)
@@ -314,7 +314,7 @@ func (g *Graph) search(query string, limit int, indexed bool) []Match {
 			hits = g.matchRole(hits, i, q, words, maxEdit, kana)
 		}
 	} else {
-		for i := range g.roles {
+		for i := range g.numRoles() {
 			hits = g.matchRole(hits, int32(i), q, words, maxEdit, kana)
 		}
 	}
@@ -348,7 +348,7 @@ func (g *Graph) matchRole(hits []hit, i int32, q string, words []string, maxEdit
 }
 
 func (g *Graph) compareHits(a, b hit) int {
-	ra, rb := &g.roles[a.role], &g.roles[b.role]
+	ra, rb := g.role(a.role), g.role(b.role)
 	return cmp.Or(cmp.Compare(a.score, b.score), cmp.Compare(ra.Name, rb.Name), cmp.Compare(ra.ID, rb.ID))
 }
 
@@ -366,7 +366,7 @@ func (g *Graph) matches(hits []hit, limit int) []Match {
 		out = make([]Match, len(hits))
 	}
 	for n, h := range hits {
-		r := g.roles[h.role]
+		r := *g.role(h.role)
 		m := Match{Role: r, MatchBy: r.Name, Score: int(h.score)}
 		if h.at >= 0 {
 			j := int32(0)

@@ -153,8 +153,8 @@ func (g *Graph) allMoves() []Move {
 // setEnds sets the IDs of m's ends, at the roles e gives; where e names
 // no role (a reader that failed), they stay empty.
 func (g *Graph) setEnds(m *Move, e Ends) {
-	n := int32(len(g.roles))
+	n := int32(g.numRoles())
 	if e.From >= 0 && e.From < n && e.To >= 0 && e.To < n {
-		m.From, m.To = g.roles[e.From].ID, g.roles[e.To].ID
+		m.From, m.To = g.role(e.From).ID, g.role(e.To).ID
 	}
 }

@@ -23,7 +23,7 @@ func (g *Graph) goIndexNames() (wait func()) {
 // made only when look-ups are many: see rolesNamed.
 func (g *Graph) indexNames() {
 	if g.forms == nil {
-		g.forms, g.formOff = normalForms(g.roles)
+		g.forms, g.formOff = normalForms(g.allRoles())
 	}
 }
 
@@ -61,14 +61,14 @@ func (g *Graph) rolesNamed(form string) []int32 {
 // mapNames makes the map of every role by the normal form of each of its
 // names.
 func (g *Graph) mapNames() {
-	n := len(g.roles)
+	n := g.numRoles()
 	// Most roles' names share one normal form, and most forms belong to
 	// one role: a form seen before in the same role is skipped without a
 	// look-up, and a form's first role costs one look-up and one store,
 	// into a list carved from one array (full, so a second role copies).
 	g.names = make(map[string][]int32, n+n/2)
 	one := make([]int32, n)
-	for i := range g.roles {
+	for i := range g.numRoles() {
 		forms := g.forms[g.formOff[i]:g.formOff[i+1]]
 		for j, f := range forms {
 			if f == "" || slices.Contains(forms[:j], f) {
@@ -144,12 +144,13 @@ func (r *Role) eachName(fn func(string)) {
 // graph, on first use: O(V log V) then, O(1) after.
 func (g *Graph) nameOrder() []int32 {
 	g.byNameOnce.Do(func() {
-		order := make([]int32, len(g.roles))
+		roles := g.allRoles()
+		order := make([]int32, len(roles))
 		for i := range order {
 			order[i] = int32(i)
 		}
 		slices.SortFunc(order, func(a, b int32) int {
-			return cmp.Or(strings.Compare(g.roles[a].Name, g.roles[b].Name), cmp.Compare(a, b))
+			return cmp.Or(strings.Compare(roles[a].Name, roles[b].Name), cmp.Compare(a, b))
 		})
 		g.byName = order
 	})

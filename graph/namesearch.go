@@ -55,7 +55,7 @@ func bigram(a, b rune) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b))
 func (g *Graph) nameIndex() *nameSearch {
 	g.searchOnce.Do(func() {
 		ix := &nameSearch{postings: map[uint64][]int32{}, byLen: map[int][]int32{}}
-		for i := range g.roles {
+		for i := range g.numRoles() {
 			for _, f := range g.forms[g.formOff[i]:g.formOff[i+1]] {
 				f = hiraganaOf(f)
 				n := 0
@@ -77,7 +77,7 @@ func (g *Graph) nameIndex() *nameSearch {
 				ix.maxLen = max(ix.maxLen, n)
 			}
 		}
-		n := len(g.roles)
+		n := g.numRoles()
 		ix.scratch.New = func() any { return &searchScratch{mask: make([]uint64, n)} }
 		g.nameIx = ix
 	})

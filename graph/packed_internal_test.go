@@ -169,7 +169,7 @@ func TestStatsCountsEveryMove(t *testing.T) {
 		t.Fatal(err)
 	}
 	roles, moves, ends, rungs := parts(random)
-	indexed, err := RestoreIndexed(roles, &sliceMoves{moves, ends}, rungs, index.Bytes())
+	indexed, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, index.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -81,9 +81,9 @@ func (g *Graph) pathQuery(from, to string, opt PathOptions) (pathQuery, error) {
 		}
 		switch a {
 		case f:
-			return pathQuery{}, fmt.Errorf("cannot avoid %q: the route starts there", g.roles[a].Name)
+			return pathQuery{}, fmt.Errorf("cannot avoid %q: the route starts there", g.role(a).Name)
 		case t:
-			return pathQuery{}, fmt.Errorf("cannot avoid %q: the route ends there", g.roles[a].Name)
+			return pathQuery{}, fmt.Errorf("cannot avoid %q: the route ends there", g.role(a).Name)
 		}
 		q.avoid = append(q.avoid, a)
 	}
@@ -91,7 +91,7 @@ func (g *Graph) pathQuery(from, to string, opt PathOptions) (pathQuery, error) {
 }
 
 func (g *Graph) noPath(q pathQuery) error {
-	return fmt.Errorf("no route from %q to %q: %w", g.roles[q.from].Name, g.roles[q.to].Name, ErrNoPath)
+	return fmt.Errorf("no route from %q to %q: %w", g.role(q.from).Name, g.role(q.to).Name, ErrNoPath)
 }
 
 // Path returns the cheapest route from the role with ID from to the role

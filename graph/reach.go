@@ -102,7 +102,7 @@ func (g *Graph) Reach(from string, opt ReachOptions) ([]Reached, error) {
 	out := make([]Reached, 0, len(found))
 	for _, r := range g.byCostThenName(sc, found) {
 		k := sc.distF[r]
-		out = append(out, Reached{Role: g.roles[r].ID, Name: g.roles[r].Name, Cost: costOf(k), Steps: keySteps(k), Via: sc.via[r]})
+		out = append(out, Reached{Role: g.role(r).ID, Name: g.role(r).Name, Cost: costOf(k), Steps: keySteps(k), Via: sc.via[r]})
 	}
 	return out, nil
 }
@@ -112,10 +112,10 @@ func (g *Graph) Reach(from string, opt ReachOptions) ([]Reached, error) {
 // counting sort over the cached name order, O(V), unless they are few
 // enough to sort.
 func (g *Graph) byCostThenName(sc *scratch, found []int32) []int32 {
-	if len(found) < len(g.roles)/16 {
+	if len(found) < g.numRoles()/16 {
 		slices.SortFunc(found, func(a, b int32) int {
 			return cmp.Or(cmp.Compare(keyCost(sc.distF[a]), keyCost(sc.distF[b])),
-				strings.Compare(g.roles[a].Name, g.roles[b].Name), cmp.Compare(a, b))
+				strings.Compare(g.role(a).Name, g.role(b).Name), cmp.Compare(a, b))
 		})
 		return found
 	}

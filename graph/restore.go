@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"sync/atomic"
 )
 
 // Ends are the ends of a move given to Restore: the indexes of its From
@@ -61,20 +62,19 @@ func Restore(roles []Role, moves []Move, ends []Ends, rungs [][]int32) (*Graph, 
 
 // RestoreIndexed is Restore for a graph whose compact index and names'
 // normal forms WriteIndex wrote: it uses them where they lie in index
-// instead of laying them out again, and reads moves from a MoveReader
-// only as they are asked for. The graph keeps index (its strings share
-// it): the caller must never modify it. It checks the roles and rungs as
+// instead of laying them out again, and reads roles and moves from their
+// readers only as they are asked for. The graph keeps index (its strings
+// share it): the caller must never modify it. It checks the rungs as
 // Restore does, and that every offset and arc of the index is in range,
-// but not that the index is the one the moves would give, nor that the
-// roles are in order (a snapshot's checksum is for that), nor the moves,
-// which it does not read. Cost: O(V+E) with a small constant; nothing is
-// allocated per role or move.
-func RestoreIndexed(roles []Role, moves MoveReader, rungs [][]int32, index []byte) (*Graph, error) {
-	g, err := restore(roles, rungs)
-	if err != nil {
+// but not that the index is the one the moves would give, nor the roles
+// and their order, nor the moves, which it does not read (a snapshot's
+// checksum is for that). Cost: O(V+E) with a small constant; nothing is
+// allocated per move, and a pointer per role.
+func RestoreIndexed(roles RoleReader, moves MoveReader, rungs [][]int32, index []byte) (*Graph, error) {
+	if err := checkRungs(rungs, int32(roles.Len())); err != nil {
 		return nil, err
 	}
-	g.lazy = moves
+	g := &Graph{lazyRoles: roles, decoded: make([]atomic.Pointer[Role], roles.Len()), rungs: rungs, lazy: moves}
 	if err := g.useIndex(index, moves.Len()); err != nil {
 		return nil, err
 	}
@@ -84,16 +84,24 @@ func RestoreIndexed(roles []Role, moves MoveReader, rungs [][]int32, index []byt
 // restore is what Restore and RestoreIndexed share: the roles, and the
 // rungs, checked.
 func restore(roles []Role, rungs [][]int32) (*Graph, error) {
-	n := int32(len(roles))
+	if err := checkRungs(rungs, int32(len(roles))); err != nil {
+		return nil, err
+	}
+	return &Graph{roles: roles, rungs: rungs}, nil
+}
+
+// checkRungs checks that each rung names at least two of n roles, in
+// order, and that the rungs are in order.
+func checkRungs(rungs [][]int32, n int32) error {
 	for i, rung := range rungs {
 		for j, r := range rung {
 			if r < 0 || r >= n || j > 0 && rung[j-1] >= r {
-				return nil, fmt.Errorf("restore: rung %d names an unknown role or is out of order", i)
+				return fmt.Errorf("restore: rung %d names an unknown role or is out of order", i)
 			}
 		}
 		if len(rung) < 2 || i > 0 && slices.Compare(rungs[i-1], rung) >= 0 {
-			return nil, fmt.Errorf("restore: rung %d is out of order", i)
+			return fmt.Errorf("restore: rung %d is out of order", i)
 		}
 	}
-	return &Graph{roles: roles, rungs: rungs}, nil
+	return nil
 }

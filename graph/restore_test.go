@@ -192,7 +192,7 @@ func TestRestoreIndexed(t *testing.T) {
 		for _, shift := range []int{0, 1} {
 			b := append(make([]byte, shift, buf.Len()+8), buf.Bytes()...)[shift:]
 			roles, moves, ends, rungs := parts(g)
-			r, err := RestoreIndexed(roles, &sliceMoves{moves, ends}, rungs, b)
+			r, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, b)
 			if err != nil {
 				t.Fatalf("%s, shifted %d: RestoreIndexed: %v", name, shift, err)
 			}
@@ -267,7 +267,7 @@ func TestRestoreIndexedRejects(t *testing.T) {
 	}
 	for name, f := range damage {
 		roles, moves, ends, rungs := parts(g)
-		if _, err := RestoreIndexed(roles, &sliceMoves{moves, ends}, rungs, f(bytes.Clone(index))); err == nil {
+		if _, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, f(bytes.Clone(index))); err == nil {
 			t.Errorf("RestoreIndexed with %s: no error", name)
 		}
 	}
@@ -282,7 +282,7 @@ func TestRestoreIndexedRejects(t *testing.T) {
 					t.Fatalf("RestoreIndexed panicked on a changed byte: %v", p)
 				}
 			}()
-			RestoreIndexed(roles, &sliceMoves{moves, ends}, rungs, b)
+			RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, b)
 		}()
 	}
 }
@@ -297,8 +297,15 @@ func (s *sliceMoves) Len() int                { return len(s.moves) }
 func (s *sliceMoves) Move(i int) (Move, Ends) { return s.moves[i], s.ends[i] }
 func (s *sliceMoves) All() ([]Move, []Ends)   { return slices.Clone(s.moves), slices.Clone(s.ends) }
 
-// TestRestoreIndexedConcurrent reads a restored graph's moves one at a
-// time and all at once from many goroutines: run with -race.
+// sliceRoles is a RoleReader of roles in hand.
+type sliceRoles []Role
+
+func (s sliceRoles) Len() int        { return len(s) }
+func (s sliceRoles) Role(i int) Role { return s[i] }
+func (s sliceRoles) All() []Role     { return slices.Clone(s) }
+
+// TestRestoreIndexedConcurrent reads a restored graph's roles and moves
+// one at a time and all at once from many goroutines: run with -race.
 func TestRestoreIndexedConcurrent(t *testing.T) {
 	g := indexedFixtures(t)["random"]
 	var buf bytes.Buffer
@@ -306,20 +313,28 @@ func TestRestoreIndexedConcurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	roles, moves, ends, rungs := parts(g)
-	r, err := RestoreIndexed(roles, &sliceMoves{moves, ends}, rungs, buf.Bytes())
+	r, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, buf.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
 	var wg sync.WaitGroup
 	for i := range 8 {
 		wg.Go(func() {
-			if i%4 == 0 {
+			switch i % 4 {
+			case 0:
 				if !reflect.DeepEqual(r.Moves(), g.Moves()) {
 					t.Error("Moves differ")
+				}
+			case 1:
+				if !reflect.DeepEqual(r.Roles(), g.Roles()) {
+					t.Error("Roles differ")
 				}
 			}
 			for j := range 50 {
 				from, to := fmt.Sprintf("role-%d", (i*50+j)%400), fmt.Sprintf("role-%d", (j*7)%400)
+				if got, _ := r.Role(from); !reflect.DeepEqual(got, roles[r.at(from)]) {
+					t.Errorf("Role(%s) = %+v, want %+v", from, got, roles[r.at(from)])
+				}
 				want, _ := g.Paths(from, to, 2, PathOptions{})
 				got, _ := r.Paths(from, to, 2, PathOptions{})
 				if !reflect.DeepEqual(got, want) {

@@ -34,7 +34,7 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // getScratch returns a scratch sized for g with a fresh generation.
 func (g *Graph) getScratch() *scratch {
 	sc := scratchPool.Get().(*scratch)
-	if n := len(g.roles); len(sc.distF) < n {
+	if n := g.numRoles(); len(sc.distF) < n {
 		*sc = scratch{
 			distF: make([]int64, n), distB: make([]int64, n),
 			seenF: make([]uint32, n), seenB: make([]uint32, n),

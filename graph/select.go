@@ -55,7 +55,7 @@ func (g *Graph) SelectLadder(id string, depth int, withRelated bool) (Selection,
 			}
 		}
 	}
-	return g.selection(SelectionLadder, fmt.Sprintf("Career ladder of %q", g.roles[r].Name),
+	return g.selection(SelectionLadder, fmt.Sprintf("Career ladder of %q", g.role(r).Name),
 		[]int32{r}, roles, moves), nil
 }
 
@@ -83,7 +83,7 @@ func (g *Graph) SelectPath(from, to string, k int, opt PathOptions) (Selection, 
 			moves = append(moves, g.moveIndex(m))
 		}
 	}
-	sel := g.selection(SelectionPath, fmt.Sprintf("From %q to %q", g.roles[f].Name, g.roles[t].Name),
+	sel := g.selection(SelectionPath, fmt.Sprintf("From %q to %q", g.role(f).Name, g.role(t).Name),
 		[]int32{f, t}, roles, moves)
 	sel.Routes = routes
 	return sel, nil
@@ -127,7 +127,7 @@ func (g *Graph) SelectAround(id string, depth int) (Selection, error) {
 	if depth == 1 {
 		unit = "move"
 	}
-	return g.selection(SelectionAround, fmt.Sprintf("Within %d %s of %q", depth, unit, g.roles[r].Name),
+	return g.selection(SelectionAround, fmt.Sprintf("Within %d %s of %q", depth, unit, g.role(r).Name),
 		[]int32{r}, roles, moves), nil
 }
 
@@ -148,8 +148,8 @@ func (g *Graph) movesAmong(roles []int32, in []uint32, gen uint32) []int32 {
 // SelectAll returns the whole graph as a selection, with no focus. It
 // costs O(V+E).
 func (g *Graph) SelectAll() Selection {
-	roles := make([]string, len(g.roles))
-	for i, r := range g.roles {
+	roles := make([]string, g.numRoles())
+	for i, r := range g.allRoles() {
 		roles[i] = r.ID
 	}
 	return Selection{

@@ -39,7 +39,7 @@ func (g *Graph) Similar(id string, limit int) ([]Similar, error) {
 	if err != nil {
 		return nil, err
 	}
-	me := g.roles[i]
+	me := *g.role(i)
 	if me.Profile == nil {
 		return []Similar{}, nil
 	}
@@ -59,7 +59,7 @@ func (g *Graph) Similar(id string, limit int) ([]Similar, error) {
 		}
 	}
 	var out []Similar
-	for j, r := range g.roles {
+	for j, r := range g.allRoles() {
 		if int32(j) == i || r.Profile == nil {
 			continue
 		}
@@ -93,7 +93,7 @@ func (g *Graph) Similar(id string, limit int) ([]Similar, error) {
 		}
 	}
 	slices.SortFunc(out, func(a, b Similar) int {
-		ra, rb := g.roles[g.at(a.Role)], g.roles[g.at(b.Role)]
+		ra, rb := g.role(g.at(a.Role)), g.role(g.at(b.Role))
 		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(ra.Name, rb.Name), cmp.Compare(a.Role, b.Role))
 	})
 	if limit > 0 && len(out) > limit {
@@ -127,8 +127,8 @@ func SimilarMoveCost(score int) int { return max(3, 7-score/4) }
 // roles, which for large corpora takes a while.
 func (g *Graph) WithSimilar() (*Graph, error) {
 	var b Builder
-	b.Grow(len(g.roles), len(g.allMoves()))
-	for _, r := range g.roles {
+	b.Grow(g.numRoles(), len(g.allMoves()))
+	for _, r := range g.allRoles() {
 		b.AddRole(r)
 	}
 	for _, m := range g.allMoves() {
@@ -141,7 +141,7 @@ func (g *Graph) WithSimilar() (*Graph, error) {
 		}
 		b.AddRung(hs...)
 	}
-	for i, r := range g.roles {
+	for i, r := range g.allRoles() {
 		if r.Profile == nil {
 			continue
 		}

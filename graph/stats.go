@@ -32,12 +32,12 @@ const maxHubs = 10
 // out; a move counts once at each end), ties by display name then ID.
 // Stats costs O(V+E) plus the sort of the roles by degree.
 func (g *Graph) Stats() Stats {
-	st := Stats{Roles: len(g.roles), Moves: make(map[Kind]int, len(Kinds))}
+	st := Stats{Roles: g.numRoles(), Moves: make(map[Kind]int, len(Kinds))}
 	for _, k := range Kinds {
 		st.Moves[k] = 0
 	}
 	files := make(map[string]bool)
-	for _, r := range g.roles {
+	for _, r := range g.allRoles() {
 		if r.Documented {
 			st.Documented++
 		}
@@ -47,7 +47,7 @@ func (g *Graph) Stats() Stats {
 	}
 	st.Documents = len(files)
 
-	parent := make([]int32, len(g.roles))
+	parent := make([]int32, g.numRoles())
 	for i := range parent {
 		parent[i] = int32(i)
 	}
@@ -58,11 +58,11 @@ func (g *Graph) Stats() Stats {
 		}
 		return x
 	}
-	st.Components = len(g.roles)
-	degree := make([]int, len(g.roles))
+	st.Components = g.numRoles()
+	degree := make([]int, g.numRoles())
 	// Every move is one arc out of the role it leads from, not against
 	// it: counted from the compact index, no move is read.
-	for f := range int32(len(g.roles)) {
+	for f := range int32(g.numRoles()) {
 		for _, a := range g.out(f) {
 			if a.against {
 				continue
@@ -84,11 +84,11 @@ func (g *Graph) Stats() Stats {
 		}
 	}
 	slices.SortFunc(hubs, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(degree[b], degree[a]), cmp.Compare(g.roles[a].Name, g.roles[b].Name), cmp.Compare(a, b))
+		return cmp.Or(cmp.Compare(degree[b], degree[a]), cmp.Compare(g.role(a).Name, g.role(b).Name), cmp.Compare(a, b))
 	})
 	st.Hubs = make([]Hub, 0, maxHubs)
 	for _, h := range hubs[:min(maxHubs, len(hubs))] {
-		st.Hubs = append(st.Hubs, Hub{Role: g.roles[h].ID, Degree: degree[h]})
+		st.Hubs = append(st.Hubs, Hub{Role: g.role(h).ID, Degree: degree[h]})
 	}
 	return st
 }

@@ -14,7 +14,7 @@ func (g *Graph) Subgraph(sel Selection) *Graph {
 			continue
 		}
 		if _, dup := handle[i]; !dup {
-			handle[i] = b.AddRole(g.roles[i])
+			handle[i] = b.AddRole(*g.role(i))
 		}
 	}
 	lookup := func(id string) (int, bool) {

@@ -11,11 +11,11 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
-	"runtime/debug"
-	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"careergraph/graph"
+	"careergraph/internal/parallel"
 	"careergraph/loader"
 )
 
@@ -28,14 +28,15 @@ import (
 // then bytes) and the body. Every string of the body is an index into
 // the table; every number is a uvarint. Lists that may be nil are
 // written with their length plus one, 0 meaning nil. The roles and the
-// moves are sections of their own, each after its length; the moves'
-// section starts with where each move starts in it (4 bytes each,
-// little-endian, and where the last ends), so that a move can be decoded
-// alone (moveReader).
+// moves are sections of their own, each after its length, starting with
+// where each record starts in it (4 bytes each, little-endian, and where
+// the last ends), so that a role or a move can be decoded alone
+// (roleReader, moveReader); the profiles' length follows the roles.
 //
 // The profiles are each role's packed documents' sections
-// (graph.Profile.WritePacked), one after another in role order, their
-// lengths in the body: most of a snapshot's bytes, and the least read.
+// (graph.Profile.WritePacked), one after another in role order, where
+// each starts and its length in the body: most of a snapshot's bytes,
+// and the least read.
 // They are not decoded, nor even read, when a snapshot is: a reader
 // maps them (see readSnapshot) and each profile unpacks its own when a
 // card is asked for, checking its own checksums.
@@ -111,12 +112,16 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 	e.int(c.NumDocuments)
 	e.int(c.NumFiles)
 	e.strs(c.Skipped)
-	// The roles go in a section of their own, its length first, so that
-	// they can be decoded at the same time as the moves.
+	// The roles go in a section of their own, after where each starts
+	// in it, so that one can be read without the others (see
+	// roleReader).
+	e.length(len(roles))
 	body := e.buf
 	e.buf = nil
-	e.length(len(roles))
+	at := make([]uint32, 0, len(roles)+1)
+	profilesAt := 0
 	for _, r := range roles {
+		at = append(at, uint32(len(e.buf)))
 		e.str(r.ID)
 		e.str(r.Name)
 		e.strs(r.Names)
@@ -139,7 +144,9 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 			e.strs(p.RequiredSkills)
 			e.strs(p.RecommendedSkills)
 			e.strs(p.Qualifications)
+			e.int(profilesAt)
 			e.length(p.PackedSize())
+			profilesAt += p.PackedSize()
 			e.profiles = append(e.profiles, p)
 		}
 		if flags&4 != 0 {
@@ -148,9 +155,8 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 			e.str(r.Description)
 		}
 	}
-	section := e.buf
-	e.buf = binary.AppendUvarint(body, uint64(len(section)))
-	e.buf = append(e.buf, section...)
+	e.buf = e.section(body, at)
+	e.int(profilesAt) // the profiles' length: the checksum stops before them
 	index := make(map[string]int, len(roles))
 	for i, r := range roles {
 		index[r.ID] = i
@@ -162,7 +168,7 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 	e.length(len(moves))
 	body = e.buf
 	e.buf = nil
-	at := make([]uint32, 0, len(moves)+1)
+	at = make([]uint32, 0, len(moves)+1)
 	for _, m := range moves {
 		at = append(at, uint32(len(e.buf)))
 		e.int(index[m.From])
@@ -188,13 +194,7 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 			e.str(a.Note)
 		}
 	}
-	at = append(at, uint32(len(e.buf)))
-	section = e.buf
-	e.buf = binary.AppendUvarint(body, uint64(4*len(at)+len(section)))
-	for _, a := range at {
-		e.buf = binary.LittleEndian.AppendUint32(e.buf, a)
-	}
-	e.buf = append(e.buf, section...)
+	e.buf = e.section(body, at)
 	rungs := g.Rungs()
 	e.length(len(rungs))
 	for _, r := range rungs {
@@ -240,6 +240,19 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 	e.int(c.Dropped.Duplicates)
 
 	return e
+}
+
+// section returns body followed by the section of records e.buf holds,
+// each starting where at says: the section's length, where each record
+// starts in it (4 bytes each, little-endian), where the last ends, and
+// the records.
+func (e *encoder) section(body []byte, at []uint32) []byte {
+	at = append(at, uint32(len(e.buf)))
+	body = binary.AppendUvarint(body, uint64(4*len(at)+len(e.buf)))
+	for _, a := range at {
+		body = binary.LittleEndian.AppendUint32(body, a)
+	}
+	return append(body, e.buf...)
 }
 
 // writeSnapshot writes the snapshot file for key to w, without making
@@ -343,11 +356,10 @@ type decoder struct {
 	off  int
 	err  error
 	strs []string
-	// The profiles' packed sections, where each role's are (profilesAt),
-	// and what their memory belongs to.
-	profiles   string
-	profilesAt int
-	owner      any
+	// The profiles' packed sections, every role's, and what their
+	// memory belongs to.
+	profiles string
+	owner    any
 	// Slabs that small lists are carved from, to allocate in bulk.
 	strSlab []string
 	srcSlab []graph.Source
@@ -417,63 +429,136 @@ func (d *decoder) str() string {
 // a role.
 func (d *decoder) int32() int32 { return int32(d.index(math.MaxInt32)) }
 
-func (d *decoder) roles() []graph.Role {
-	roles := make([]graph.Role, d.count(7)) // ID, Name, Names, Reading, Classification, Docs, flags
-	var profiles []graph.Profile
-	for i := range roles {
-		r := &roles[i]
-		r.ID = d.str()
-		r.Name = d.str()
-		r.Names = d.strList()
-		r.Reading = d.str()
-		r.Classification = d.strList()
-		r.Docs = d.strList()
-		flags := d.uint()
-		r.Documented = flags&1 != 0
-		if flags&2 != 0 {
-			if len(profiles) == 0 {
-				profiles = make([]graph.Profile, min(len(roles)-i, slabSize))
-			}
-			p := &profiles[0]
-			profiles = profiles[1:]
-			p.Summary = d.str()
-			p.RequiredSkills = d.strList()
-			p.RecommendedSkills = d.strList()
-			p.Qualifications = d.strList()
-			p.SetPacked(d.packed(), d.owner)
-			r.Profile = p
+// roles returns a reader of the roles section: each role is decoded
+// only when it is asked for.
+func (d *decoder) roles() *roleReader {
+	_, at, recs := d.section(7) // ID, Name, Names, Reading, Classification, Docs, flags
+	if d.err != nil {
+		return nil
+	}
+	return &roleReader{at: at, recs: recs, strs: d.strs, profiles: d.profiles, owner: d.owner}
+}
+
+// roleReader is a graph.RoleReader of a snapshot's roles section: where
+// each role starts (at, little-endian), then the roles.
+type roleReader struct {
+	at, recs []byte
+	strs     []string
+	profiles string // every role's packed profile
+	owner    any    // what profiles' memory belongs to
+}
+
+func (r *roleReader) start(i int) uint32 { return binary.LittleEndian.Uint32(r.at[4*i:]) }
+
+// Len returns the number of roles.
+func (r *roleReader) Len() int { return len(r.at)/4 - 1 }
+
+// Role decodes role i. Should it not decode (a snapshot damaged past its
+// checksum), it is a role with no ID.
+func (r *roleReader) Role(i int) graph.Role {
+	d := r.decoder(i, i+1)
+	var role graph.Role
+	d.role(&role, nil)
+	if d.err != nil || d.off != len(d.buf) {
+		return graph.Role{}
+	}
+	return role
+}
+
+// All decodes every role, on all cores; nil if they do not decode.
+func (r *roleReader) All() []graph.Role {
+	roles := make([]graph.Role, r.Len())
+	var failed atomic.Bool
+	parallel.Chunks(len(roles), func(lo, hi int) {
+		d := r.decoder(lo, hi)
+		// Slabs that profiles and lists are carved from, to allocate in
+		// bulk.
+		profiles := make([]graph.Profile, 0, hi-lo)
+		for i := lo; i < hi; i++ {
+			profiles = d.role(&roles[i], profiles)
 		}
-		if flags&4 != 0 {
-			r.Level = d.signed()
-			r.Code = d.str()
-			r.Description = d.str()
+		if d.err != nil || d.off != len(d.buf) {
+			failed.Store(true)
 		}
+	})
+	if failed.Load() {
+		return nil
 	}
 	return roles
+}
+
+// decoder returns a decoder of roles lo to hi.
+func (r *roleReader) decoder(lo, hi int) *decoder {
+	return &decoder{buf: r.recs[r.start(lo):r.start(hi)], strs: r.strs, profiles: r.profiles, owner: r.owner}
+}
+
+// role decodes a role into r, its profile, if it has one, taken from
+// slab when it has room, and returns what is left of slab.
+func (d *decoder) role(r *graph.Role, slab []graph.Profile) []graph.Profile {
+	r.ID = d.str()
+	r.Name = d.str()
+	r.Names = d.strList()
+	r.Reading = d.str()
+	r.Classification = d.strList()
+	r.Docs = d.strList()
+	flags := d.uint()
+	r.Documented = flags&1 != 0
+	if flags&2 != 0 {
+		var p *graph.Profile
+		if len(slab) < cap(slab) {
+			slab = slab[:len(slab)+1]
+			p = &slab[len(slab)-1]
+		} else {
+			p = new(graph.Profile)
+		}
+		p.Summary = d.str()
+		p.RequiredSkills = d.strList()
+		p.RecommendedSkills = d.strList()
+		p.Qualifications = d.strList()
+		p.SetPacked(d.packed(), d.owner)
+		r.Profile = p
+	}
+	if flags&4 != 0 {
+		r.Level = d.signed()
+		r.Code = d.str()
+		r.Description = d.str()
+	}
+	return slab
+}
+
+// section reads a section of n records, each taking at least min bytes
+// (see encoder.section), and returns where each starts and the records;
+// nil if it does not fit.
+func (d *decoder) section(min int) (n int, at, recs []byte) {
+	n = d.count(min)
+	size := d.length()
+	if d.err != nil || size > len(d.buf)-d.off || size < 4*(n+1) {
+		d.fail()
+		return 0, nil, nil
+	}
+	sec := d.buf[d.off : d.off+size]
+	d.off += size
+	at, recs = sec[:4*(n+1)], sec[4*(n+1):]
+	prev := uint32(0)
+	for i := range n + 1 {
+		a := binary.LittleEndian.Uint32(at[4*i:])
+		if a < prev || i == 0 && a != 0 || i == n && int(a) != len(recs) {
+			d.fail()
+			return 0, nil, nil
+		}
+		prev = a
+	}
+	return n, at, recs
 }
 
 // moves returns a reader of the moves section: each move is decoded only
 // when it is asked for.
 func (d *decoder) moves() *moveReader {
-	n := d.count(4) // From, To, Kind, Sources
-	size := d.length()
-	if d.err != nil || size > len(d.buf)-d.off || size < 4*(n+1) {
-		d.fail()
+	_, at, recs := d.section(4) // From, To, Kind, Sources
+	if d.err != nil {
 		return nil
 	}
-	sec := d.buf[d.off : d.off+size]
-	d.off += size
-	r := &moveReader{at: sec[:4*(n+1)], recs: sec[4*(n+1):], strs: d.strs}
-	prev := uint32(0)
-	for i := range n + 1 {
-		a := r.start(i)
-		if a < prev || i == 0 && a != 0 || i == n && int(a) != len(r.recs) {
-			d.fail()
-			return nil
-		}
-		prev = a
-	}
-	return r
+	return &moveReader{at: at, recs: recs, strs: d.strs}
 }
 
 // moveReader is a graph.MoveReader of a snapshot's moves section: where
@@ -530,20 +615,6 @@ func (d *decoder) move(m *graph.Move) graph.Ends {
 	return e
 }
 
-// guarded runs decode, which reads d, as an unusable snapshot should a
-// fault or a panic stop it. A mapped file cut short under the mapping
-// faults (see readSnapshot), and each goroutine must ask for the fault
-// to panic, and recover from it, itself.
-func (d *decoder) guarded(decode func()) {
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if recover() != nil {
-			d.fail()
-		}
-	}()
-	decode()
-}
-
 func (d *decoder) source() graph.Source { return graph.Source{File: d.str(), Line: d.signed()} }
 
 const slabSize = 16 << 10
@@ -564,17 +635,15 @@ func (d *decoder) strList() []string {
 	return out
 }
 
-// packed returns the next role's packed profile, of the length the body
-// gives.
+// packed returns a role's packed profile: where it starts among the
+// profiles, and its length.
 func (d *decoder) packed() string {
-	n := d.uint()
-	if d.err != nil || n > uint64(len(d.profiles)-d.profilesAt) {
+	at, n := d.uint(), d.uint()
+	if d.err != nil || at > uint64(len(d.profiles)) || n > uint64(len(d.profiles))-at {
 		d.fail()
 		return ""
 	}
-	s := d.profiles[d.profilesAt : d.profilesAt+int(n)]
-	d.profilesAt += int(n)
-	return s
+	return d.profiles[at : at+n]
 }
 
 func (d *decoder) sources() []graph.Source {
@@ -626,15 +695,11 @@ func decodeSnapshot(data, index []byte, profiles string, owner any) (*loader.Cor
 
 	c := &loader.Corpus{NumDocuments: int(d.uint()), NumFiles: int(d.uint())}
 	c.Skipped = d.strList()
-	size := d.length()
-	if d.err != nil {
-		return nil, errSnapshot
+	d.profiles, d.owner = profiles, owner
+	roles := d.roles()
+	if d.uint() != uint64(len(profiles)) {
+		return nil, errSnapshot // cut short, or longer than written
 	}
-	rd := &decoder{buf: d.buf[d.off : d.off+size], strs: d.strs, profiles: profiles, owner: owner}
-	d.off += size
-	var roles []graph.Role
-	var wg sync.WaitGroup
-	wg.Go(func() { rd.guarded(func() { roles = rd.roles() }) })
 	moves := d.moves()
 	rungs := make([][]int32, d.length())
 	for i := range rungs {
@@ -681,8 +746,7 @@ func decodeSnapshot(data, index []byte, profiles string, owner any) (*loader.Cor
 		}
 	}
 	c.Dropped.SelfLinks, c.Dropped.Duplicates = d.index(math.MaxInt32), d.index(math.MaxInt32)
-	wg.Wait()
-	if d.err != nil || d.off != len(d.buf) || rd.err != nil || rd.off != len(rd.buf) || rd.profilesAt != len(profiles) {
+	if d.err != nil || d.off != len(d.buf) {
 		return nil, errSnapshot
 	}
 	g, err := graph.RestoreIndexed(roles, moves, rungs, index)

@@ -163,7 +163,7 @@ func load(opt loader.Options, dir, version string, cachedOnly bool) (c *loader.C
 
 // format names the layout of a snapshot file; change it whenever the
 // layout or what a Corpus holds changes.
-const format = "careergraph snapshot 7\n"
+const format = "careergraph snapshot 8\n"
 
 // fileName returns the file name of the snapshot of what opt names: one
 // file per set of paths, overwritten when the documents change.

@@ -498,29 +498,6 @@ func TestFileKeyRacy(t *testing.T) {
 	}
 }
 
-// TestGuarded: a decoding goroutine stopped by a fault or a panic leaves
-// an unusable snapshot, not a crash.
-func TestGuarded(t *testing.T) {
-	for name, decode := range map[string]func(){
-		"panic": func() { panic("cut short") },
-		"fault": func() {
-			var p *[1 << 20]byte
-			_ = p[len(p)-1]
-		},
-	} {
-		d := &decoder{buf: []byte{1, 2, 3}}
-		d.guarded(decode)
-		if d.err == nil || d.off != len(d.buf) {
-			t.Errorf("%s: err %v, at %d of %d; want an unusable snapshot", name, d.err, d.off, len(d.buf))
-		}
-	}
-	d := &decoder{buf: []byte{1}}
-	d.guarded(func() { d.uint() })
-	if d.err != nil {
-		t.Errorf("a decode that ends well: %v", d.err)
-	}
-}
-
 // TestRead: Read gives the cached corpus when its files are unchanged,
 // and nothing, without parsing or writing, otherwise.
 func TestRead(t *testing.T) {

@@ -38,7 +38,7 @@ func (s *Server) status(snap *snapshot, r *http.Request) (any, error) {
 func statusOf(snap *snapshot, lastErr *string, watching bool) statusJSON {
 	c := snap.corpus
 	st := statusJSON{Generation: snap.gen, Loaded: snap.loaded.UTC().Format("2006-01-02T15:04:05Z"),
-		Documents: c.NumDocuments, Roles: len(c.Graph.Roles()), Errors: c.Errors(), Warnings: c.Warnings(), Watching: watching}
+		Documents: c.NumDocuments, Roles: c.Graph.NumRoles(), Errors: c.Errors(), Warnings: c.Warnings(), Watching: watching}
 	if lastErr != nil {
 		st.ReloadError = *lastErr
 	}

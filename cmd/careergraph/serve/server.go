@@ -126,7 +126,7 @@ func (s *Server) Reload(ctx context.Context) error {
 			read = strings.TrimSuffix(read, "s")
 		}
 	}
-	s.logf("loaded %s, %d roles in %v", read, len(corpus.Graph.Roles()), time.Since(start).Round(time.Millisecond))
+	s.logf("loaded %s, %d roles in %v", read, corpus.Graph.NumRoles(), time.Since(start).Round(time.Millisecond))
 	s.events.publish(reloadEvent(snap, ""))
 	return nil
 }
