@@ -109,6 +109,23 @@ func (p *packedMoves) All() ([]Move, []Ends) {
 	return moves, ends
 }
 
+// NumMoves returns how many moves the graph has: len(g.Moves()), without
+// making them.
+func (g *Graph) NumMoves() int { return g.numMoves() }
+
+// MoveAt returns move i of Moves and the indices in Roles of its ends,
+// making only that move: a program that goes through the moves once (to
+// write them, say) need not hold them all.
+func (g *Graph) MoveAt(i int) (Move, Ends) {
+	if g.lazy != nil {
+		m, e := g.lazy.Move(i)
+		g.setEnds(&m, e)
+		return m, e
+	}
+	m := g.moves[i]
+	return m, Ends{From: g.at(m.From), To: g.at(m.To)}
+}
+
 // numMoves returns how many moves the graph has.
 func (g *Graph) numMoves() int {
 	if g.lazy != nil {

@@ -380,3 +380,36 @@ func TestRoleIndex(t *testing.T) {
 		t.Error("no map of IDs after many look-ups")
 	}
 }
+
+// TestMoveAt: MoveAt gives each move as Moves does, with the indices of
+// its ends among Roles, on a built graph (before and after its moves are
+// all made), one restored, and one restored with its index.
+func TestMoveAt(t *testing.T) {
+	for name, g := range indexedFixtures(t) {
+		roles, moves, ends, rungs := parts(g)
+		restored, err := Restore(slices.Clone(roles), slices.Clone(moves), ends, rungs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := g.WriteIndex(&buf); err != nil {
+			t.Fatal(err)
+		}
+		indexed, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, buf.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh := indexedFixtures(t)[name] // no move made yet
+		for kind, h := range map[string]*Graph{"built": fresh, "built, moves made": g, "restored": restored, "indexed": indexed} {
+			if h.NumMoves() != len(moves) {
+				t.Fatalf("%s, %s: NumMoves %d, want %d", name, kind, h.NumMoves(), len(moves))
+			}
+			for i := range h.NumMoves() {
+				m, e := h.MoveAt(i)
+				if want := g.Moves()[i]; !reflect.DeepEqual(m, want) || e != ends[i] {
+					t.Fatalf("%s, %s: MoveAt(%d) = %+v, %v; want %+v, %v", name, kind, i, m, e, want, ends[i])
+				}
+			}
+		}
+	}
+}
