@@ -47,10 +47,14 @@ type Graph struct {
 	costUnit, maxMilli int64
 
 	// The name index. forms holds the normal forms of each role's names
-	// in eachName order: role i's are forms[formOff[i]:formOff[i+1]].
-	// names maps each form to its roles, made on first need after
-	// nameScans look-ups have scanned forms instead: see rolesNamed.
+	// in eachName order: role i's are forms j from formOff[i] to
+	// formOff[i+1] (see form); a restored graph's lie side by side in
+	// formBlob instead, form j at formAt[j]. names maps each form to its
+	// roles, made on first need after nameScans look-ups have scanned
+	// forms instead: see rolesNamed.
 	forms     []string
+	formAt    []int32
+	formBlob  string
 	formOff   []int32
 	nameScans atomic.Int32
 	namesOnce sync.Once

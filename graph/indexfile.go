@@ -43,22 +43,27 @@ var arcInPlace = func() bool {
 // IndexSize returns how many bytes WriteIndex writes.
 func (g *Graph) IndexSize() int {
 	n := g.numRoles()
-	size := indexHead + 4*(3*(n+1)+len(g.forms)+1) + arcSize*(len(g.fwd)+len(g.bwd))
-	for _, f := range g.forms {
-		size += len(f)
+	return indexHead + 4*(3*(n+1)+g.numForms()+1) + arcSize*(len(g.fwd)+len(g.bwd)) + g.formBytes()
+}
+
+// formBytes returns the length of all the normal forms together.
+func (g *Graph) formBytes() int {
+	if g.formAt != nil {
+		return len(g.formBlob)
 	}
-	return size
+	n := 0
+	for _, f := range g.forms {
+		n += len(f)
+	}
+	return n
 }
 
 // WriteIndex writes the graph's compact index and its names' normal
 // forms to w, IndexSize bytes, for RestoreIndexed to use.
 func (g *Graph) WriteIndex(w io.Writer) error {
 	iw := &indexWriter{w: w, b: make([]byte, 0, 64<<10)}
-	blob := 0
-	for _, f := range g.forms {
-		blob += len(f)
-	}
-	for _, v := range []int{g.numRoles(), g.numMoves(), len(g.forms), len(g.fwd), len(g.bwd), blob, int(g.costUnit), int(g.maxMilli)} {
+	blob := g.formBytes()
+	for _, v := range []int{g.numRoles(), g.numMoves(), g.numForms(), len(g.fwd), len(g.bwd), blob, int(g.costUnit), int(g.maxMilli)} {
 		iw.u32(uint32(v))
 	}
 	for _, offs := range [][]int32{g.fwdOff, g.bwdOff, g.formOff} {
@@ -68,8 +73,8 @@ func (g *Graph) WriteIndex(w io.Writer) error {
 	}
 	at := 0
 	iw.u32(0)
-	for _, f := range g.forms {
-		at += len(f)
+	for j := range int32(g.numForms()) {
+		at += len(g.form(j))
 		iw.u32(uint32(at))
 	}
 	for _, arcs := range [][]arc{g.fwd, g.bwd} {
@@ -81,8 +86,8 @@ func (g *Graph) WriteIndex(w io.Writer) error {
 			iw.b = append(iw.b, byte(a.kind), bit(a.against), bit(a.down), 0)
 		}
 	}
-	for _, f := range g.forms {
-		for len(f) > 0 {
+	for j := range int32(g.numForms()) {
+		for f := g.form(j); len(f) > 0; {
 			iw.room(1)
 			k := min(len(f), cap(iw.b)-len(iw.b))
 			iw.b = append(iw.b, f[:k]...)
@@ -179,11 +184,8 @@ func (g *Graph) useIndex(index []byte, m int) error {
 	if g.bwd, ok = arcs(take(arcSize*nBwd), n, m); !ok {
 		return bad("backward arcs")
 	}
-	all := unsafe.String(unsafe.SliceData(rest), len(rest))
-	g.forms = make([]string, nForms)
-	for i := range g.forms {
-		g.forms[i] = all[at[i]:at[i+1]]
-	}
+	// The forms stay where they lie: nothing is allocated per form.
+	g.formAt, g.formBlob = at, unsafe.String(unsafe.SliceData(rest), len(rest))
 	return nil
 }
 

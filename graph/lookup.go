@@ -109,7 +109,7 @@ func (g *Graph) exact(name, form string) (Resolved, bool, error) {
 	// it among their other names.
 	var shown []int32
 	for _, i := range idx {
-		if g.forms[g.formOff[i]] == form {
+		if g.form(g.formOff[i]) == form {
 			shown = append(shown, i)
 		}
 	}
@@ -122,10 +122,15 @@ func (g *Graph) exact(name, form string) (Resolved, bool, error) {
 // resolvedAt returns role i found by the normal form form, with the name
 // of i that has that form when it is not the display name.
 func (g *Graph) resolvedAt(i int32, form string) Resolved {
-	forms := g.forms[g.formOff[i]:g.formOff[i+1]]
-	at := slices.Index(forms, form)
+	at := -1
+	for j := g.formOff[i]; j < g.formOff[i+1]; j++ {
+		if g.form(j) == form {
+			at = int(j - g.formOff[i])
+			break
+		}
+	}
 	var as string
-	if at > 0 && forms[0] != form {
+	if at > 0 && g.form(g.formOff[i]) != form {
 		j := 0
 		r := g.role(i)
 		r.eachName(func(s string) {
@@ -141,7 +146,7 @@ func (g *Graph) resolvedAt(i int32, form string) Resolved {
 // resolved returns r found by its name matched, whose normal form is form.
 func (g *Graph) resolved(r Role, form, matched string) Resolved {
 	i := g.at(r.ID)
-	if g.forms[g.formOff[i]] == form {
+	if g.form(g.formOff[i]) == form {
 		return Resolved{Role: r}
 	}
 	return Resolved{Role: r, MatchedAs: matched}
@@ -331,9 +336,9 @@ type hit struct {
 // matchRole appends role i to hits when one of its names matches q, with
 // its closest name (the first of equal scores).
 func (g *Graph) matchRole(hits []hit, i int32, q string, words []string, maxEdit int, kana bool) []hit {
-	forms := g.forms[g.formOff[i]:g.formOff[i+1]]
-	best, at := -1, 0
-	for j, f := range forms {
+	best, at := -1, int32(0)
+	for j := range g.formOff[i+1] - g.formOff[i] {
+		f := g.form(g.formOff[i] + j)
 		if kana && !isPlainASCII(f) {
 			f = hiraganaOf(f)
 		}
@@ -344,7 +349,7 @@ func (g *Graph) matchRole(hits []hit, i int32, q string, words []string, maxEdit
 	if best < 0 {
 		return hits
 	}
-	return append(hits, hit{role: i, at: int32(at), score: int32(best)})
+	return append(hits, hit{role: i, at: at, score: int32(best)})
 }
 
 func (g *Graph) compareHits(a, b hit) int {

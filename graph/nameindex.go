@@ -22,7 +22,7 @@ func (g *Graph) goIndexNames() (wait func()) {
 // which look-ups and Search compare with. The map from form to roles is
 // made only when look-ups are many: see rolesNamed.
 func (g *Graph) indexNames() {
-	if g.forms == nil {
+	if g.forms == nil && g.formAt == nil {
 		g.forms, g.formOff = normalForms(g.allRoles())
 	}
 }
@@ -41,11 +41,11 @@ func (g *Graph) rolesNamed(form string) []int32 {
 	if g.nameScans.Load() < scanLimit && g.nameScans.Add(1) <= scanLimit {
 		var out []int32
 		i := 0
-		for j, f := range g.forms {
-			if f != form {
+		for j := range int32(g.numForms()) {
+			if g.form(j) != form {
 				continue
 			}
-			for g.formOff[i+1] <= int32(j) {
+			for g.formOff[i+1] <= j {
 				i++
 			}
 			if len(out) == 0 || out[len(out)-1] != int32(i) {
@@ -69,9 +69,9 @@ func (g *Graph) mapNames() {
 	g.names = make(map[string][]int32, n+n/2)
 	one := make([]int32, n)
 	for i := range g.numRoles() {
-		forms := g.forms[g.formOff[i]:g.formOff[i+1]]
-		for j, f := range forms {
-			if f == "" || slices.Contains(forms[:j], f) {
+		for j := g.formOff[i]; j < g.formOff[i+1]; j++ {
+			f := g.form(j)
+			if f == "" || g.formAmong(f, g.formOff[i], j) {
 				continue
 			}
 			if l, ok := g.names[f]; ok {
@@ -97,6 +97,32 @@ func isPlainKana(s string) bool {
 		}
 	}
 	return true
+}
+
+// form returns the normal form j: see Graph.forms.
+func (g *Graph) form(j int32) string {
+	if g.formAt != nil {
+		return g.formBlob[g.formAt[j]:g.formAt[j+1]]
+	}
+	return g.forms[j]
+}
+
+// numForms returns how many normal forms the name index holds.
+func (g *Graph) numForms() int {
+	if g.formAt != nil {
+		return len(g.formAt) - 1
+	}
+	return len(g.forms)
+}
+
+// formAmong reports whether f is one of the forms lo to hi.
+func (g *Graph) formAmong(f string, lo, hi int32) bool {
+	for j := lo; j < hi; j++ {
+		if g.form(j) == f {
+			return true
+		}
+	}
+	return false
 }
 
 // normalForms returns the normal form of every name of every role in

@@ -56,7 +56,8 @@ func (g *Graph) nameIndex() *nameSearch {
 	g.searchOnce.Do(func() {
 		ix := &nameSearch{postings: map[uint64][]int32{}, byLen: map[int][]int32{}}
 		for i := range g.numRoles() {
-			for _, f := range g.forms[g.formOff[i]:g.formOff[i+1]] {
+			for j := g.formOff[i]; j < g.formOff[i+1]; j++ {
+				f := g.form(j)
 				f = hiraganaOf(f)
 				n := 0
 				prev := rune(-1)

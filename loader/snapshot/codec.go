@@ -24,8 +24,9 @@ import (
 // multiple of 8 bytes, the index, a CRC-32C of everything before it, and
 // the profiles. The index is the graph's compact index and its names'
 // normal forms (graph.WriteIndex), used where it lies once mapped. The
-// head is the length of the string table, the string table (lengths,
-// then bytes) and the body. Every string of the body is an index into
+// head is the number of strings in the string table, the table (where
+// each string starts, 4 bytes each, little-endian, and where the last
+// ends; then the strings' bytes), and the body. Every string of the body is an index into
 // the table; every number is a uvarint. Lists that may be nil are
 // written with their length plus one, 0 meaning nil. The roles and the
 // moves are sections of their own, each after its length, starting with
@@ -46,6 +47,10 @@ var crcTable = crc32.MakeTable(crc32.Castagnoli)
 // errSnapshot is what any unusable snapshot file decodes to.
 var errSnapshot = errors.New("unusable snapshot")
 
+// errTooLarge is the error of a snapshot whose strings or sections
+// would not fit the 4-byte offsets that find them.
+var errTooLarge = errors.New("corpus too large for a snapshot")
+
 // encoder writes a snapshot body, interning strings into a table.
 type encoder struct {
 	graph *graph.Graph
@@ -56,6 +61,7 @@ type encoder struct {
 	index    map[string]uint64
 	table    []string
 	profiles []*graph.Profile // in the order their sizes are written
+	tooLarge bool             // a section outgrew its 4-byte offsets
 }
 
 func (e *encoder) uint(v uint64) { e.buf = binary.AppendUvarint(e.buf, v) }
@@ -251,6 +257,7 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 // record starts in it (4 bytes each, little-endian), where the last
 // ends, and the records. It returns the buffer to go on with.
 func (e *encoder) section(body []byte, at []uint32) []byte {
+	e.tooLarge = e.tooLarge || len(e.buf) > math.MaxUint32
 	at = append(at, uint32(len(e.buf)))
 	body = binary.AppendUvarint(body, uint64(4*len(at)+len(e.buf)))
 	for _, a := range at {
@@ -265,11 +272,16 @@ func (e *encoder) section(body []byte, at []uint32) []byte {
 func (e *encoder) writeSnapshot(w io.Writer, key [32]byte) (profilesAt int64, err error) {
 	crc := crc32.New(crcTable)
 	mw := io.MultiWriter(w, crc)
+	// Where each string starts, and where the last ends: 4 bytes each.
 	lengths := binary.AppendUvarint(nil, uint64(len(e.table)))
 	size := 0
 	for _, s := range e.table {
-		lengths = binary.AppendUvarint(lengths, uint64(len(s)))
+		lengths = binary.LittleEndian.AppendUint32(lengths, uint32(size))
 		size += len(s)
+	}
+	lengths = binary.LittleEndian.AppendUint32(lengths, uint32(size))
+	if size > math.MaxUint32 || e.tooLarge {
+		return 0, errTooLarge
 	}
 	headSize := len(lengths) + size + len(e.buf)
 	for _, part := range e.done {
@@ -365,7 +377,7 @@ type decoder struct {
 	buf  []byte
 	off  int
 	err  error
-	strs []string
+	strs strTable
 	// The profiles' packed sections, every role's, and what their
 	// memory belongs to.
 	profiles string
@@ -428,11 +440,36 @@ func (d *decoder) count(min int) int { return d.index((len(d.buf)-d.off)/min + 1
 func (d *decoder) nilable() int { return d.length() - 1 }
 
 func (d *decoder) str() string {
-	i := d.index(len(d.strs))
+	i := d.index(d.strs.len())
 	if d.err != nil {
 		return ""
 	}
-	return d.strs[i]
+	s, ok := d.strs.at(i)
+	if !ok {
+		d.fail()
+	}
+	return s
+}
+
+// strTable is the snapshot's string table where it lies: string i is
+// blob[start(i):start(i+1)], each start 4 bytes, little-endian. A string
+// is cut from the blob only when it is read, so that opening a snapshot
+// allocates nothing per string.
+type strTable struct {
+	starts []byte
+	blob   string
+}
+
+func (t strTable) len() int { return max(0, len(t.starts)/4-1) }
+
+// at returns string i, which must be below len; false if its bounds are
+// out of order (a snapshot damaged past its checksum).
+func (t strTable) at(i int) (string, bool) {
+	lo, hi := binary.LittleEndian.Uint32(t.starts[4*i:]), binary.LittleEndian.Uint32(t.starts[4*i+4:])
+	if lo > hi || int64(hi) > int64(len(t.blob)) {
+		return "", false
+	}
+	return t.blob[lo:hi], true
 }
 
 // int32 reads a number that fits an int32; graph.Restore checks it names
@@ -453,7 +490,7 @@ func (d *decoder) roles() *roleReader {
 // each role starts (at, little-endian), then the roles.
 type roleReader struct {
 	at, recs []byte
-	strs     []string
+	strs     strTable
 	profiles string // every role's packed profile
 	owner    any    // what profiles' memory belongs to
 }
@@ -575,7 +612,7 @@ func (d *decoder) moves() *moveReader {
 // each move starts (at, little-endian), then the moves.
 type moveReader struct {
 	at, recs []byte
-	strs     []string
+	strs     strTable
 }
 
 func (r *moveReader) start(i int) uint32 { return binary.LittleEndian.Uint32(r.at[4*i:]) }
@@ -680,28 +717,22 @@ func (d *decoder) sources() []graph.Source {
 // never modify either afterwards.
 func decodeSnapshot(data, index []byte, profiles string, owner any) (*loader.Corpus, error) {
 	d := &decoder{buf: data}
-	d.strs = make([]string, d.length())
-	// The lengths are read twice: to find the strings' bytes, then to cut
-	// them into the table.
-	start, total := d.off, 0
-	for range d.strs {
-		total += d.length()
+	n := d.count(4) // a start each, and where the last ends
+	if d.err != nil || len(d.buf)-d.off < 4*(n+1) {
+		return nil, errSnapshot
 	}
-	if d.err != nil || total > len(d.buf)-d.off {
+	starts := d.buf[d.off : d.off+4*(n+1)]
+	d.off += len(starts)
+	total := int(binary.LittleEndian.Uint32(starts[4*n:]))
+	if binary.LittleEndian.Uint32(starts) != 0 || total > len(d.buf)-d.off {
 		return nil, errSnapshot
 	}
 	// The strings share the snapshot's bytes rather than copy them: tens
 	// of megabytes at 100k documents, which a fresh process would spend
 	// as much time faulting in as copying. Nothing writes to data after
 	// it is read (see readSnapshot), so the strings never change.
-	all := unsafe.String(unsafe.SliceData(d.buf[d.off:]), total)
-	end := d.off + total
-	d.off = start
-	for i := range d.strs {
-		l := d.length()
-		d.strs[i], all = all[:l], all[l:]
-	}
-	d.off = end
+	d.strs = strTable{starts: starts, blob: unsafe.String(unsafe.SliceData(d.buf[d.off:]), total)}
+	d.off += total
 
 	c := &loader.Corpus{NumDocuments: int(d.uint()), NumFiles: int(d.uint())}
 	c.Skipped = d.strList()

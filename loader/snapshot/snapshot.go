@@ -304,27 +304,43 @@ func appendStamp(buf []byte, name string, s stamp) []byte {
 // once.
 func fileKey(files []string, opt loader.Options, version string, now time.Time) (key [32]byte, ok bool) {
 	aliases := opt.Aliases
-	stamps := make([]stamp, len(files))
-	// Each core takes the next run of files, which mostly share a folder.
+	// Each core takes the next run of files, which mostly share a folder,
+	// and hashes their stamps: the key hashes the runs' hashes in order.
 	const run = 1024
+	runs := make([][32]byte, (len(files)+run-1)/run)
 	var next atomic.Int64
+	var failed atomic.Bool
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(1, len(files)/256)) {
 		wg.Go(func() {
 			var l looker
 			defer l.close()
-			for {
-				lo := int(next.Add(run)) - run
-				if lo >= len(files) {
+			h := sha256.New()
+			var buf []byte
+			for !failed.Load() {
+				r := int(next.Add(1)) - 1
+				if r >= len(runs) {
 					return
 				}
-				for i := lo; i < min(lo+run, len(files)); i++ {
-					stamps[i] = stampFile(&l, files[i], now)
+				buf = buf[:0]
+				for _, f := range files[r*run : min((r+1)*run, len(files))] {
+					s := stampFile(&l, f, now)
+					if !s.ok {
+						failed.Store(true)
+						return
+					}
+					buf = appendStamp(buf, f, s)
 				}
+				h.Reset()
+				h.Write(buf)
+				h.Sum(runs[r][:0])
 			}
 		})
 	}
 	wg.Wait()
+	if failed.Load() {
+		return key, false
+	}
 	h := sha256.New()
 	buf := make([]byte, 0, 256)
 	buf = append(buf, format+version+"\x00"...)
@@ -347,15 +363,9 @@ func fileKey(files []string, opt loader.Options, version string, now time.Time) 
 		}
 		buf = appendStamp(buf, aliases, s)
 	}
-	for i, f := range files {
-		if !stamps[i].ok {
-			return key, false
-		}
-		buf = appendStamp(buf, f, stamps[i])
-		if len(buf) > 128<<10 {
-			h.Write(buf)
-			buf = buf[:0]
-		}
+	buf = binary.LittleEndian.AppendUint64(buf, uint64(len(files)))
+	for _, r := range runs {
+		buf = append(buf, r[:]...)
 	}
 	h.Write(buf)
 	copy(key[:], h.Sum(nil))

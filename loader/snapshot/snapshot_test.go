@@ -336,10 +336,17 @@ func TestDecodeSnapshotDamaged(t *testing.T) {
 		t.Fatalf("good snapshot: %v", err)
 	}
 	// A damaged snapshot that decodes all the same must still give its
-	// moves, read one at a time or all at once, without a panic.
+	// roles and moves, read one at a time or all at once, without a
+	// panic.
+	good := c.Graph.Roles()
 	use := func(c *loader.Corpus, err error) {
 		if err != nil {
 			return
+		}
+		for i, r := range good[:5] {
+			c.Graph.Role(r.ID)
+			c.Graph.Lookup(r.Name)
+			c.Graph.Paths(r.ID, good[len(good)-1-i].ID, 2, graph.PathOptions{})
 		}
 		for _, r := range c.Graph.Roles()[:5] {
 			c.Graph.MovesOf(r.ID)
