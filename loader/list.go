@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"careergraph/loader/source"
 )
@@ -41,9 +42,12 @@ func walkFolder(name string, format source.Format) (sourceFile, bool) {
 
 // walkNode is one folder of a walk: its sources and subfolders in the
 // order of their names, so that the walk's result comes out almost
-// sorted, whatever order the folders were read in.
+// sorted, whatever order the folders were read in; and the folder as
+// read, when its entries were.
 type walkNode struct {
-	items []walkItem
+	items  []walkItem
+	folder ListedFolder
+	read   bool
 }
 
 // walkItem is a file found (file set) or a subfolder (sub set).
@@ -57,12 +61,29 @@ type walkItem struct {
 // unreadable folder is returned as a file whose read fails, like an
 // unreadable file. The result is in the order of a depth-first walk of
 // names sorted in each folder, which is nearly sorted by path: the
-// caller sorts it.
-func walkDir(root string, limit int64, format source.Format) []sourceFile {
+// caller sorts it. It also returns the folders whose entries it read,
+// in the same order, and whether the files are all the folders held and
+// nothing else decided what they are (see ListFilesAndFolders): every
+// folder was read and looked at, and none is one source (an O*NET
+// release, told by what is in it).
+func walkDir(root string, limit int64, format source.Format) ([]sourceFile, []ListedFolder, bool) {
 	w := &walker{limit: limit, format: format, sem: make(chan struct{}, runtime.GOMAXPROCS(0)-1)}
 	top := &walkNode{}
 	w.readDir(root, top)
 	w.wg.Wait()
+	var folders []ListedFolder
+	var gather func(n *walkNode)
+	gather = func(n *walkNode) {
+		if n.read {
+			folders = append(folders, n.folder)
+		}
+		for _, it := range n.items {
+			if it.sub != nil {
+				gather(it.sub)
+			}
+		}
+	}
+	gather(top)
 	var count func(n *walkNode) int
 	count = func(n *walkNode) int {
 		c := 0
@@ -87,17 +108,18 @@ func walkDir(root string, limit int64, format source.Format) []sourceFile {
 		}
 	}
 	flatten(top)
-	return out
+	return out, folders, top.read && !w.partial.Load()
 }
 
 // walker reads the folders of one walk. A folder is read on a goroutine
 // of its own while sem has room (one per core besides the caller's), and
 // by the goroutine that found it otherwise.
 type walker struct {
-	limit  int64
-	format source.Format
-	sem    chan struct{}
-	wg     sync.WaitGroup
+	limit   int64
+	format  source.Format
+	sem     chan struct{}
+	wg      sync.WaitGroup
+	partial atomic.Bool // a folder was not read, or was one source
 }
 
 // readDir fills n with what the folder name holds, or with the folder
@@ -105,15 +127,23 @@ type walker struct {
 func (w *walker) readDir(name string, n *walkNode) {
 	if f, ok := walkFolder(name, w.format); ok {
 		n.items = append(n.items, walkItem{file: f})
+		w.partial.Store(true)
 		return
 	}
 	f, err := os.Open(name)
 	var entries []fs.DirEntry
 	if err == nil {
-		entries, err = f.ReadDir(-1)
+		// The folder's modification time before its entries are read:
+		// an entry added meanwhile makes it differ next time.
+		var info fs.FileInfo
+		if info, err = f.Stat(); err == nil {
+			n.folder, n.read = ListedFolder{Name: name, Info: info}, true
+			entries, err = f.ReadDir(-1)
+		}
 		f.Close()
 	}
 	if err != nil {
+		w.partial.Store(true)
 		// Like an unreadable file; what could be read is still walked.
 		n.items = append(n.items, walkItem{file: failedFile(name, err)})
 	}

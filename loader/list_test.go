@@ -16,11 +16,10 @@ import (
 // walkReference lists what filepath.WalkDir finds below root with the
 // walk's rules: every file but hidden ones, hidden folders left out,
 // an unreadable folder as a file named for it.
-func walkReference(root string) []string {
-	var out []string
+func walkReference(root string) (files, folders []string) {
 	filepath.WalkDir(root, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
-			out = append(out, name+" (unreadable)")
+			files = append(files, name+" (unreadable)")
 			return nil
 		}
 		if name != root && strings.HasPrefix(d.Name(), ".") {
@@ -30,12 +29,15 @@ func walkReference(root string) []string {
 			return nil
 		}
 		if !d.IsDir() {
-			out = append(out, name)
+			files = append(files, name)
+		} else {
+			folders = append(folders, name)
 		}
 		return nil
 	})
-	slices.Sort(out)
-	return out
+	slices.Sort(files)
+	slices.Sort(folders)
+	return files, folders
 }
 
 // TestWalkDirIsWalkDir checks that the walk on all cores finds what
@@ -61,15 +63,40 @@ func TestWalkDirIsWalkDir(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := writeFiles(t, tt.files)
-			var got []string
-			for _, f := range walkDir(dir, DefaultMaxFileSize, source.None) {
+			var got, gotFolders []string
+			files, folders, complete := walkDir(dir, DefaultMaxFileSize, source.None)
+			for _, f := range files {
 				got = append(got, f.name)
 			}
 			slices.Sort(got)
-			if want := walkReference(dir); !slices.Equal(got, want) {
+			want, wantFolders := walkReference(dir)
+			if !slices.Equal(got, want) {
 				t.Errorf("walkDir(%s) = %v; want %v", tt.name, got, want)
 			}
+			// Every folder read, each with its modification time.
+			for _, f := range folders {
+				gotFolders = append(gotFolders, f.Name)
+				if info, err := os.Stat(f.Name); err != nil || !os.SameFile(info, f.Info) || !info.ModTime().Equal(f.Info.ModTime()) {
+					t.Errorf("walkDir(%s): folder %s seen as %v; want it as it is", tt.name, f.Name, f.Info)
+				}
+			}
+			slices.Sort(gotFolders)
+			if !slices.Equal(gotFolders, wantFolders) || !complete {
+				t.Errorf("walkDir(%s) read folders %v (complete %v); want %v, complete", tt.name, gotFolders, complete, wantFolders)
+			}
 		})
+	}
+}
+
+// TestWalkDirOneSourceFolder: a folder the walk takes for one source (an
+// O*NET release, by a file in it) is not read, and the walk says its
+// files are not all the folders hold: what the folder is depends on
+// what is in it, which its parent's modification time does not tell.
+func TestWalkDirOneSourceFolder(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.txt": "", "release/Occupation Data.txt": "O*NET-SOC Code\tTitle\tDescription\n"})
+	files, folders, complete := walkDir(dir, DefaultMaxFileSize, source.None)
+	if len(files) != 2 || len(folders) != 1 || complete {
+		t.Errorf("walkDir = %d files, folders %v, complete %v; want a.txt and the release, the top folder, not complete", len(files), folders, complete)
 	}
 }
 
@@ -85,9 +112,12 @@ func TestWalkDirUnreadableFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer os.Chmod(locked, 0o755)
-	files := walkDir(dir, DefaultMaxFileSize, source.None)
+	files, _, complete := walkDir(dir, DefaultMaxFileSize, source.None)
 	if len(files) != 2 {
 		t.Fatalf("walkDir = %d files; want a.txt and the locked folder", len(files))
+	}
+	if complete {
+		t.Error("walkDir: complete with a folder it could not read")
 	}
 	for _, f := range files {
 		if _, err := f.read(nil); (err != nil) != (f.name == locked) {

@@ -120,7 +120,7 @@ const SeedsName = "seeds"
 // when a path does not exist or names no files at all (a *DataError), or
 // the alias file is unreadable (an *AliasFileError).
 func Load(opt Options) (*Corpus, error) {
-	files, err := listFiles(opt)
+	files, _, _, err := listFiles(opt)
 	if err != nil {
 		return nil, err
 	}
@@ -133,18 +133,39 @@ func Load(opt Options) (*Corpus, error) {
 // like it) as one name.
 // It returns nil when opt names the embedded seeds. Errors are Load's.
 func ListFiles(opt Options) ([]string, error) {
+	files, _, _, err := ListFilesAndFolders(opt)
+	return files, err
+}
+
+// ListedFolder is a folder whose entries ListFilesAndFolders read, by the
+// name it was read by, and what a look at it saw just before: its
+// modification time, and which folder it is (Info.Sys()).
+type ListedFolder struct {
+	Name string
+	Info fs.FileInfo
+}
+
+// ListFilesAndFolders is ListFiles, and also returns every folder whose
+// entries it read, with the modification time each had just before.
+// While a folder's modification time stays the same, no entry has been
+// added to it, removed from it or renamed in it (on the file systems in
+// use; git's untracked cache relies on the same), so a program may take
+// the files for listed again until one of the folders changes. complete
+// is false when a folder could not be read or looked at: the files then
+// are no proof of what the folders hold.
+func ListFilesAndFolders(opt Options) (files []string, folders []ListedFolder, complete bool, err error) {
 	if len(opt.Paths) == 0 {
-		return nil, nil
+		return nil, nil, false, nil
 	}
-	files, err := listFiles(opt)
+	found, folders, complete, err := listFiles(opt)
 	if err != nil {
-		return nil, err
+		return nil, nil, false, err
 	}
-	names := make([]string, len(files))
-	for i, f := range files {
-		names[i] = f.name
+	files = make([]string, len(found))
+	for i, f := range found {
+		files[i] = f.name
 	}
-	return names, nil
+	return files, folders, complete, nil
 }
 
 // LoadFiles is Load for the files ListFiles returned, which it does not
@@ -167,22 +188,26 @@ func LoadFiles(files []string, opt Options) (*Corpus, error) {
 	return loadFiles(src, opt)
 }
 
-// listFiles lists the documents opt names, sorted by name.
-func listFiles(opt Options) ([]sourceFile, error) {
-	var files []sourceFile
+// listFiles lists the documents opt names, sorted by name, and the
+// folders it read; complete is false when one could not be read or
+// looked at (see ListFilesAndFolders).
+func listFiles(opt Options) (files []sourceFile, folders []ListedFolder, complete bool, err error) {
+	complete = len(opt.Paths) > 0
 	if len(opt.Paths) == 0 {
 		fsFiles, err := listFS(seeds.FS, SeedsName)
 		if err != nil {
-			return nil, err
+			return nil, nil, false, err
 		}
 		files = fsFiles
 	} else {
 		for _, p := range opt.Paths {
-			found, err := listPath(p, opt.maxFileSize(), opt.Format)
+			found, read, ok, err := listPath(p, opt.maxFileSize(), opt.Format)
 			if err != nil {
-				return nil, err
+				return nil, nil, false, err
 			}
 			files = append(files, found...)
+			folders = append(folders, read...)
+			complete = complete && ok
 		}
 		// A walk lists files almost sorted, most often sorted: sorting
 		// what is sorted would only move them about.
@@ -194,10 +219,10 @@ func listFiles(opt Options) ([]sourceFile, error) {
 			files = dedupe(files)
 		}
 		if len(files) == 0 {
-			return nil, &DataError{Paths: opt.Paths, Err: ErrNoDocuments}
+			return nil, nil, false, &DataError{Paths: opt.Paths, Err: ErrNoDocuments}
 		}
 	}
-	return files, nil
+	return files, folders, complete, nil
 }
 
 // loadFiles is Load once the files are listed. With opt.DropDocuments,
@@ -335,19 +360,19 @@ func tooLarge(limit int64) error {
 // every file below it, skipping hidden files and folders, and each folder
 // holding an O*NET release as one source (not looked into). A link to a
 // folder is followed. With format ONET, p is the O*NET folder.
-func listPath(p string, limit int64, format source.Format) ([]sourceFile, error) {
+func listPath(p string, limit int64, format source.Format) (files []sourceFile, folders []ListedFolder, complete bool, err error) {
 	info, err := os.Stat(p)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &DataError{Paths: []string{p}, Err: unwrapPath(err)}
+			return nil, nil, false, &DataError{Paths: []string{p}, Err: unwrapPath(err)}
 		}
-		return nil, err
+		return nil, nil, false, err
 	}
 	if !info.IsDir() {
-		return []sourceFile{osFile(p, limit)}, nil
+		return []sourceFile{osFile(p, limit)}, nil, true, nil
 	}
 	if format == source.ONET {
-		return []sourceFile{{name: p, onet: true}}, nil
+		return []sourceFile{{name: p, onet: true}}, nil, true, nil
 	}
 	root := p
 	if l, err := os.Lstat(p); err == nil && l.Mode()&fs.ModeSymlink != 0 {
@@ -355,7 +380,8 @@ func listPath(p string, limit int64, format source.Format) ([]sourceFile, error)
 		// separator the system does. The names below are cleaned.
 		root = p + string(filepath.Separator)
 	}
-	return walkDir(root, limit, format), nil
+	files, folders, complete = walkDir(root, limit, format)
+	return files, folders, complete, nil
 }
 
 // onetLike reports whether folder dir holds a file that only an O*NET
