@@ -121,8 +121,12 @@ func load(opt loader.Options, dir, version string, cachedOnly bool) (c *loader.C
 		return c, false, err
 	}
 	// The snapshot is read while the files are listed and looked at, on
-	// the other core; it is used only if its key turns out to match.
+	// the other core; it is used only if its key turns out to match. The
+	// files are those the listing file names while none of the folders
+	// it read has changed (see listing.go); else the folders are read.
 	name := filepath.Join(dir, fileName(opt))
+	listName, context := listingName(name), listingContext(opt)
+	kept, ok := readListing(listName, context)
 	type read struct {
 		c   *loader.Corpus
 		key [32]byte
@@ -133,16 +137,28 @@ func load(opt loader.Options, dir, version string, cachedOnly bool) (c *loader.C
 		c, key, err := readSnapshot(name)
 		snap <- read{c, key, err}
 	}()
-	files, err := loader.ListFiles(opt)
-	if err != nil {
-		<-snap
-		return nil, false, err
+	files, walked := kept.files, !ok || !unchanged(kept.folders)
+	if walked {
+		listings.Add(1)
+		var folders []loader.ListedFolder
+		var complete bool
+		files, folders, complete, err = loader.ListFilesAndFolders(opt)
+		if err != nil {
+			<-snap
+			return nil, false, err
+		}
+		if !cachedOnly && provable(folders, complete, time.Now()) && os.MkdirAll(dir, 0o755) == nil {
+			_ = writeListing(listName, context, listing{files: files, folders: stampsOf(folders)}) // only costs speed if it fails
+		}
 	}
 	key, keyed := fileKey(files, opt, version, time.Now())
 	s := <-snap
 	if keyed && s.err == nil && s.key == key {
 		now := time.Now()
 		_ = os.Chtimes(name, now, now) // in use: see removeStale
+		if !walked {
+			_ = os.Chtimes(listName, now, now)
+		}
 		return s.c, true, nil
 	}
 	if cachedOnly {
@@ -279,7 +295,7 @@ func hashFile(name string) (sum [32]byte, err error) {
 
 // appendStamp appends the name and stamp of a file to buf.
 func appendStamp(buf []byte, name string, s stamp) []byte {
-	buf = append(buf, name+"\x00"...)
+	buf = append(append(buf, name...), 0)
 	buf = binary.LittleEndian.AppendUint64(buf, uint64(s.size))
 	buf = binary.LittleEndian.AppendUint64(buf, uint64(s.mtime))
 	switch {
@@ -444,10 +460,11 @@ func useMapped(f *os.File, profilesAt int64, profiles []*graph.Profile) {
 
 // removeStale keeps the cache folder from growing without end: it
 // removes the temporary files that a writer killed midway left more than
-// an hour ago, and the snapshots not used for a month (a snapshot is
-// touched whenever it is used).
+// an hour ago, and the snapshots and listings not used for a month (each
+// is touched whenever it is used).
 func removeStale(dir string) {
-	for pattern, age := range map[string]time.Duration{"snapshot-*.tmp": time.Hour, "*.snap": 30 * 24 * time.Hour} {
+	for pattern, age := range map[string]time.Duration{"snapshot-*.tmp": time.Hour, "listing-*.tmp": time.Hour,
+		"*.snap": 30 * 24 * time.Hour, "*.list": 30 * 24 * time.Hour} {
 		names, _ := filepath.Glob(filepath.Join(dir, pattern))
 		for _, n := range names {
 			if info, err := os.Stat(n); err == nil && time.Since(info.ModTime()) > age {

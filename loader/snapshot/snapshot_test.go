@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -32,17 +33,24 @@ func cacheFixture(t *testing.T) (data, cache string) {
 	return data, filepath.Join(t.TempDir(), "cache")
 }
 
-// age sets the modification time of the files below root an hour back:
-// a file a test has just written is racy (see RacyWindow) for a few
-// seconds, and a slow run would see its key change between two loads.
+// age sets the modification time of the files and folders below root
+// changed in the last minute an hour back: a file a test has just
+// written is racy (see RacyWindow) for a few seconds, and a slow run
+// would see its key change between two loads; a folder just written
+// keeps the snapshot from keeping its listing. What was aged before is
+// left as it is.
 func age(t *testing.T, root string) {
 	t.Helper()
-	past := time.Now().Add(-time.Hour)
+	now := time.Now()
+	past := now.Add(-time.Hour)
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			err = os.Chtimes(p, past, past)
+		if err != nil {
+			return err
 		}
-		return err
+		if info, err := d.Info(); err == nil && info.ModTime().After(now.Add(-time.Minute)) {
+			return os.Chtimes(p, past, past)
+		}
+		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -601,5 +609,179 @@ func TestLoadParsing(t *testing.T) {
 		if calls != step.calls {
 			t.Errorf("%s: Parsing called %d times; want %d", step.what, calls, step.calls)
 		}
+	}
+}
+
+// TestLoadListing: a warm start takes the files from the snapshot's
+// listing while no folder has changed, and lists them again, to the
+// same answer as a load with no cache, once one has: a file added,
+// removed or renamed, a folder added, a hidden file added (listed
+// again, the same files: the snapshot is used). A file changed in place
+// changes no folder: the listing is taken, the key differs, and the
+// files are parsed again.
+func TestLoadListing(t *testing.T) {
+	data, cache := cacheFixture(t)
+	opt := loader.Options{Paths: []string{data}}
+	names := synth.New(300, 7)
+	loadCached(t, opt, cache, "1")
+	tests := []struct {
+		name   string
+		change func(t *testing.T)
+		listed bool // the folders are listed again
+		hit    bool // the snapshot is used
+	}{
+		{"nothing", func(*testing.T) {}, false, true},
+		{"file added", func(t *testing.T) {
+			writeDoc(t, filepath.Join(data, "added.txt"), "Added Occupation")
+		}, true, false},
+		{"file added in a folder below", func(t *testing.T) {
+			writeDoc(t, filepath.Join(data, filepath.Dir(names.Name(7)), "below.txt"), "Below Occupation")
+		}, true, false},
+		{"folder added", func(t *testing.T) {
+			writeDoc(t, filepath.Join(data, "new", "deeper.txt"), "Deeper Occupation")
+		}, true, false},
+		{"file removed", func(t *testing.T) {
+			if err := os.Remove(filepath.Join(data, names.Name(3))); err != nil {
+				t.Fatal(err)
+			}
+		}, true, false},
+		{"file renamed", func(t *testing.T) {
+			if err := os.Rename(filepath.Join(data, "added.txt"), filepath.Join(data, "renamed.txt")); err != nil {
+				t.Fatal(err)
+			}
+		}, true, false},
+		{"hidden file added", func(t *testing.T) {
+			writeDoc(t, filepath.Join(data, ".hidden.txt"), "Hidden Occupation")
+		}, true, true},
+		{"file changed in place", func(t *testing.T) {
+			file := filepath.Join(data, names.Name(9))
+			info, err := os.Stat(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := os.OpenFile(file, os.O_WRONLY|os.O_APPEND, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteString("\nAliases\n- Changed In Place\n")
+			f.Close()
+			os.Chtimes(file, info.ModTime().Add(time.Minute), info.ModTime().Add(time.Minute))
+		}, false, false},
+	}
+	for _, tt := range tests {
+		tt.change(t)
+		// The folders just changed are racy: aged, they are not, and the
+		// snapshot written next keeps its listing.
+		age(t, data)
+		before := listings.Load()
+		c, hit := loadCached(t, opt, cache, "1")
+		if listed := listings.Load() > before; listed != tt.listed || hit != tt.hit {
+			t.Errorf("%s: listed again %v, snapshot used %v; want %v, %v", tt.name, listed, hit, tt.listed, tt.hit)
+		}
+		want, err := loader.Load(opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameCorpus(t, want, c)
+		if tt.listed && !tt.hit {
+			// Written again, with the listing it was made from.
+			before := listings.Load()
+			if _, hit := loadCached(t, opt, cache, "1"); !hit || listings.Load() != before {
+				t.Errorf("%s: the next load used the snapshot %v, listed again %v; want used, not listed", tt.name, hit, listings.Load() != before)
+			}
+		}
+	}
+}
+
+// TestLoadListingRacyOrElsewhere: a listing whose folders changed within
+// RacyWindow is not kept, and one made for the paths spelled otherwise
+// is not taken.
+func TestLoadListingRacyOrElsewhere(t *testing.T) {
+	defer func(w time.Duration) { RacyWindow = w }(RacyWindow)
+	data, cache := cacheFixture(t)
+	opt := loader.Options{Paths: []string{data}}
+	loadCached(t, opt, cache, "1")
+	for _, tt := range []struct {
+		name   string
+		opt    loader.Options
+		listed bool
+	}{
+		{"paths as before", opt, false},
+		{"paths spelled otherwise", loader.Options{Paths: []string{data + string(filepath.Separator)}}, true},
+	} {
+		before := listings.Load()
+		if _, hit := loadCached(t, tt.opt, cache, "1"); !hit || listings.Load() > before != tt.listed {
+			t.Errorf("%s: snapshot used %v, listed again %v; want used, listed again %v", tt.name, hit, listings.Load() > before, tt.listed)
+		}
+	}
+	RacyWindow = time.Hour // what changes now is racy to the end of the test
+	writeDoc(t, filepath.Join(data, "racy.txt"), "Racy Occupation")
+	for i := range 2 {
+		before := listings.Load()
+		c, _ := loadCached(t, opt, cache, "1")
+		if listings.Load() == before {
+			t.Errorf("load %d after a racy change: the folders were not read", i+1)
+		}
+		if _, err := c.Graph.Resolve("Racy Occupation"); err != nil {
+			t.Errorf("load %d after a racy change: %v", i+1, err)
+		}
+	}
+}
+
+// TestLoadListingFolderReplaced: a listing is not taken for a folder that
+// is another one now, though it has the same name and modification time
+// (a link retargeted to a copy made with its times).
+func TestLoadListingFolderReplaced(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("a folder is known by its device and inode on Linux only")
+	}
+	root := t.TempDir()
+	one, two := filepath.Join(root, "one"), filepath.Join(root, "two")
+	for _, dir := range []string{one, two} {
+		if err := synth.Write(dir, 30, 7); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeDoc(t, filepath.Join(two, "extra.txt"), "Extra Occupation")
+	// Both trees with the same times, file for file, folder for folder.
+	past := time.Now().Add(-time.Hour).Truncate(time.Second)
+	for _, dir := range []string{one, two} {
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil {
+				err = os.Chtimes(p, past, past)
+			}
+			return err
+		})
+	}
+	link := filepath.Join(root, "corpus")
+	if err := os.Symlink(one, link); err != nil {
+		t.Fatal(err)
+	}
+	opt, cache := loader.Options{Paths: []string{link}}, filepath.Join(root, "cache")
+	loadCached(t, opt, cache, "1")
+	if _, hit := loadCached(t, opt, cache, "1"); !hit {
+		t.Fatal("the snapshot was not used")
+	}
+	if err := os.Remove(link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(two, link); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := loadCached(t, opt, cache, "1")
+	if _, err := c.Graph.Resolve("Extra Occupation"); err != nil {
+		t.Errorf("after the link was retargeted: %v", err)
+	}
+}
+
+// writeDoc writes a document of one occupation to name, making its
+// folder if need be.
+func writeDoc(t *testing.T, name, title string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(title+"\nSummary\nA test.\n"), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

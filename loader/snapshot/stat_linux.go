@@ -1,6 +1,7 @@
 package snapshot
 
 import (
+	"io/fs"
 	"path/filepath"
 	"syscall"
 	"time"
@@ -62,4 +63,13 @@ func (l *looker) close() {
 		unix.Close(l.fd)
 		l.open = false
 	}
+}
+
+// fileID returns the device and inode of the file info describes: which
+// file it is, whatever its name.
+func fileID(info fs.FileInfo) (dev, ino uint64) {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return uint64(st.Dev), st.Ino
+	}
+	return 0, 0
 }
