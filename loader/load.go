@@ -151,8 +151,9 @@ type ListedFolder struct {
 // added to it, removed from it or renamed in it (on the file systems in
 // use; git's untracked cache relies on the same), so a program may take
 // the files for listed again until one of the folders changes. complete
-// is false when a folder could not be read or looked at: the files then
-// are no proof of what the folders hold.
+// is false when a folder could not be read or looked at, or a path is
+// not a folder the walk read (a file, an O*NET release): the files then
+// are no proof of what the paths hold.
 func ListFilesAndFolders(opt Options) (files []string, folders []ListedFolder, complete bool, err error) {
 	if len(opt.Paths) == 0 {
 		return nil, nil, false, nil
@@ -368,11 +369,13 @@ func listPath(p string, limit int64, format source.Format) (files []sourceFile, 
 		}
 		return nil, nil, false, err
 	}
+	// A path that is not a folder walked proves nothing: it could be a
+	// folder of documents by the next listing, and no folder would tell.
 	if !info.IsDir() {
-		return []sourceFile{osFile(p, limit)}, nil, true, nil
+		return []sourceFile{osFile(p, limit)}, nil, false, nil
 	}
 	if format == source.ONET {
-		return []sourceFile{{name: p, onet: true}}, nil, true, nil
+		return []sourceFile{{name: p, onet: true}}, nil, false, nil
 	}
 	root := p
 	if l, err := os.Lstat(p); err == nil && l.Mode()&fs.ModeSymlink != 0 {

@@ -774,6 +774,27 @@ func TestLoadListingFolderReplaced(t *testing.T) {
 	}
 }
 
+// TestLoadFileBecomesFolder: a path that was a file and is now a folder
+// of documents is listed again, whatever the times say.
+func TestLoadFileBecomesFolder(t *testing.T) {
+	root := t.TempDir()
+	path := filepath.Join(root, "corpus.txt")
+	writeDoc(t, path, "Lone Occupation")
+	age(t, root)
+	opt, cache := loader.Options{Paths: []string{path}}, filepath.Join(root, "cache")
+	loadCached(t, opt, cache, "1")
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	writeDoc(t, filepath.Join(path, "a.txt"), "Folder Occupation")
+	writeDoc(t, filepath.Join(path, "b.txt"), "Second Occupation")
+	age(t, root)
+	c, _ := loadCached(t, opt, cache, "1")
+	if _, err := c.Graph.Resolve("Second Occupation"); err != nil || c.NumDocuments != 2 {
+		t.Errorf("after the file became a folder: %d documents, %v; want the folder's two", c.NumDocuments, err)
+	}
+}
+
 // writeDoc writes a document of one occupation to name, making its
 // folder if need be.
 func writeDoc(t *testing.T, name, title string) {
