@@ -103,7 +103,7 @@ func provable(folders []loader.ListedFolder, complete bool, now time.Time) bool 
 }
 
 // writeListing writes the listing l, made for context, to the file name,
-// whole: to a temporary file in the same folder, then renamed over name.
+// whole (see writeWhole).
 func writeListing(name, context string, l listing) error {
 	b := []byte(listingFormat + "\x00\x00\x00\x00\x00\x00\x00\x00")
 	str := func(s string) {
@@ -124,21 +124,10 @@ func writeListing(name, context string, l listing) error {
 	}
 	binary.LittleEndian.PutUint64(b[len(listingFormat):], uint64(len(b)-len(listingFormat)-8))
 	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, crcTable))
-	f, err := os.CreateTemp(filepath.Dir(name), "listing-*.tmp")
-	if err != nil {
+	return writeWhole(name, "listing-*.tmp", func(f *os.File) error {
+		_, err := f.Write(b)
 		return err
-	}
-	_, err = f.Write(b)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), name)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
+	})
 }
 
 // readListing returns the listing in the file name, if it is there,

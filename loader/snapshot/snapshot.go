@@ -398,18 +398,29 @@ func writeSnapshot(name string, key [32]byte, c *loader.Corpus) error {
 	}
 	removeStale(dir)
 	e := encodeCorpus(c)
-	f, err := os.CreateTemp(dir, "snapshot-*.tmp")
+	return writeWhole(name, "snapshot-*.tmp", func(f *os.File) error {
+		w := bufio.NewWriterSize(f, 1<<20)
+		profilesAt, err := e.writeSnapshot(w, key)
+		if err == nil {
+			err = w.Flush()
+		}
+		if err == nil {
+			useMapped(f, profilesAt, e.profiles)
+		}
+		return err
+	})
+}
+
+// writeWhole writes the file name whole with write: to a temporary file
+// in the same folder, named after pattern, renamed over name once
+// written and closed, and removed if anything failed. A reader sees the
+// file before or after, never in between.
+func writeWhole(name, pattern string, write func(*os.File) error) error {
+	f, err := os.CreateTemp(filepath.Dir(name), pattern)
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	var profilesAt int64
-	if profilesAt, err = e.writeSnapshot(w, key); err == nil {
-		err = w.Flush()
-	}
-	if err == nil {
-		useMapped(f, profilesAt, e.profiles)
-	}
+	err = write(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
