@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 	"math/rand/v2"
@@ -164,16 +163,7 @@ func TestBuiltMovesOneByOne(t *testing.T) {
 func TestStatsCountsEveryMove(t *testing.T) {
 	f := newAddedFixture()
 	random := indexedFixtures(t)["random"]
-	var index bytes.Buffer
-	if err := random.WriteIndex(&index); err != nil {
-		t.Fatal(err)
-	}
-	roles, moves, ends, rungs := parts(random)
-	indexed, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, index.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, g := range []*Graph{f.build(t), random, restoreFixture(t), indexed} {
+	for _, g := range []*Graph{f.build(t), random, restoreFixture(t), restoreIndexed(t, random)} {
 		lazy := g.lazy != nil && !g.movesReady.Load()
 		st := g.Stats()
 		if lazy && g.movesReady.Load() {

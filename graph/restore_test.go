@@ -309,6 +309,22 @@ func allForms(g *Graph) []string {
 	return out
 }
 
+// restoreIndexed restores g with RestoreIndexed from the index it writes,
+// its roles and moves read from slices.
+func restoreIndexed(t *testing.T, g *Graph) *Graph {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := g.WriteIndex(&buf); err != nil {
+		t.Fatal(err)
+	}
+	roles, moves, ends, rungs := parts(g)
+	r, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
 // sliceRoles is a RoleReader of roles in hand.
 type sliceRoles []Role
 
@@ -320,15 +336,8 @@ func (s sliceRoles) All() []Role     { return slices.Clone(s) }
 // one at a time and all at once from many goroutines: run with -race.
 func TestRestoreIndexedConcurrent(t *testing.T) {
 	g := indexedFixtures(t)["random"]
-	var buf bytes.Buffer
-	if err := g.WriteIndex(&buf); err != nil {
-		t.Fatal(err)
-	}
-	roles, moves, ends, rungs := parts(g)
-	r, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, buf.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
+	roles, _, _, _ := parts(g)
+	r := restoreIndexed(t, g)
 	var wg sync.WaitGroup
 	for i := range 8 {
 		wg.Go(func() {
@@ -399,18 +408,11 @@ func TestRoleIndex(t *testing.T) {
 func TestMoveAt(t *testing.T) {
 	for name, g := range indexedFixtures(t) {
 		roles, moves, ends, rungs := parts(g)
-		restored, err := Restore(slices.Clone(roles), slices.Clone(moves), ends, rungs)
+		restored, err := Restore(roles, moves, ends, rungs)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var buf bytes.Buffer
-		if err := g.WriteIndex(&buf); err != nil {
-			t.Fatal(err)
-		}
-		indexed, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, buf.Bytes())
-		if err != nil {
-			t.Fatal(err)
-		}
+		indexed := restoreIndexed(t, g)
 		fresh := indexedFixtures(t)[name] // no move made yet
 		for kind, h := range map[string]*Graph{"built": fresh, "built, moves made": g, "restored": restored, "indexed": indexed} {
 			if h.NumMoves() != len(moves) {
