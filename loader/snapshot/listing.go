@@ -131,31 +131,28 @@ func writeListing(name, context string, l listing) error {
 }
 
 // readListing returns the listing in the file name, if it is there,
-// whole and made for context. Its names share the file's bytes, mapped
-// for as long as the program runs (see pinned).
-func readListing(name, context string) (l listing, ok bool) {
+// whole and made for context. Its names share the file's bytes, mapped:
+// keep m reachable while they are used, and copy any kept longer.
+func readListing(name, context string) (l listing, m *mapfile.Mapping, ok bool) {
 	f, err := os.Open(name)
 	if err != nil {
-		return l, false
+		return l, nil, false
 	}
 	info, err := f.Stat()
 	if err != nil || !info.Mode().IsRegular() || info.Size() < int64(len(listingFormat)+12) {
 		f.Close()
-		return l, false
+		return l, nil, false
 	}
 	data, m, err := mapfile.Map(f, info.Size()) // takes f
 	if err != nil {
-		return l, false
-	}
-	if m != nil {
-		pin(m)
+		return l, nil, false
 	}
 	b := unsafe.Slice(unsafe.StringData(data), len(data))
 	head := len(listingFormat) + 8
 	if string(b[:len(listingFormat)]) != listingFormat ||
 		binary.LittleEndian.Uint64(b[len(listingFormat):]) != uint64(len(b)-head-4) ||
 		crc32.Checksum(b[:len(b)-4], crcTable) != binary.LittleEndian.Uint32(b[len(b)-4:]) {
-		return l, false
+		return l, nil, false
 	}
 	d := &decoder{buf: b[head : len(b)-4]}
 	str := func() string {
@@ -163,7 +160,7 @@ func readListing(name, context string) (l listing, ok bool) {
 		return unsafe.String(unsafe.SliceData(s), len(s))
 	}
 	if str() != context || d.err != nil {
-		return l, false
+		return l, nil, false
 	}
 	l.folders = make([]folderStamp, d.count(4))
 	for i := range l.folders {
@@ -175,9 +172,9 @@ func readListing(name, context string) (l listing, ok bool) {
 		l.files[i] = str()
 	}
 	if d.err != nil || d.off != len(d.buf) || len(l.files) == 0 {
-		return listing{}, false
+		return listing{}, nil, false
 	}
-	return l, true
+	return l, m, true
 }
 
 // unchanged reports whether every folder is still the folder it was,

@@ -31,20 +31,25 @@
 // hold for the head of today's files.) The graph's compact index and
 // its names' normal forms are kept too, laid out to be used where they
 // lie once the file is mapped (graph.RestoreIndexed): a warm start does
-// not lay them out again. The moves are decoded one at a time as they
-// are shown, each found by where it starts in the file, or all at once
-// where all are asked for (an export, stats).
+// not lay them out again. The roles and moves are decoded one at a time
+// as they are shown, each found by where it starts in the file, or all
+// at once where all are asked for (an export; `roles`, `stats` for the
+// roles), and a string is cut from the file's bytes when it is read.
 //
 // The roles' profiles, every section of every document and most of a
 // snapshot's bytes, follow, packed as graph.Profile keeps them. A warm
-// start maps the file, checks the head and the index, decodes the roles
-// where they lie and leaves the rest be: at 100k documents (477 MB: a
-// head of 55 MB, an index of 60 MB) `careergraph path` takes 0.31–0.36 s
-// and 250–260 MB, against 1.2 s and 340 MB when the roles and moves
-// were decoded whole and the index laid out anew, and 3.5 s and 760 MB
-// when the file was read and every profile decoded. A profile is read
-// from the file when its card is shown, and checked then against its
-// own checksums.
+// start maps the file, checks the head and the index and leaves the rest
+// be: at 100k documents (481 MB: a head of 55 MB, an index of 60 MB)
+// `careergraph path` takes 0.28–0.33 s, against 1.2 s and 340 MB when
+// the roles and moves were decoded whole and the index laid out anew,
+// and 3.5 s and 760 MB when the file was read and every profile
+// decoded. A profile is read from the file when its card is shown, and
+// checked then against its own checksums.
+//
+// Beside each snapshot is the listing of the files it was last loaded
+// from, with the folders that gave them (listing.go): while no folder
+// has changed, a warm start looks at the listed files without reading a
+// folder.
 package snapshot
 
 import (
@@ -60,6 +65,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -126,7 +133,8 @@ func load(opt loader.Options, dir, version string, cachedOnly bool) (c *loader.C
 	// it read has changed (see listing.go); else the folders are read.
 	name := filepath.Join(dir, fileName(opt))
 	listName, context := listingName(name), listingContext(opt)
-	kept, ok := readListing(listName, context)
+	kept, mapped, ok := readListing(listName, context)
+	defer runtime.KeepAlive(mapped) // kept's names are its bytes
 	type read struct {
 		c   *loader.Corpus
 		key [32]byte
@@ -166,6 +174,12 @@ func load(opt loader.Options, dir, version string, cachedOnly bool) (c *loader.C
 	}
 	if opt.SpillDir == "" && os.MkdirAll(dir, 0o755) == nil {
 		opt.SpillDir = dir // the profiles wait there, not in memory, until the snapshot has them
+	}
+	if !walked { // the corpus keeps the names: they cannot stay the listing's bytes
+		files = slices.Clone(files)
+		for i, f := range files {
+			files[i] = strings.Clone(f)
+		}
 	}
 	c, err = loader.LoadFiles(files, opt)
 	if err != nil {
