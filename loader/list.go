@@ -137,8 +137,9 @@ func (w *walker) readDir(name string, n *walkNode) {
 		// an entry added meanwhile makes it differ next time.
 		var info fs.FileInfo
 		if info, err = f.Stat(); err == nil {
-			n.folder, n.read = ListedFolder{Name: name, Info: info}, true
-			entries, err = f.ReadDir(-1)
+			if entries, err = f.ReadDir(-1); err == nil {
+				n.folder, n.read = ListedFolder{Name: name, Info: info}, true
+			}
 		}
 		f.Close()
 	}

@@ -2,6 +2,7 @@ package snapshot
 
 import (
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 	"io/fs"
 	"math"
@@ -18,21 +19,29 @@ import (
 
 // Beside each snapshot (NAME.snap) is the listing of the files last
 // loaded from the same paths (NAME.list): the files, and the folders
-// whose entries gave them with the modification times they had (see
-// loader.ListFilesAndFolders). While every folder has the modification
-// time it had, the files are those the listing names, and a warm start
-// looks at them without reading a folder: at 300k documents, reading the
-// folders was a third of a warm start. The listing is a file of its own,
-// written whole whenever the folders are read again, so that the
-// snapshot, hundreds of megabytes, is never written for it.
+// whose entries gave them, each with its modification time, device,
+// inode and change time just before it was read (see
+// loader.ListFilesAndFolders). While every folder is the same (the
+// change time tells a folder whose modification time was set back, by
+// rsync -a or an archive unpacked, from one left alone), the files are
+// those the listing names, and a warm start looks at them without
+// reading a folder: at 300k documents, reading the folders was a third
+// of a warm start. git's untracked cache trusts folders' times the same
+// way. The listing is a file of its own, written whole whenever the
+// folders are read again, so that the snapshot, hundreds of megabytes,
+// is never written for it.
 //
 // A listing is kept only where it proves what the folders hold: every
-// folder was read and looked at, none was one source told by its
-// content (an O*NET release), and none had changed within RacyWindow of
-// the listing (a change in the same tick of a coarse clock would not
-// show). It is used only for the same paths, spelled alike, from the
-// same working folder, with the same format forced: the files' names
-// depend on all three.
+// path is a folder, every folder was read and looked at, none was one
+// source told by its content (an O*NET release), none had changed within
+// RacyWindow before the listing started (a change in the same tick of a
+// coarse clock would not show), and the system gives a folder's change
+// time (Linux; elsewhere the folders are read at every start). It is
+// used only for the same paths, spelled alike, from the same working
+// folder, with the same format forced, by the same build of careergraph:
+// the files' names, and which files are taken, depend on all of them.
+// On a network file system whose client caches folders' times, a file
+// another machine adds shows once that cache expires.
 //
 // A listing file is the format line, the length of what follows it
 // before its checksum, that (the context, then the folders, each with
@@ -40,7 +49,7 @@ import (
 // before it.
 
 // listingFormat names the layout of a listing file.
-const listingFormat = "careergraph listing 1\n"
+const listingFormat = "careergraph listing 2\n"
 
 // listings counts the listings load has made, rather than taken from a
 // listing file: for tests.
@@ -54,26 +63,37 @@ type listing struct {
 
 // folderStamp is what a listing keeps of a folder it read: its name, its
 // modification time (Unix nanoseconds), and which folder it was (see
-// fileID).
+// folderID).
 type folderStamp struct {
-	name     string
-	mtime    int64
+	name  string
+	mtime int64
+	id    folderIdentity
+}
+
+// folderIdentity tells a folder from another of the same name and
+// modification time: see folderID.
+type folderIdentity struct {
 	dev, ino uint64
+	ctime    int64 // Unix nanoseconds
 }
 
-// stampFolderSeen returns the stamp of the folder name seen as info.
-func stampFolderSeen(name string, info fs.FileInfo) folderStamp {
-	dev, ino := fileID(info)
-	return folderStamp{name: name, mtime: info.ModTime().UnixNano(), dev: dev, ino: ino}
+// stampFolderSeen returns the stamp of the folder name seen as info; ok
+// is false where the folder's identity cannot be read.
+func stampFolderSeen(name string, info fs.FileInfo) (s folderStamp, ok bool) {
+	id, ok := folderID(info)
+	return folderStamp{name: name, mtime: info.ModTime().UnixNano(), id: id}, ok
 }
 
-// stampsOf returns the stamps of the folders a listing read.
-func stampsOf(folders []loader.ListedFolder) []folderStamp {
-	out := make([]folderStamp, len(folders))
+// stampsOf returns the stamps of the folders a listing read; ok is false
+// where one's identity cannot be read.
+func stampsOf(folders []loader.ListedFolder) (stamps []folderStamp, ok bool) {
+	stamps = make([]folderStamp, len(folders))
 	for i, f := range folders {
-		out[i] = stampFolderSeen(f.Name, f.Info)
+		if stamps[i], ok = stampFolderSeen(f.Name, f.Info); !ok {
+			return nil, false
+		}
 	}
-	return out
+	return stamps, true
 }
 
 // listingName returns the name of the listing file beside the snapshot
@@ -83,22 +103,31 @@ func listingName(snapshot string) string {
 }
 
 // listingContext is what the names a listing gives depend on besides the
-// folders: the paths as given, the working folder and the format forced.
-func listingContext(opt loader.Options) string {
+// folders: the paths as given, the working folder, the format forced,
+// and the program that listed them (its version, and its file as the
+// snapshot's key has it): another build may take other files.
+func listingContext(opt loader.Options, version string) string {
 	cwd, _ := os.Getwd()
+	exe, _ := os.Executable()
+	if info, err := os.Stat(exe); err == nil {
+		exe = fmt.Sprintf("%s %d %d", exe, info.Size(), info.ModTime().UnixNano())
+	}
 	b := binary.AppendUvarint(nil, uint64(opt.Format))
-	for _, s := range append([]string{cwd}, opt.Paths...) {
+	for _, s := range append([]string{version, exe, cwd}, opt.Paths...) {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
 	return string(b)
 }
 
-// provable reports whether the folders, listed at time now, prove which
-// files they hold (see above).
-func provable(folders []loader.ListedFolder, complete bool, now time.Time) bool {
+// provable reports whether the folders, listed from time start on, prove
+// which files they hold (see above): each was changed more than
+// RacyWindow before the listing started, so that a change after it was
+// looked at gives it another modification time, however coarse the
+// clock.
+func provable(folders []loader.ListedFolder, complete bool, start time.Time) bool {
 	return complete && !slices.ContainsFunc(folders, func(f loader.ListedFolder) bool {
-		return f.Info.ModTime().After(now.Add(-RacyWindow))
+		return f.Info.ModTime().After(start.Add(-RacyWindow))
 	})
 }
 
@@ -115,8 +144,9 @@ func writeListing(name, context string, l listing) error {
 	for _, f := range l.folders {
 		str(f.name)
 		b = binary.AppendVarint(b, f.mtime)
-		b = binary.AppendUvarint(b, f.dev)
-		b = binary.AppendUvarint(b, f.ino)
+		b = binary.AppendUvarint(b, f.id.dev)
+		b = binary.AppendUvarint(b, f.id.ino)
+		b = binary.AppendVarint(b, f.id.ctime)
 	}
 	b = binary.AppendUvarint(b, uint64(len(l.files)))
 	for _, f := range l.files {
@@ -162,10 +192,11 @@ func readListing(name, context string) (l listing, m *mapfile.Mapping, ok bool) 
 	if str() != context || d.err != nil {
 		return l, nil, false
 	}
-	l.folders = make([]folderStamp, d.count(4))
+	l.folders = make([]folderStamp, d.count(5))
 	for i := range l.folders {
-		l.folders[i] = folderStamp{name: str(), mtime: int64(d.signed())}
-		l.folders[i].dev, l.folders[i].ino = d.uint(), d.uint()
+		f := &l.folders[i]
+		f.name, f.mtime = str(), int64(d.signed())
+		f.id = folderIdentity{dev: d.uint(), ino: d.uint(), ctime: int64(d.signed())}
 	}
 	l.files = make([]string, d.count(1))
 	for i := range l.files {
@@ -182,7 +213,10 @@ func readListing(name, context string) (l listing, m *mapfile.Mapping, ok bool) 
 func unchanged(folders []folderStamp) bool {
 	for _, f := range folders {
 		info, err := os.Stat(f.name)
-		if err != nil || !info.IsDir() || stampFolderSeen(f.name, info) != f {
+		if err != nil || !info.IsDir() {
+			return false
+		}
+		if s, ok := stampFolderSeen(f.name, info); !ok || s != f {
 			return false
 		}
 	}

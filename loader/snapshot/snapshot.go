@@ -132,7 +132,7 @@ func load(opt loader.Options, dir, version string, cachedOnly bool) (c *loader.C
 	// files are those the listing file names while none of the folders
 	// it read has changed (see listing.go); else the folders are read.
 	name := filepath.Join(dir, fileName(opt))
-	listName, context := listingName(name), listingContext(opt)
+	listName, context := listingName(name), listingContext(opt, version)
 	kept, mapped, ok := readListing(listName, context)
 	defer runtime.KeepAlive(mapped) // kept's names are its bytes
 	type read struct {
@@ -148,6 +148,7 @@ func load(opt loader.Options, dir, version string, cachedOnly bool) (c *loader.C
 	files, walked := kept.files, !ok || !unchanged(kept.folders)
 	if walked {
 		listings.Add(1)
+		start := time.Now()
 		var folders []loader.ListedFolder
 		var complete bool
 		files, folders, complete, err = loader.ListFilesAndFolders(opt)
@@ -155,8 +156,9 @@ func load(opt loader.Options, dir, version string, cachedOnly bool) (c *loader.C
 			<-snap
 			return nil, false, err
 		}
-		if !cachedOnly && provable(folders, complete, time.Now()) && os.MkdirAll(dir, 0o755) == nil {
-			_ = writeListing(listName, context, listing{files: files, folders: stampsOf(folders)}) // only costs speed if it fails
+		stamps, identified := stampsOf(folders)
+		if !cachedOnly && identified && provable(folders, complete, start) && os.MkdirAll(dir, 0o755) == nil {
+			_ = writeListing(listName, context, listing{files: files, folders: stamps}) // only costs speed if it fails
 		}
 	}
 	key, keyed := fileKey(files, opt, version, time.Now())
@@ -541,8 +543,10 @@ func readSnapshot(name string) (c *loader.Corpus, key [32]byte, err error) {
 // pinned keeps every snapshot file read mapped for as long as the program
 // runs: the names of the corpus decoded from one are its bytes, used
 // everywhere and never copied, so no mapping may be undone. A command
-// reads one snapshot; a server one when it starts (reloads parse the
-// changed documents), and the system can drop mapped pages it needs.
+// reads one snapshot; a server one when it starts and one more after
+// each reload (the snapshot its parse wrote, read back: each stays
+// mapped, and a replaced one keeps its disk space, until the server
+// stops), and the system can drop mapped pages it needs.
 // Snapshots are only ever replaced whole (written elsewhere and renamed),
 // never changed in place, so what is mapped stays as it was.
 var pinned struct {

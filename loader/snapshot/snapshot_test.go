@@ -650,6 +650,15 @@ func TestLoadListing(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, true, false},
+		{"file added, the folder's time set back", func(t *testing.T) {
+			dir := filepath.Join(data, filepath.Dir(names.Name(11)))
+			info, err := os.Stat(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeDoc(t, filepath.Join(dir, "behind.txt"), "Behind Occupation")
+			os.Chtimes(dir, info.ModTime(), info.ModTime()) // as rsync -a and tar do
+		}, true, false},
 		{"hidden file added", func(t *testing.T) {
 			writeDoc(t, filepath.Join(data, ".hidden.txt"), "Hidden Occupation")
 		}, true, true},
@@ -706,16 +715,21 @@ func TestLoadListingRacyOrElsewhere(t *testing.T) {
 	opt := loader.Options{Paths: []string{data}}
 	loadCached(t, opt, cache, "1")
 	for _, tt := range []struct {
-		name   string
-		opt    loader.Options
-		listed bool
+		name    string
+		opt     loader.Options
+		version string
+		listed  bool
 	}{
-		{"paths as before", opt, false},
-		{"paths spelled otherwise", loader.Options{Paths: []string{data + string(filepath.Separator)}}, true},
+		{"paths as before", opt, "1", false},
+		{"paths spelled otherwise", loader.Options{Paths: []string{data + string(filepath.Separator)}}, "1", true},
+		{"paths as before, listed last otherwise", opt, "1", true},
+		{"paths as before again", opt, "1", false},
+		{"another version", opt, "2", true},
 	} {
 		before := listings.Load()
-		if _, hit := loadCached(t, tt.opt, cache, "1"); !hit || listings.Load() > before != tt.listed {
-			t.Errorf("%s: snapshot used %v, listed again %v; want used, listed again %v", tt.name, hit, listings.Load() > before, tt.listed)
+		_, hit := loadCached(t, tt.opt, cache, tt.version)
+		if listed := listings.Load() > before; listed != tt.listed || hit != (tt.version == "1") {
+			t.Errorf("%s: snapshot used %v, listed again %v; want listed again %v", tt.name, hit, listed, tt.listed)
 		}
 	}
 	RacyWindow = time.Hour // what changes now is racy to the end of the test

@@ -65,11 +65,16 @@ func (l *looker) close() {
 	}
 }
 
-// fileID returns the device and inode of the file info describes: which
-// file it is, whatever its name.
-func fileID(info fs.FileInfo) (dev, ino uint64) {
-	if st, ok := info.Sys().(*syscall.Stat_t); ok {
-		return uint64(st.Dev), st.Ino
+// folderID returns what tells the folder info describes from another
+// with the same name and modification time: its device, its inode and
+// its change time, which no program can set back (a copy made with its
+// times, an archive unpacked, a folder whose time was touched back all
+// have a change time of their own). ok is false where these cannot be
+// read.
+func folderID(info fs.FileInfo) (id folderIdentity, ok bool) {
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		return id, false
 	}
-	return 0, 0
+	return folderIdentity{dev: uint64(st.Dev), ino: st.Ino, ctime: st.Ctim.Nano()}, true
 }

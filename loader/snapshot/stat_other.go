@@ -30,6 +30,7 @@ func (*looker) stat(name string) (kind fileKind, size int64, mtime time.Time, er
 
 func (*looker) close() {}
 
-// fileID returns nothing where a file's identity is not looked up: a
-// folder is then known by its name and modification time alone.
-func fileID(fs.FileInfo) (dev, ino uint64) { return 0, 0 }
+// folderID reads nothing where careergraph does not read a folder's
+// change time: no listing is kept there (see provable), and the folders
+// are read at every start.
+func folderID(fs.FileInfo) (id folderIdentity, ok bool) { return id, false }
