@@ -403,8 +403,9 @@ func TestRoleIndex(t *testing.T) {
 }
 
 // TestMoveAt: MoveAt gives each move as Moves does, with the indices of
-// its ends among Roles, on a built graph (before and after its moves are
-// all made), one restored, and one restored with its index.
+// its ends among Roles, and NumRoles and NumMoves count them, on a built
+// graph (before and after its moves are all made), one restored, and one
+// restored with its index, whose roles neither makes.
 func TestMoveAt(t *testing.T) {
 	for name, g := range indexedFixtures(t) {
 		roles, moves, ends, rungs := parts(g)
@@ -415,8 +416,11 @@ func TestMoveAt(t *testing.T) {
 		indexed := restoreIndexed(t, g)
 		fresh := indexedFixtures(t)[name] // no move made yet
 		for kind, h := range map[string]*Graph{"built": fresh, "built, moves made": g, "restored": restored, "indexed": indexed} {
-			if h.NumMoves() != len(moves) {
-				t.Fatalf("%s, %s: NumMoves %d, want %d", name, kind, h.NumMoves(), len(moves))
+			if h.NumMoves() != len(moves) || h.NumRoles() != len(roles) {
+				t.Fatalf("%s, %s: NumMoves %d, NumRoles %d; want %d, %d", name, kind, h.NumMoves(), h.NumRoles(), len(moves), len(roles))
+			}
+			if h.lazyRoles != nil && h.rolesReady.Load() {
+				t.Errorf("%s, %s: NumRoles or MoveAt made every role", name, kind)
 			}
 			for i := range h.NumMoves() {
 				m, e := h.MoveAt(i)
