@@ -2,7 +2,6 @@ package snapshot
 
 import (
 	"encoding/binary"
-	"fmt"
 	"hash/crc32"
 	"io/fs"
 	"math"
@@ -108,12 +107,8 @@ func listingName(snapshot string) string {
 // snapshot's key has it): another build may take other files.
 func listingContext(opt loader.Options, version string) string {
 	cwd, _ := os.Getwd()
-	exe, _ := os.Executable()
-	if info, err := os.Stat(exe); err == nil {
-		exe = fmt.Sprintf("%s %d %d", exe, info.Size(), info.ModTime().UnixNano())
-	}
 	b := binary.AppendUvarint(nil, uint64(opt.Format))
-	for _, s := range append([]string{version, exe, cwd}, opt.Paths...) {
+	for _, s := range append([]string{version, string(appendProgram(nil)), cwd}, opt.Paths...) {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}

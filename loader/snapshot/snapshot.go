@@ -325,6 +325,23 @@ func appendStamp(buf []byte, name string, s stamp) []byte {
 	return buf
 }
 
+// appendProgram appends to buf the running program's file, its size and
+// its modification time, when they can be read: a snapshot or a listing
+// made by another build is not this one's.
+func appendProgram(buf []byte) []byte {
+	exe, err := os.Executable()
+	if err != nil {
+		return buf
+	}
+	info, err := os.Stat(exe)
+	if err != nil {
+		return buf
+	}
+	buf = append(append(buf, exe...), 0)
+	buf = binary.LittleEndian.AppendUint64(buf, uint64(info.Size()))
+	return binary.LittleEndian.AppendUint64(buf, uint64(info.ModTime().UnixNano()))
+}
+
 // fileKey hashes what a snapshot depends on, at time now: the format,
 // version, the running program's file, the reading options (format,
 // size limit), and the stamps of every file and of the alias file. The files are looked at on all cores. ok is false
@@ -379,13 +396,7 @@ func fileKey(files []string, opt loader.Options, version string, now time.Time) 
 	// How the files are read changes what they give: a forced format, a
 	// size limit that skips a document.
 	buf = append(buf, fmt.Sprintf("format %d, limit %d\x00", opt.Format, opt.MaxFileSize)...)
-	if exe, err := os.Executable(); err == nil {
-		if info, err := os.Stat(exe); err == nil {
-			buf = append(buf, exe+"\x00"...)
-			buf = binary.LittleEndian.AppendUint64(buf, uint64(info.Size()))
-			buf = binary.LittleEndian.AppendUint64(buf, uint64(info.ModTime().UnixNano()))
-		}
-	}
+	buf = appendProgram(buf)
 	if aliases != "" {
 		var l looker
 		s := stampFile(&l, aliases, now)

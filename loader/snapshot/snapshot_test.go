@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -442,6 +443,10 @@ func TestRemoveStale(t *testing.T) {
 		"recent.snap":         now.Add(-29 * 24 * time.Hour),
 		"snapshot-1.tmp":      now.Add(-2 * time.Hour),
 		"snapshot-2.tmp":      now.Add(-time.Minute),
+		"old.list":            now.Add(-31 * 24 * time.Hour),
+		"recent.list":         now.Add(-29 * 24 * time.Hour),
+		"listing-1.tmp":       now.Add(-2 * time.Hour),
+		"listing-2.tmp":       now.Add(-time.Minute),
 		"someone-elses.thing": now.Add(-365 * 24 * time.Hour),
 	}
 	for name, mtime := range files {
@@ -455,7 +460,7 @@ func TestRemoveStale(t *testing.T) {
 	for name := range files {
 		_, err := os.Stat(filepath.Join(dir, name))
 		gone := err != nil
-		if want := name == "old.snap" || name == "snapshot-1.tmp"; gone != want {
+		if want := strings.HasPrefix(name, "old.") || strings.HasSuffix(name, "-1.tmp"); gone != want {
 			t.Errorf("%s: removed %v; want %v", name, gone, want)
 		}
 	}
