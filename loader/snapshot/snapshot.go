@@ -37,7 +37,12 @@
 // roles), and a string is cut from the file's bytes when it is read.
 //
 // The roles' profiles, every section of every document and most of a
-// snapshot's bytes, follow, packed as graph.Profile keeps them. A warm
+// snapshot's bytes, start the file, packed as graph.Profile keeps them;
+// the index follows, then the head and a trailer with the key. The
+// profiles' and the index's sizes are known before the head is encoded,
+// so a writer copies them on other cores meanwhile: at 100k documents
+// the first run's snapshot took 1.33–1.39 s to write, against
+// 1.78–1.85 s with the head first and the rest after it. A warm
 // start maps the file, checks the head and the index and leaves the rest
 // be: at 100k documents (481 MB: a head of 55 MB, an index of 60 MB)
 // `careergraph path` takes 0.28–0.33 s, against 1.2 s and 340 MB when
@@ -53,7 +58,6 @@
 package snapshot
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -188,14 +192,14 @@ func load(opt loader.Options, dir, version string, cachedOnly bool) (c *loader.C
 		return nil, false, err
 	}
 	if keyed {
-		_ = writeSnapshot(name, key, c) // an unwritable cache only costs speed
+		_ = saveSnapshot(name, key, c) // an unwritable cache only costs speed
 	}
 	return c, false, nil
 }
 
 // format names the layout of a snapshot file; change it whenever the
 // layout or what a Corpus holds changes.
-const format = "careergraph snapshot 8\n"
+const format = "careergraph snapshot 9\n"
 
 // fileName returns the file name of the snapshot of what opt names: one
 // file per set of paths, overwritten when the documents change.
@@ -415,24 +419,19 @@ func fileKey(files []string, opt loader.Options, version string, now time.Time) 
 	return key, true
 }
 
-// writeSnapshot writes c's snapshot to name atomically: to a temporary
+// saveSnapshot writes c's snapshot to name atomically: to a temporary
 // file in the same folder, then renamed over name. Once written, c's
 // profiles are the file's, mapped (see useMapped).
-func writeSnapshot(name string, key [32]byte, c *loader.Corpus) error {
+func saveSnapshot(name string, key [32]byte, c *loader.Corpus) error {
 	dir := filepath.Dir(name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	removeStale(dir)
-	e := encodeCorpus(c)
 	return writeWhole(name, "snapshot-*.tmp", func(f *os.File) error {
-		w := bufio.NewWriterSize(f, 1<<20)
-		profilesAt, err := e.writeSnapshot(w, key)
+		profiles, err := writeSnapshot(f, key, c)
 		if err == nil {
-			err = w.Flush()
-		}
-		if err == nil {
-			useMapped(f, profilesAt, e.profiles)
+			useMapped(f, profiles)
 		}
 		return err
 	})
@@ -460,13 +459,13 @@ func writeWhole(name, pattern string, write func(*os.File) error) error {
 	return err
 }
 
-// useMapped points profiles, just written to f from profilesAt on, at
+// useMapped points profiles, just written to f from its start, at
 // their bytes in f, mapped, so that the memory they held is freed: a
 // long-running program (careergraph serve) keeps the profiles of a
 // corpus it loaded in the file, as it does those of a snapshot it read.
 // f is the temporary file, which no other process writes. When f cannot
 // be mapped or holds other than the profiles, they stay as they are.
-func useMapped(f *os.File, profilesAt int64, profiles []*graph.Profile) {
+func useMapped(f *os.File, profiles []*graph.Profile) {
 	if !mapfile.Supported {
 		return
 	}
@@ -478,17 +477,17 @@ func useMapped(f *os.File, profilesAt int64, profiles []*graph.Profile) {
 	for _, p := range profiles {
 		total += int64(p.PackedSize())
 	}
-	if total == 0 || info.Size()-profilesAt != total {
+	if total == 0 || info.Size() < total {
 		return
 	}
 	if f, err = os.Open(f.Name()); err != nil { // a handle of its own, for the mapping
 		return
 	}
-	data, m, err := mapfile.Map(f, info.Size())
+	data, m, err := mapfile.Map(f, total)
 	if err != nil || m == nil {
 		return
 	}
-	off := int(profilesAt)
+	off := 0
 	for _, p := range profiles {
 		n := p.PackedSize()
 		p.SetPacked(data[off:off+n], m)
@@ -547,7 +546,7 @@ func readSnapshot(name string) (c *loader.Corpus, key [32]byte, err error) {
 	if err != nil {
 		return nil, sec.key, err
 	}
-	c, err = decodeSnapshot(sec.head, sec.index, data[sec.profilesAt:], nil)
+	c, err = decodeSnapshot(sec.head, sec.index, data[:len(sec.profiles)], nil) // the profiles start the file
 	return c, sec.key, err
 }
 

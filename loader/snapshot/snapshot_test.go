@@ -251,8 +251,10 @@ func TestLoadCorrupt(t *testing.T) {
 	damages := map[string][]byte{
 		"empty":     {},
 		"truncated": good[:len(good)/2],
-		"no crc":    good[:len(good)-4],
-		"flipped":   flip(good, len(format)+32+8+headSize(good)/2), // in the head
+		"no format": good[:len(good)-1],
+		"flipped":   flip(good, headAt(good)+headSize(good)/2), // in the head
+		"index":     flip(good, indexAt(good)+1),
+		"sizes":     flip(good, len(good)-trailerSize+2*8), // the head's length
 		"long":      append(good[:len(good):len(good)], 'x'),
 		"garbage":   []byte("not a snapshot at all"),
 		"directory": nil, // the snapshot's name is taken by a folder
@@ -290,7 +292,7 @@ func TestLoadDamagedProfile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	at := len(good) - 10 // in the last role's profile
+	at := profilesSize(good) - 10 // in the last role's profile
 	if err := os.WriteFile(snap, flip(good, at), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -316,10 +318,16 @@ func TestLoadDamagedProfile(t *testing.T) {
 	}
 }
 
-// headSize returns the size of the head of a snapshot file.
-func headSize(data []byte) int {
-	return int(binary.LittleEndian.Uint64(data[len(format)+32:]))
+// sizeOf returns the length the trailer of a snapshot file gives
+// its profiles (i 0), index (1) or head (2).
+func sizeOf(data []byte, i int) int {
+	return int(binary.LittleEndian.Uint64(data[len(data)-trailerSize+8*i:]))
 }
+
+func profilesSize(data []byte) int { return sizeOf(data, 0) }
+func indexAt(data []byte) int      { return align(sizeOf(data, 0)) }
+func headAt(data []byte) int       { return indexAt(data) + sizeOf(data, 1) }
+func headSize(data []byte) int     { return sizeOf(data, 2) }
 
 func flip(b []byte, i int) []byte {
 	out := append([]byte(nil), b...)
@@ -385,7 +393,7 @@ func splitSnapshot(t testing.TB, data []byte) (head, index []byte, profiles stri
 	if err != nil {
 		t.Fatalf("snapshot of %d bytes: %v", len(data), err)
 	}
-	return sec.head, sec.index, string(data[sec.profilesAt:])
+	return sec.head, sec.index, string(sec.profiles)
 }
 
 func flip2(b []byte, i int, x byte) []byte {
