@@ -6,7 +6,8 @@
 // modification times, each on all cores; the time to load it (parse,
 // resolve, build; no cache) and its ratio to the read; the peak memory of
 // a careergraph process that loads it; the wall time of `careergraph path
-// A B` from a warm snapshot cache and how much longer than the listing it
+// A B` with the snapshot cache empty (the first run, which also writes the
+// snapshot), then warm, and how much longer than the listing the warm one
 // takes; and the median time in process of each query. Beside each load
 // and warm time is the CPU time it took, which a busy machine disturbs
 // less than the wall time.
@@ -85,6 +86,7 @@ type row struct {
 	read, list, load   time.Duration
 	loadCPU            time.Duration
 	peakRSS            int64 // bytes
+	first, firstCPU    time.Duration
 	warm, warmCPU      time.Duration
 	path, paths, reach time.Duration
 	ladder, search     time.Duration
@@ -152,10 +154,10 @@ func measure(dir, bin, cache string, n int) (row, error) {
 		return r, err
 	}
 	step("careergraph --no-cache stats")
-	if r.warm, r.warmCPU, err = warmPath(bin, cache, dir, a, b); err != nil {
+	if r.first, r.firstCPU, r.warm, r.warmCPU, err = cachedPath(bin, cache, dir, a, b); err != nil {
 		return r, err
 	}
-	step("careergraph path (warm cache)")
+	step("careergraph path (first run, then warm cache)")
 	if c, err = loader.Load(loader.Options{Paths: []string{dir}, DropDocuments: true}); err != nil {
 		return r, err
 	}
@@ -453,12 +455,14 @@ func runForPeakRSS(args []string) {
 	fmt.Println(ru.Maxrss) // kilobytes on Linux
 }
 
-// warmPath returns the median wall time and CPU time of `careergraph
-// path A B` on dir once the snapshot cache is warm.
-func warmPath(bin, cache, dir string, a, b string) (wall, cpu time.Duration, err error) {
+// cachedPath returns the wall and CPU time of `careergraph path A B` on
+// the corpus in dir run first with the cache empty (it parses, answers
+// and writes the snapshot), then the median over runs with the cache
+// warm.
+func cachedPath(bin, cache, dir string, a, b string) (first, firstCPU, wall, cpu time.Duration, err error) {
 	abs, err := filepath.Abs(cache)
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, 0, 0, err
 	}
 	var cpus []time.Duration
 	run := func() error {
@@ -472,43 +476,51 @@ func warmPath(bin, cache, dir string, a, b string) (wall, cpu time.Duration, err
 		cpus = append(cpus, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
 		return nil
 	}
-	if err := run(); err != nil { // fills the cache if need be
-		return 0, 0, err
+	// The cache folder is benchtable's own: emptied, the first run
+	// finds no snapshot.
+	if err := os.RemoveAll(filepath.Join(abs, "careergraph")); err != nil {
+		return 0, 0, 0, 0, err
 	}
+	start := time.Now()
+	if err := run(); err != nil {
+		return 0, 0, 0, 0, err
+	}
+	first, firstCPU = time.Since(start), cpus[0]
 	// A snapshot just written is hundreds of megabytes on their way to
 	// the disk: a warm start is measured once they are there, as it runs
 	// in use, not in the seconds after the write.
 	syscall.Sync()
 	if err := run(); err != nil {
-		return 0, 0, err
+		return 0, 0, 0, 0, err
 	}
 	cpus = nil
 	var failed error
-	d := median(5, func() {
+	wall = median(5, func() {
 		if err := run(); err != nil {
 			failed = err
 		}
 	})
-	return d, medianOf(cpus), failed
+	return first, firstCPU, wall, medianOf(cpus), failed
 }
 
 func print(w io.Writer, rows []row) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "corpus\tdocs\troles\tmoves\tMB\tread\tlist\tload (cpu)\tload/read\tpeak RSS\twarm path (cpu)\twarm−list\t"+
+	fmt.Fprintln(tw, "corpus\tdocs\troles\tmoves\tMB\tread\tlist\tload (cpu)\tload/read\tpeak RSS\tfirst path (cpu)\twarm path (cpu)\twarm−list\t"+
 		"path\tpath -k 5\treach\tladder\troles search\tladder SVG (roles)\t")
 	for _, r := range rows {
 		svg := fmt.Sprintf("%s (%d)", dur(r.svg), r.svgRoles)
 		if !r.svgDrawn {
 			svg = fmt.Sprintf("— (≥ %d)", r.svgRoles)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.0f\t%s\t%s\t%s (%s)\t%.1f×\t%.0f MB\t%s (%s)\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.0f\t%s\t%s\t%s (%s)\t%.1f×\t%.0f MB\t%s (%s)\t%s (%s)\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
 			r.corpus, r.docs, r.roles, r.moves, float64(r.bytes)/1e6, dur(r.read), dur(r.list), dur(r.load), dur(r.loadCPU),
-			float64(r.load)/float64(r.read), float64(r.peakRSS)/(1<<20),
+			float64(r.load)/float64(r.read), float64(r.peakRSS)/(1<<20), dur(r.first), dur(r.firstCPU),
 			dur(r.warm), dur(r.warmCPU), signedDur(r.warm-r.list), dur(r.path), dur(r.paths), dur(r.reach), dur(r.ladder), dur(r.search), svg)
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "%s, %s %s/%s, %d cores. Medians. read: the files alone, all cores; list: the files' sizes and modification\n"+
 		"times, all cores; load: parse, resolve, build, no cache, with its CPU time; peak RSS: `careergraph --no-cache stats`;\n"+
+		"first path: `careergraph path A B` with the cache empty (parse, answer, write the snapshot), with its CPU time;\n"+
 		"warm path: wall time of `careergraph path A B` with a warm cache, with its CPU time, and its excess over list;\n"+
 		"queries in process over random pairs of documented roles; ladder SVG: `render ladder ROLE --depth %d` for 5 random\n"+
 		"documented roles (median roles drawn in parentheses), — when none has at most %d roles.\n",
