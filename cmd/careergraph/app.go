@@ -29,6 +29,7 @@ var version = "0.1.0"
 func realMain(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := interruptible()
 	defer stop()
+	defer snapshotWrites.Wait() // the answer is out: the snapshot still has to be
 	return report(stderr, run(ctx, newApp(stdout, stderr), args))
 }
 

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -17,6 +18,10 @@ import (
 	"careergraph/loader/snapshot"
 	"careergraph/loader/source"
 )
+
+// snapshotWrites are the snapshots a command's loads are writing while
+// it answers: realMain waits for them before the program exits.
+var snapshotWrites sync.WaitGroup
 
 // dataEnv names the environment variable read when no --data is given.
 const dataEnv = "CAREERGRAPH_DATA"
@@ -74,7 +79,17 @@ func loadCorpus(c *cli.Context, global *globalOptions, quiet bool) (*loader.Corp
 			hugeheap.ForFiles(files)
 		}
 	}
-	corpus, cached, err := snapshot.Load(opt, cacheDir(global), version)
+	var corpus *loader.Corpus
+	var cached bool
+	if global.lasting {
+		corpus, cached, err = snapshot.Load(opt, cacheDir(global), version)
+	} else {
+		// A command answers while its snapshot is written; it exits
+		// once the snapshot is (realMain waits).
+		var written func()
+		corpus, cached, written, err = snapshot.Start(opt, cacheDir(global), version)
+		snapshotWrites.Go(written)
+	}
 	switch {
 	case gc == nil:
 	case err == nil && cached && !global.lasting:

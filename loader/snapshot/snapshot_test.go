@@ -149,6 +149,32 @@ func TestLoad(t *testing.T) {
 	sameCorpus(t, want, second)
 }
 
+// TestStart loads through an empty cache with Start and reads the whole
+// corpus (every profile, every role, routes) while its snapshot is being
+// written: under -race, the writer and the reader must not conflict. Once
+// written, the snapshot is used, and gives the same corpus.
+func TestStart(t *testing.T) {
+	data, cache := cacheFixture(t)
+	opt := loader.Options{Paths: []string{data}}
+	want, err := loader.Load(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, hit, wait, err := Start(opt, cache, "1")
+	if err != nil || hit {
+		t.Fatalf("Start on an empty cache: hit %v, %v", hit, err)
+	}
+	sameCorpus(t, want, c) // while the snapshot is written
+	wait()
+	sameCorpus(t, want, c)
+	warm, hit, wait, err := Start(opt, cache, "1")
+	if err != nil || !hit {
+		t.Fatalf("Start once the snapshot is written: hit %v, %v", hit, err)
+	}
+	wait() // nothing to write: returns at once
+	sameCorpus(t, want, warm)
+}
+
 func TestLoadStale(t *testing.T) {
 	data, cache := cacheFixture(t)
 	opt := loader.Options{Paths: []string{data}}
