@@ -53,7 +53,7 @@ func main() {
 		return
 	}
 	bin := flag.String("bin", "out/careergraph", "the careergraph `binary` whose peak memory and warm-cache time are measured")
-	cache := flag.String("cache", "out/bench/cache", "the `folder` the binary keeps its snapshot cache in (XDG_CACHE_HOME)")
+	cache := flag.String("cache", "out/bench/cache", "the `folder` the binary keeps its snapshot cache in (XDG_CACHE_HOME); its careergraph folder is emptied before each corpus's first run")
 	samples := flag.Int("n", 50, "role `pairs` per query; the medians are over these")
 	flag.Parse()
 	if flag.NArg() == 0 {

@@ -4,7 +4,9 @@
 //
 // Load is the whole interface: it returns the snapshot's corpus when the
 // documents have not changed since it was written, and otherwise loads
-// them with loader and writes the snapshot anew.
+// them with loader and writes the snapshot anew. Start is Load for a
+// program that answers while the snapshot is written; Read takes a
+// snapshot only if there is one.
 //
 // A snapshot is keyed by the format, a version string, the running
 // program's file, and the path, size and modification time of every
