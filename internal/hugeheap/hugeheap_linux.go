@@ -70,8 +70,45 @@ func prime(n int) {
 	if hi > lo {
 		unix.Syscall(unix.SYS_MADVISE, lo, hi-lo, unix.MADV_HUGEPAGE)
 	}
+	if fence == nil {
+		fence = fenceAfter(p + uintptr(n))
+	}
 	runtime.KeepAlive(b)
 	runtime.GC() // b goes, and the heap's goal is set by what is live
+}
+
+// fence is a block the heap holds from just after the first memory
+// primed (see fenceAfter), for the program's life, and never touches (so it takes address
+// space, not memory). Without it, the free space the first call leaves
+// runs on into the fresh memory above it, and a later, larger call's
+// block starts in it: the runtime then clears the whole block, as memory
+// used before must be, touching every page of it (at 300,000 documents,
+// priming 2.9 GB after the first GiB took 11.9 s of clearing). Fenced
+// in, the space the first call left is too small for a later block,
+// which lies in fresh memory above the fence, where nothing needs
+// clearing; the heap fills the first space, then grows into that block's.
+var fence []byte
+
+// fenceSize is the fence's size: more than most free space in a heap as
+// young as a program's that primes first.
+const fenceSize = 4 << 20
+
+// fenceAfter returns a fence that starts at end, the end of a block the
+// heap holds, or a little after it (a gap smaller than a fence is no
+// room for a later block), or nil. A fence goes to the lowest free space
+// it fits in: each one placed lower fills a free space, and is held
+// until one lands after end or the tries run out.
+func fenceAfter(end uintptr) []byte {
+	var lower [][]byte
+	defer runtime.KeepAlive(lower)
+	for range 8 {
+		f := make([]byte, fenceSize)
+		if at := uintptr(unsafe.Pointer(unsafe.SliceData(f))); at >= end && at-end < fenceSize {
+			return f
+		}
+		lower = append(lower, f)
+	}
+	return nil
 }
 
 // mapping returns the bounds of this process's mapping that holds
