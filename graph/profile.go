@@ -55,6 +55,11 @@ func (p *Profile) WritePacked(w io.Writer) error {
 	return err
 }
 
+// Packed returns p's documents' sections, packed as WritePacked writes
+// them, and what their memory belongs to (see SetPacked), for a cache
+// that can keep them where they lie.
+func (p *Profile) Packed() (packed string, owner any) { return p.packed, p.owner }
+
 // PackedSize is the number of bytes WritePacked writes.
 func (p *Profile) PackedSize() int { return len(p.packed) }
 

@@ -17,9 +17,12 @@ import (
 // also far slower to come by than the file cache on a virtual machine:
 // measured on a 2-core one, 3.4 s a gigabyte against 0.2.)
 
-// spill is the temporary file profiles are written to. Its name is
-// removed as soon as it is made, so that nothing is left behind, however
-// the program ends: the file lives as long as it is open or mapped.
+// spill is the temporary file profiles are written to. It has no name,
+// so that nothing is left behind, however the program ends: the file
+// lives as long as it is open or mapped. On Linux it is made with none
+// (O_TMPFILE), so that a program may still give it one (package snapshot
+// makes it the snapshot); elsewhere, or where the file system cannot, its
+// name is removed as soon as it is made.
 type spill struct {
 	f      *os.File
 	mu     sync.Mutex // guards end and f's writes
@@ -33,11 +36,13 @@ func newSpill(dir string) *spill {
 	if dir == "" || !mapfile.Supported {
 		return nil
 	}
-	f, err := os.CreateTemp(dir, "careergraph-profiles-*.tmp")
+	f, err := unnamedFile(dir)
 	if err != nil {
-		return nil
+		if f, err = os.CreateTemp(dir, "careergraph-profiles-*.tmp"); err != nil {
+			return nil
+		}
+		os.Remove(f.Name())
 	}
-	os.Remove(f.Name())
 	return &spill{f: f}
 }
 

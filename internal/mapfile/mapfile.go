@@ -45,13 +45,8 @@ var copyBufs = sync.Pool{New: func() any { return new([]byte) }}
 // file rather than through the mapping, so that copying them (into a
 // snapshot, say) does not bring them into the program's memory.
 func (m *Mapping) CopyTo(w io.Writer, s string) error {
-	if m == nil || len(s) == 0 {
-		_, err := io.WriteString(w, s)
-		return err
-	}
-	base := uintptr(unsafe.Pointer(unsafe.SliceData(m.data)))
-	at := uintptr(unsafe.Pointer(unsafe.StringData(s)))
-	if at < base || at+uintptr(len(s)) > base+uintptr(len(m.data)) {
+	at, ok := m.Offset(s)
+	if !ok {
 		_, err := io.WriteString(w, s)
 		return err
 	}
@@ -63,9 +58,30 @@ func (m *Mapping) CopyTo(w io.Writer, s string) error {
 		*bp = make([]byte, len(s))
 	}
 	buf := (*bp)[:len(s)]
-	if _, err := m.f.ReadAt(buf, int64(at-base)); err != nil {
+	if _, err := m.f.ReadAt(buf, at); err != nil {
 		return err
 	}
 	_, err := w.Write(buf)
 	return err
 }
+
+// Offset returns where in m's file s lies, when s is a non-empty string
+// of m's bytes.
+func (m *Mapping) Offset(s string) (int64, bool) {
+	if m == nil || len(s) == 0 {
+		return 0, false
+	}
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(m.data)))
+	at := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	if at < base || at+uintptr(len(s)) > base+uintptr(len(m.data)) {
+		return 0, false
+	}
+	return int64(at - base), true
+}
+
+// File returns the file m maps, open as long as m is reachable. Writing
+// to it past what m maps leaves m's bytes as they are.
+func (m *Mapping) File() *os.File { return m.f }
+
+// Size returns the number of bytes m maps.
+func (m *Mapping) Size() int64 { return int64(len(m.data)) }

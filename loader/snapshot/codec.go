@@ -62,11 +62,11 @@ type encoder struct {
 	graph *graph.Graph
 	// The body is done, the parts in order, then buf: a section is a
 	// part of its own rather than copied after what comes before it.
-	done     [][]byte
-	buf      []byte
-	index    map[string]uint64
-	table    []string
-	tooLarge bool // a section outgrew its 4-byte offsets
+	done  [][]byte
+	buf   []byte
+	index map[string]uint64
+	table []string
+	err   error // errTooLarge when a section outgrew its 4-byte offsets, or a layout not of these roles
 }
 
 func (e *encoder) uint(v uint64) { e.buf = binary.AppendUvarint(e.buf, v) }
@@ -114,7 +114,7 @@ func (e *encoder) sources(list []graph.Source) {
 // encodeSnapshot returns the snapshot of c for key.
 func encodeSnapshot(key [32]byte, c *loader.Corpus) []byte {
 	var f memFile
-	_, _ = writeSnapshot(&f, key, c)
+	_ = writeSnapshot(&f, key, c, copyLayout(c.Graph.Roles()))
 	return f.b
 }
 
@@ -135,8 +135,9 @@ func (f *memFile) WriteAt(p []byte, off int64) (int, error) {
 	return copy(f.b[off:], p), nil
 }
 
-// encodeCorpus encodes c into a string table and a body.
-func encodeCorpus(c *loader.Corpus) *encoder {
+// encodeCorpus encodes c into a string table and a body, its profiles
+// where l lays them.
+func encodeCorpus(c *loader.Corpus, l layout) *encoder {
 	g := c.Graph
 	roles := g.Roles()
 	e := &encoder{graph: g, index: make(map[string]uint64, len(roles)*4)}
@@ -150,7 +151,7 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 	body := e.buf
 	e.buf = nil
 	at := make([]uint32, 0, len(roles)+1)
-	profilesAt := 0
+	profile := 0 // l's next
 	for _, r := range roles {
 		at = append(at, uint32(len(e.buf)))
 		e.str(r.ID)
@@ -175,9 +176,13 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 			e.strs(p.RequiredSkills)
 			e.strs(p.RecommendedSkills)
 			e.strs(p.Qualifications)
-			e.int(profilesAt)
+			if profile >= len(l.profiles) || l.profiles[profile] != p {
+				e.err = errors.New("snapshot: the profiles' layout is not of these roles")
+				return e
+			}
+			e.int(int(l.at[profile]))
 			e.length(p.PackedSize())
-			profilesAt += p.PackedSize()
+			profile++
 		}
 		if flags&4 != 0 {
 			e.signed(r.Level)
@@ -186,7 +191,7 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 		}
 	}
 	e.buf = e.section(body, at)
-	e.int(profilesAt) // the profiles' length: no checksum covers them
+	e.int(int(l.size)) // the profiles' length: no checksum covers them
 	index := make(map[string]int, len(roles))
 	for i, r := range roles {
 		index[r.ID] = i
@@ -278,7 +283,9 @@ func encodeCorpus(c *loader.Corpus) *encoder {
 // record starts in it (4 bytes each, little-endian), where the last
 // ends, and the records. It returns the buffer to go on with.
 func (e *encoder) section(body []byte, at []uint32) []byte {
-	e.tooLarge = e.tooLarge || len(e.buf) > math.MaxUint32
+	if len(e.buf) > math.MaxUint32 {
+		e.err = errTooLarge
+	}
 	at = append(at, uint32(len(e.buf)))
 	body = binary.AppendUvarint(body, uint64(4*len(at)+len(e.buf)))
 	for _, a := range at {
@@ -288,34 +295,50 @@ func (e *encoder) section(body []byte, at []uint32) []byte {
 	return nil
 }
 
-// profilesOf returns the profiles of roles, in the order the encoder
-// writes where each starts, and their length together.
-func profilesOf(roles []graph.Role) (profiles []*graph.Profile, size int64) {
+// layout is where a snapshot's profiles lie in its profiles region: at
+// holds where each of profiles (in the order the encoder writes where
+// they lie) starts. Those in written are written one after another
+// from writeAt on; the others lie in the file already (see
+// spillLayout). size is the region's length.
+type layout struct {
+	profiles []*graph.Profile
+	at       []int64
+	written  []*graph.Profile
+	writeAt  int64
+	size     int64
+}
+
+// copyLayout lays the profiles of roles out one after another, from the
+// file's start, all to be written.
+func copyLayout(roles []graph.Role) layout {
+	var l layout
 	for _, r := range roles {
 		if p := r.Profile; p != nil {
-			profiles = append(profiles, p)
-			size += int64(p.PackedSize())
+			l.profiles = append(l.profiles, p)
+			l.at = append(l.at, l.size)
+			l.size += int64(p.PackedSize())
 		}
 	}
-	return profiles, size
+	l.written = l.profiles
+	return l
 }
 
 // writeSnapshot writes the snapshot file of c for key to w, without
-// making a copy of it in memory, and returns the profiles, written one
-// after another from the file's start. The profiles and the index are
-// written on goroutines of their own while the head is encoded: at 100k
-// documents, copying 370 MB of profiles and 60 MB of index took as long
-// as encoding the head, one after the other.
-func writeSnapshot(w io.WriterAt, key [32]byte, c *loader.Corpus) ([]*graph.Profile, error) {
+// making a copy of it in memory, its profiles where l says. The
+// profiles and the index are written on goroutines of their own while
+// the head is encoded: at 100k documents, copying 370 MB of profiles
+// and 60 MB of index took as long as encoding the head, one after the
+// other.
+func writeSnapshot(w io.WriterAt, key [32]byte, c *loader.Corpus, l layout) error {
 	g := c.Graph
-	profiles, profilesSize := profilesOf(g.Roles())
+	profilesSize := l.size
 	indexAt := int64(align(int(profilesSize)))
 	indexSize := int64(g.IndexSize())
 	var wg sync.WaitGroup
 	var profilesErr, indexErr error
 	wg.Go(func() {
-		bw := bufio.NewWriterSize(io.NewOffsetWriter(w, 0), 1<<20)
-		for _, p := range profiles {
+		bw := bufio.NewWriterSize(io.NewOffsetWriter(w, l.writeAt), 1<<20)
+		for _, p := range l.written {
 			if profilesErr = p.WritePacked(bw); profilesErr != nil {
 				return
 			}
@@ -331,10 +354,10 @@ func writeSnapshot(w io.WriterAt, key [32]byte, c *loader.Corpus) ([]*graph.Prof
 			indexErr = bw.Flush()
 		}
 	})
-	headSize, headCRC, err := encodeCorpus(c).writeHead(io.NewOffsetWriter(w, indexAt+indexSize))
+	headSize, headCRC, err := encodeCorpus(c, l).writeHead(io.NewOffsetWriter(w, indexAt+indexSize))
 	wg.Wait()
 	if err = cmp.Or(err, profilesErr, indexErr); err != nil {
-		return nil, err
+		return err
 	}
 	var t []byte
 	for _, size := range []int64{profilesSize, indexSize, headSize} {
@@ -343,10 +366,8 @@ func writeSnapshot(w io.WriterAt, key [32]byte, c *loader.Corpus) ([]*graph.Prof
 	t = binary.LittleEndian.AppendUint32(t, indexCRC.Sum32())
 	t = binary.LittleEndian.AppendUint32(t, crc32.Update(headCRC, crcTable, t))
 	t = append(append(t, key[:]...), format...)
-	if _, err := w.WriteAt(t, indexAt+indexSize+headSize); err != nil {
-		return nil, err
-	}
-	return profiles, nil
+	_, err = w.WriteAt(t, indexAt+indexSize+headSize)
+	return err
 }
 
 // trailerSize is the length of a snapshot file's trailer.
@@ -363,7 +384,10 @@ func (e *encoder) writeHead(w io.Writer) (size int64, crc uint32, err error) {
 		strs += len(s)
 	}
 	lengths = binary.LittleEndian.AppendUint32(lengths, uint32(strs))
-	if strs > math.MaxUint32 || e.tooLarge {
+	if e.err != nil {
+		return 0, 0, e.err
+	}
+	if strs > math.MaxUint32 {
 		return 0, 0, errTooLarge
 	}
 	bw := bufio.NewWriterSize(w, 1<<20)

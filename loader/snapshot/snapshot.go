@@ -451,7 +451,9 @@ func fileKey(files []string, opt loader.Options, version string, now time.Time) 
 }
 
 // saveSnapshot writes c's snapshot to name atomically: to a temporary
-// file in the same folder, then renamed over name. Once written, with
+// file in the same folder, then renamed over name. The file is the one
+// c's profiles were spilled to while it loaded, when it can be (see
+// saveInSpill); else a new one, with the profiles copied, and then, with
 // remap, c's profiles are the file's, mapped (see useMapped).
 func saveSnapshot(name string, key [32]byte, c *loader.Corpus, remap bool) error {
 	dir := filepath.Dir(name)
@@ -459,13 +461,93 @@ func saveSnapshot(name string, key [32]byte, c *loader.Corpus, remap bool) error
 		return err
 	}
 	removeStale(dir)
+	if saveInSpill(name, key, c) == nil {
+		return nil
+	}
+	l := copyLayout(c.Graph.Roles())
 	return writeWhole(name, "snapshot-*.tmp", func(f *os.File) error {
-		profiles, err := writeSnapshot(f, key, c)
+		err := writeSnapshot(f, key, c, l)
 		if err == nil && remap {
-			useMapped(f, profiles)
+			useMapped(f, l.profiles)
 		}
 		return err
 	})
+}
+
+// spilledSnapshots counts the snapshots made of a spill file, for tests.
+var spilledSnapshots atomic.Int64
+
+// saveInSpill makes the file c's profiles were spilled to while they
+// were parsed (loader.Options.SpillDir, the cache folder unless the
+// program chose another) the snapshot: the profiles lie in it already,
+// so only those kept in memory (an occupation of several documents, a
+// role a table describes) are added after them, then the index, the head
+// and the trailer, and the file is given the name, through a temporary
+// one. At 100k documents that spares copying 370 MB, and at 300k 1.1 GB.
+// It fails, having changed nothing anyone sees, when there is no such
+// file, it is in another folder's file system, or it cannot be given a
+// name (only a Linux file made with none can, see linkUnnamed).
+func saveInSpill(name string, key [32]byte, c *loader.Corpus) error {
+	l, m := spillLayout(c.Graph.Roles())
+	if m == nil {
+		return errNoSpill
+	}
+	// Only a file no one else knows: never one that is some snapshot
+	// already (a corpus read back after it was written).
+	f := m.File()
+	if !unnamed(f) {
+		return errNoSpill
+	}
+	if err := writeSnapshot(f, key, c, l); err != nil {
+		return err
+	}
+	if err := linkUnnamed(f, name); err != nil {
+		return err
+	}
+	spilledSnapshots.Add(1)
+	return nil
+}
+
+// errNoSpill is saveInSpill's error when c has no spill file to use.
+var errNoSpill = errors.New("no spill file to make the snapshot of")
+
+// spillLayout lays the profiles of roles out where they lie in the file
+// most of them were spilled to, m (nil if none), and those that lie
+// elsewhere after its end.
+func spillLayout(roles []graph.Role) (layout, *mapfile.Mapping) {
+	var m *mapfile.Mapping
+	for _, r := range roles {
+		if r.Profile != nil {
+			if _, owner := r.Profile.Packed(); owner != nil {
+				if mm, ok := owner.(*mapfile.Mapping); ok && mm != nil {
+					m = mm
+					break
+				}
+			}
+		}
+	}
+	if m == nil {
+		return layout{}, nil
+	}
+	l := layout{size: m.Size(), writeAt: m.Size()}
+	for _, r := range roles {
+		p := r.Profile
+		if p == nil {
+			continue
+		}
+		l.profiles = append(l.profiles, p)
+		packed, owner := p.Packed()
+		if owner == any(m) {
+			if at, ok := m.Offset(packed); ok {
+				l.at = append(l.at, at)
+				continue
+			}
+		}
+		l.at = append(l.at, l.size)
+		l.written = append(l.written, p)
+		l.size += int64(len(packed))
+	}
+	return l, m
 }
 
 // writeWhole writes the file name whole with write: to a temporary file
@@ -490,7 +572,8 @@ func writeWhole(name, pattern string, write func(*os.File) error) error {
 	return err
 }
 
-// useMapped points profiles, just written to f from its start, at
+// useMapped points profiles, just written to f one after another from
+// its start, at
 // their bytes in f, mapped, so that the memory they held is freed: a
 // long-running program (careergraph serve) keeps the profiles of a
 // corpus it loaded in the file, as it does those of a snapshot it read.

@@ -138,7 +138,14 @@ func parsedAndWarm(t *testing.T, opt loader.Options, cache string) (parsed, firs
 
 func TestLoad(t *testing.T) {
 	data, cache := cacheFixture(t)
+	spilled := spilledSnapshots.Load()
 	want, first, second := parsedAndWarm(t, loader.Options{Paths: []string{data}}, cache)
+	// On Linux, the file the profiles were spilled to is the snapshot
+	// (saveInSpill), where the cache's file system makes files with no
+	// name.
+	if spilledSnapshots.Load() == spilled && tmpfileWorks(cache) {
+		t.Error("the snapshot was not made of the spill file")
+	}
 	if first.Documents != nil || second.Documents != nil {
 		t.Error("Load kept Documents")
 	}

@@ -1,8 +1,12 @@
 package snapshot
 
 import (
+	"errors"
 	"io/fs"
+	"math/rand/v2"
+	"os"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -77,4 +81,35 @@ func folderID(info fs.FileInfo) (id folderIdentity, ok bool) {
 		return id, false
 	}
 	return folderIdentity{dev: uint64(st.Dev), ino: st.Ino, ctime: st.Ctim.Nano()}, true
+}
+
+// unnamed reports whether f is a file with no name, one a program made
+// with none (O_TMPFILE) or whose name it removed.
+func unnamed(f *os.File) bool {
+	var st unix.Stat_t
+	return unix.Fstat(int(f.Fd()), &st) == nil && st.Nlink == 0
+}
+
+// linkUnnamed gives f, a file made with no name (O_TMPFILE), the name
+// name, replacing what had it: it is linked to a temporary name in the
+// same folder, then renamed, so that a reader sees the file before or
+// after, never in between. It fails for a file that had a name once.
+func linkUnnamed(f *os.File, name string) error {
+	from := "/proc/self/fd/" + strconv.Itoa(int(f.Fd()))
+	for range 8 {
+		tmp := filepath.Join(filepath.Dir(name), "snapshot-"+strconv.FormatUint(rand.Uint64(), 36)+".tmp")
+		err := unix.Linkat(unix.AT_FDCWD, from, unix.AT_FDCWD, tmp, unix.AT_SYMLINK_FOLLOW)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return &os.LinkError{Op: "link", Old: from, New: tmp, Err: err}
+		}
+		if err := os.Rename(tmp, name); err != nil {
+			os.Remove(tmp)
+			return err
+		}
+		return nil
+	}
+	return fs.ErrExist
 }

@@ -3,6 +3,7 @@
 package snapshot
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"time"
@@ -34,3 +35,10 @@ func (*looker) close() {}
 // change time: no listing is kept there (see provable), and the folders
 // are read at every start.
 func folderID(fs.FileInfo) (id folderIdentity, ok bool) { return id, false }
+
+// unnamed reports false: only on Linux is the spill file made the
+// snapshot (see saveInSpill).
+func unnamed(*os.File) bool { return false }
+
+// linkUnnamed fails: only Linux gives a name to a file made with none.
+func linkUnnamed(*os.File, string) error { return errors.ErrUnsupported }

@@ -1,0 +1,17 @@
+package snapshot
+
+import (
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// tmpfileWorks reports whether dir's file system makes files with no
+// name (O_TMPFILE), as the spill file the snapshot is made of is made.
+func tmpfileWorks(dir string) bool {
+	fd, err := unix.Open(dir, unix.O_RDWR|unix.O_TMPFILE|unix.O_CLOEXEC, 0o600)
+	if err != nil {
+		return false
+	}
+	return os.NewFile(uintptr(fd), dir).Close() == nil
+}
