@@ -41,9 +41,11 @@ import (
 // (roleReader, moveReader); the profiles' length follows the roles.
 //
 // The profiles are each role's packed documents' sections
-// (graph.Profile.WritePacked), one after another in role order, where
-// each starts and its length in the body: most of a snapshot's bytes,
-// and the least read.
+// (graph.Profile.WritePacked), where each starts and its length in the
+// body: one after another in role order, or, in a snapshot made of the
+// file they were spilled to while parsed (see saveInSpill), where each
+// lies in it, with bytes of no role's between them. They are most of a
+// snapshot's bytes, and the least read.
 // They are not decoded, nor even read, when a snapshot is: a reader
 // maps them (see readSnapshot) and each profile unpacks its own when a
 // card is asked for, checking its own checksums.
