@@ -182,6 +182,23 @@ func TestStart(t *testing.T) {
 	sameCorpus(t, want, warm)
 }
 
+// TestLoadCopied is TestLoad where the spill file cannot become the
+// snapshot (off Linux, or a file system that makes no file without a
+// name): the profiles are copied into a file of the snapshot's own, and
+// the corpus then reads them there.
+func TestLoadCopied(t *testing.T) {
+	spillSnapshots = false
+	defer func() { spillSnapshots = true }()
+	data, cache := cacheFixture(t)
+	spilled := spilledSnapshots.Load()
+	want, first, second := parsedAndWarm(t, loader.Options{Paths: []string{data}}, cache)
+	if spilledSnapshots.Load() != spilled {
+		t.Error("the snapshot was made of the spill file")
+	}
+	sameCorpus(t, want, first)
+	sameCorpus(t, want, second)
+}
+
 func TestLoadStale(t *testing.T) {
 	data, cache := cacheFixture(t)
 	opt := loader.Options{Paths: []string{data}}

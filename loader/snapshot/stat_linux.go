@@ -90,26 +90,21 @@ func unnamed(f *os.File) bool {
 	return unix.Fstat(int(f.Fd()), &st) == nil && st.Nlink == 0
 }
 
-// linkUnnamed gives f, a file made with no name (O_TMPFILE), the name
-// name, replacing what had it: it is linked to a temporary name in the
-// same folder, then renamed, so that a reader sees the file before or
-// after, never in between. It fails for a file that had a name once.
-func linkUnnamed(f *os.File, name string) error {
+// linkUnnamed gives f, a file made with no name (O_TMPFILE), a
+// temporary name in folder dir, which it returns. It fails for a file
+// that had a name once, or on a file system that makes no such files.
+func linkUnnamed(f *os.File, dir string) (string, error) {
 	from := "/proc/self/fd/" + strconv.Itoa(int(f.Fd()))
 	for range 8 {
-		tmp := filepath.Join(filepath.Dir(name), "snapshot-"+strconv.FormatUint(rand.Uint64(), 36)+".tmp")
+		tmp := filepath.Join(dir, "snapshot-"+strconv.FormatUint(rand.Uint64(), 36)+".tmp")
 		err := unix.Linkat(unix.AT_FDCWD, from, unix.AT_FDCWD, tmp, unix.AT_SYMLINK_FOLLOW)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
 		if err != nil {
-			return &os.LinkError{Op: "link", Old: from, New: tmp, Err: err}
+			return "", &os.LinkError{Op: "link", Old: from, New: tmp, Err: err}
 		}
-		if err := os.Rename(tmp, name); err != nil {
-			os.Remove(tmp)
-			return err
-		}
-		return nil
+		return tmp, nil
 	}
-	return fs.ErrExist
+	return "", fs.ErrExist
 }

@@ -41,4 +41,4 @@ func folderID(fs.FileInfo) (id folderIdentity, ok bool) { return id, false }
 func unnamed(*os.File) bool { return false }
 
 // linkUnnamed fails: only Linux gives a name to a file made with none.
-func linkUnnamed(*os.File, string) error { return errors.ErrUnsupported }
+func linkUnnamed(*os.File, string) (string, error) { return "", errors.ErrUnsupported }
