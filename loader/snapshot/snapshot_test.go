@@ -18,6 +18,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"careergraph/graph"
+	"careergraph/internal/mapfile"
 	"careergraph/loader"
 	"careergraph/loader/synth"
 )
@@ -194,6 +195,18 @@ func TestLoadCopied(t *testing.T) {
 	want, first, second := parsedAndWarm(t, loader.Options{Paths: []string{data}}, cache)
 	if spilledSnapshots.Load() != spilled {
 		t.Error("the snapshot was made of the spill file")
+	}
+	// Once copied, the profiles are read from the snapshot's file.
+	if runtime.GOOS == "linux" {
+		for _, r := range first.Graph.Roles() {
+			if r.Profile == nil {
+				continue
+			}
+			_, owner := r.Profile.Packed()
+			if m, ok := owner.(*mapfile.Mapping); !ok || !strings.HasPrefix(filepath.Base(m.File().Name()), "snapshot-") {
+				t.Fatalf("%s: profile owned by %v, not the snapshot's file", r.Name, owner)
+			}
+		}
 	}
 	sameCorpus(t, want, first)
 	sameCorpus(t, want, second)
