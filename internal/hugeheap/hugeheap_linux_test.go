@@ -107,7 +107,8 @@ func TestPrimeAgainClearsNothing(t *testing.T) {
 		t.Fatalf("child: %v\n%s", err, out)
 	}
 	var grew int
-	if _, err := fmt.Sscanf(string(out[strings.Index(string(out), "grew"):]), "grew %d KiB", &grew); err != nil {
+	_, said, ok := strings.Cut(string(out), "grew ")
+	if _, err := fmt.Sscanf(said, "%d KiB", &grew); !ok || err != nil {
 		t.Fatalf("child said %q", out)
 	}
 	if grew > block/2>>10 {
