@@ -91,7 +91,7 @@ func BenchmarkCodec(b *testing.B) {
 		b.Fatal(err)
 	}
 	var key [32]byte
-	bin := encodeSnapshot(key, c)
+	bin := encodeSnapshot(b, key, c)
 	body, index, profiles := splitSnapshot(b, bin)
 	var gb bytes.Buffer
 	if err := gob.NewEncoder(&gb).Encode(toGob(c)); err != nil {
@@ -99,7 +99,7 @@ func BenchmarkCodec(b *testing.B) {
 	}
 	b.Run("binary/encode", func(b *testing.B) {
 		for b.Loop() {
-			encodeSnapshot(key, c)
+			encodeSnapshot(b, key, c)
 		}
 		b.ReportMetric(float64(len(bin)), "file-bytes")
 	})

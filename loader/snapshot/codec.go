@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"math"
@@ -111,30 +112,6 @@ func (e *encoder) sources(list []graph.Source) {
 	for _, s := range list {
 		e.source(s)
 	}
-}
-
-// encodeSnapshot returns the snapshot of c for key.
-func encodeSnapshot(key [32]byte, c *loader.Corpus) []byte {
-	var f memFile
-	_ = writeSnapshot(&f, key, c, copyLayout(c.Graph.Roles()))
-	return f.b
-}
-
-// memFile is an io.WriterAt into memory, for encodeSnapshot: the file
-// grows to hold what is written, zeros where nothing is.
-type memFile struct {
-	mu sync.Mutex
-	b  []byte
-}
-
-// WriteAt writes p at off.
-func (f *memFile) WriteAt(p []byte, off int64) (int, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if end := int(off) + len(p); end > len(f.b) {
-		f.b = append(f.b, make([]byte, end-len(f.b))...)
-	}
-	return copy(f.b[off:], p), nil
 }
 
 // encodeCorpus encodes c into a string table and a body, its profiles
@@ -285,7 +262,7 @@ func encodeCorpus(c *loader.Corpus, l layout) *encoder {
 // record starts in it (4 bytes each, little-endian), where the last
 // ends, and the records. It returns the buffer to go on with.
 func (e *encoder) section(body []byte, at []uint32) []byte {
-	if len(e.buf) > math.MaxUint32 {
+	if uint64(len(e.buf)) > math.MaxUint32 {
 		e.err = errTooLarge
 	}
 	at = append(at, uint32(len(e.buf)))
@@ -331,7 +308,7 @@ func copyLayout(roles []graph.Role) layout {
 // the head is encoded: at 100k documents, copying 370 MB of profiles
 // and 60 MB of index took as long as encoding the head, one after the
 // other.
-func writeSnapshot(w io.WriterAt, key [32]byte, c *loader.Corpus, l layout) error {
+func writeSnapshot(w io.WriterAt, key [32]byte, c *loader.Corpus, l layout) (end int64, err error) {
 	g := c.Graph
 	profilesSize := l.size
 	indexAt := int64(align(int(profilesSize)))
@@ -352,14 +329,18 @@ func writeSnapshot(w io.WriterAt, key [32]byte, c *loader.Corpus, l layout) erro
 	indexCRC := crc32.New(crcTable)
 	wg.Go(func() {
 		bw := bufio.NewWriterSize(io.NewOffsetWriter(w, indexAt), 1<<20)
-		if indexErr = g.WriteIndex(io.MultiWriter(bw, indexCRC)); indexErr == nil {
+		n := &counter{w: io.MultiWriter(bw, indexCRC)}
+		if indexErr = g.WriteIndex(n); indexErr == nil {
 			indexErr = bw.Flush()
+		}
+		if indexErr == nil && n.n != indexSize {
+			indexErr = fmt.Errorf("snapshot: the index took %d bytes, not the %d it was sized at", n.n, indexSize)
 		}
 	})
 	headSize, headCRC, err := encodeCorpus(c, l).writeHead(io.NewOffsetWriter(w, indexAt+indexSize))
 	wg.Wait()
 	if err = cmp.Or(err, profilesErr, indexErr); err != nil {
-		return err
+		return 0, err
 	}
 	var t []byte
 	for _, size := range []int64{profilesSize, indexSize, headSize} {
@@ -368,8 +349,23 @@ func writeSnapshot(w io.WriterAt, key [32]byte, c *loader.Corpus, l layout) erro
 	t = binary.LittleEndian.AppendUint32(t, indexCRC.Sum32())
 	t = binary.LittleEndian.AppendUint32(t, crc32.Update(headCRC, crcTable, t))
 	t = append(append(t, key[:]...), format...)
-	_, err = w.WriteAt(t, indexAt+indexSize+headSize)
-	return err
+	end = indexAt + indexSize + headSize
+	if _, err = w.WriteAt(t, end); err != nil {
+		return 0, err
+	}
+	return end + int64(len(t)), nil
+}
+
+// counter is a writer that counts what it writes to w.
+type counter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // trailerSize is the length of a snapshot file's trailer.
@@ -389,7 +385,7 @@ func (e *encoder) writeHead(w io.Writer) (size int64, crc uint32, err error) {
 	if e.err != nil {
 		return 0, 0, e.err
 	}
-	if strs > math.MaxUint32 {
+	if uint64(strs) > math.MaxUint32 {
 		return 0, 0, errTooLarge
 	}
 	bw := bufio.NewWriterSize(w, 1<<20)

@@ -469,7 +469,7 @@ func saveSnapshot(name string, key [32]byte, c *loader.Corpus, remap bool) error
 	}
 	l := copyLayout(c.Graph.Roles())
 	return writeWhole(name, "snapshot-*.tmp", func(f *os.File) error {
-		err := writeSnapshot(f, key, c, l)
+		_, err := writeSnapshot(f, key, c, l)
 		if err == nil && remap {
 			useMapped(f, l.profiles)
 		}
@@ -506,13 +506,30 @@ func saveInSpill(name string, key [32]byte, c *loader.Corpus) error {
 	if !unnamed(f) {
 		return errNoSpill
 	}
-	// Named first, so that nothing is written where it cannot be.
+	// Named first, so that nothing is written where it cannot be. A file
+	// made with no name can be given one once only (the system refuses
+	// a second link to a file made so whose name was removed), and is
+	// spent as soon as it has one: never written to again, even when the
+	// snapshot it became is replaced and has no name again.
+	if _, gone := spent.LoadOrStore(m, true); gone {
+		return errNoSpill
+	}
 	tmp, err := linkUnnamed(f, filepath.Dir(name))
 	if err != nil {
 		return err
 	}
-	if err = writeSnapshot(f, key, c, l); err == nil {
-		err = os.Rename(tmp, name)
+	if !inFlight.add(tmp) { // the program is being stopped
+		os.Remove(tmp)
+		return errStopped
+	}
+	defer inFlight.remove(tmp)
+	var end int64
+	if end, err = writeSnapshot(f, key, c, l); err == nil {
+		// Past the trailer, a write that failed while the profiles were
+		// spilled may have left bytes: the file ends where it says.
+		if err = f.Truncate(end); err == nil {
+			err = os.Rename(tmp, name)
+		}
 	}
 	if err != nil {
 		os.Remove(tmp)
@@ -521,6 +538,10 @@ func saveInSpill(name string, key [32]byte, c *loader.Corpus) error {
 	spilledSnapshots.Add(1)
 	return nil
 }
+
+// spent holds the spill files (their *mapfile.Mapping) saveInSpill has
+// given a name to.
+var spent sync.Map
 
 // errNoSpill is saveInSpill's error when c has no spill file to use.
 var errNoSpill = errors.New("no spill file to make the snapshot of")
@@ -573,6 +594,12 @@ func writeWhole(name, pattern string, write func(*os.File) error) error {
 	if err != nil {
 		return err
 	}
+	if !inFlight.add(f.Name()) { // the program is being stopped
+		f.Close()
+		os.Remove(f.Name())
+		return errStopped
+	}
+	defer inFlight.remove(f.Name())
 	err = write(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -584,6 +611,48 @@ func writeWhole(name, pattern string, write func(*os.File) error) error {
 		os.Remove(f.Name())
 	}
 	return err
+}
+
+// RemoveTemporary removes the temporary files of every snapshot and
+// listing being written, and makes later writes fail: a program calls it
+// when a signal interrupts it, before it exits, so that a snapshot
+// written while it answered (see Start) leaves nothing behind.
+func RemoveTemporary() {
+	inFlight.mu.Lock()
+	defer inFlight.mu.Unlock()
+	for name := range inFlight.names {
+		os.Remove(name)
+	}
+	inFlight.names, inFlight.stopped = nil, true
+}
+
+// errStopped is the error of a write begun after RemoveTemporary.
+var errStopped = errors.New("snapshot: the program is being stopped")
+
+// inFlight is the registry of temporary files being written, for
+// RemoveTemporary. It is process-wide, as signals are.
+var inFlight = temporaries{names: map[string]bool{}}
+
+type temporaries struct {
+	mu      sync.Mutex
+	names   map[string]bool
+	stopped bool
+}
+
+func (t *temporaries) add(name string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.stopped {
+		return false
+	}
+	t.names[name] = true
+	return true
+}
+
+func (t *temporaries) remove(name string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.names, name)
 }
 
 // useMapped points profiles, just written to f one after another from

@@ -212,6 +212,33 @@ func TestLoadCopied(t *testing.T) {
 	sameCorpus(t, want, second)
 }
 
+// TestLoadSameTitle loads a corpus where two documents share a title:
+// that occupation's profile is the two documents' joined in memory, so a
+// snapshot made of the spill file holds it after the spilled ones.
+func TestLoadSameTitle(t *testing.T) {
+	data, cache := cacheFixture(t)
+	one := filepath.Join(data, synth.New(300, 7).Name(5))
+	text, err := os.ReadFile(one)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(filepath.Dir(one), "same-title.txt"), text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	age(t, data)
+	opt := loader.Options{Paths: []string{data}}
+	spilled := spilledSnapshots.Load()
+	want, first, warm := parsedAndWarm(t, opt, cache)
+	if spilledSnapshots.Load() == spilled && tmpfileWorks(cache) {
+		t.Error("the snapshot was not made of the spill file")
+	}
+	if l, m := spillLayout(first.Graph.Roles()); m != nil && len(l.written) == 0 {
+		t.Error("no profile held in memory: the occupation of two documents was not joined")
+	}
+	sameCorpus(t, want, first)
+	sameCorpus(t, want, warm)
+}
+
 func TestLoadStale(t *testing.T) {
 	data, cache := cacheFixture(t)
 	opt := loader.Options{Paths: []string{data}}
@@ -411,7 +438,7 @@ func TestDecodeSnapshotDamaged(t *testing.T) {
 		t.Fatal(err)
 	}
 	var key [32]byte
-	body, index, profiles := splitSnapshot(t, encodeSnapshot(key, c))
+	body, index, profiles := splitSnapshot(t, encodeSnapshot(t, key, c))
 	if _, err := decodeSnapshot(body, index, profiles, nil); err != nil {
 		t.Fatalf("good snapshot: %v", err)
 	}
@@ -898,5 +925,34 @@ func writeDoc(t *testing.T, name, title string) {
 	}
 	if err := os.WriteFile(name, []byte(title+"\nSummary\nA test.\n"), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestRemoveTemporary stops a snapshot being written, as a signal does:
+// its temporary file is removed, nothing is renamed over the snapshot,
+// and a write begun afterwards fails at once.
+func TestRemoveTemporary(t *testing.T) {
+	defer func() { inFlight = temporaries{names: map[string]bool{}} }()
+	dir := t.TempDir()
+	name := filepath.Join(dir, "x.snap")
+	err := writeWhole(name, "snapshot-*.tmp", func(f *os.File) error {
+		if _, err := f.WriteString("half a snapshot"); err != nil {
+			return err
+		}
+		RemoveTemporary() // the signal, while the file is written
+		if _, err := os.Stat(f.Name()); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s after RemoveTemporary: %v; want it removed", f.Name(), err)
+		}
+		return errStopped
+	})
+	if err == nil {
+		t.Error("writeWhole stopped midway: no error")
+	}
+	if err := writeWhole(name, "snapshot-*.tmp", func(*os.File) error { return nil }); !errors.Is(err, errStopped) {
+		t.Errorf("writeWhole after RemoveTemporary: %v; want %v", err, errStopped)
+	}
+	left, _ := os.ReadDir(dir)
+	if len(left) != 0 {
+		t.Errorf("left in the folder: %v", left)
 	}
 }
