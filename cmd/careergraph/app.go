@@ -17,6 +17,7 @@ import (
 	"careergraph/cmd/careergraph/internal/wire"
 	"careergraph/internal/outfile"
 	"careergraph/loader"
+	"careergraph/loader/snapshot"
 )
 
 // version is careergraph's version; the snapshot cache is keyed by it.
@@ -29,8 +30,24 @@ var version = "0.1.0"
 func realMain(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := interruptible()
 	defer stop()
-	defer snapshotWrites.Wait() // the answer is out: the snapshot still has to be
-	return report(stderr, run(ctx, newApp(stdout, stderr), args))
+	err := run(ctx, newApp(stdout, stderr), args)
+	// The answer is out; a snapshot written meanwhile (snapshot.Start)
+	// still has to be, even when the answer's reader has gone (`| head`):
+	// then careergraph dies of the broken pipe only once it is written.
+	if errors.Is(err, syscall.EPIPE) {
+		snapshotWrites.Wait()
+		// Go dies of a write to a closed standard output or error only
+		// while SIGPIPE is not notified: write again, as careergraph did
+		// before it answered while writing a snapshot.
+		signal.Reset(syscall.SIGPIPE)
+		if f, ok := stdout.(*os.File); ok {
+			_, _ = f.Write([]byte{'\n'})
+		}
+		return exitBrokenPipe // not reached where the write above kills
+	}
+	code := report(stderr, err)
+	snapshotWrites.Wait()
+	return code
 }
 
 // lingering is set while a command runs that stops by itself, cleanly,
@@ -39,21 +56,26 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 var lingering atomic.Bool
 
 // interruptible returns a context cancelled by Ctrl-C or SIGTERM. On
-// either, the temporary files of output being written are removed
-// (outfile.Cleanup) and the signal is raised again with its default
-// action, so careergraph dies of it as any program would, leaving every
-// output file as it was; while lingering, only a second signal does.
-// stop releases the signals.
+// either, the temporary files of output and snapshots being written are
+// removed (outfile.Cleanup, snapshot.RemoveTemporary) and the signal is
+// raised again with its default action, so careergraph dies of it as
+// any program would, leaving every output file as it was; while
+// lingering, only a second signal does. A write to a closed pipe is an
+// error (EPIPE) rather than death by SIGPIPE, so that realMain can keep
+// the snapshot first. stop releases the signals.
 func interruptible() (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	pipe := make(chan os.Signal, 1)
+	signal.Notify(pipe, syscall.SIGPIPE)
 	done := make(chan struct{})
 	go func() {
 		select {
 		case sig := <-sigs:
 			cancel()
 			outfile.Cleanup()
+			snapshot.RemoveTemporary()
 			if lingering.Load() {
 				// The command stops by itself when ctx is cancelled
 				// (serve lets requests in flight finish); a second
@@ -73,6 +95,7 @@ func interruptible() (ctx context.Context, stop func()) {
 	}()
 	return ctx, func() {
 		signal.Stop(sigs)
+		signal.Stop(pipe)
 		close(done)
 		cancel()
 	}

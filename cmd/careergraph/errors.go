@@ -12,11 +12,14 @@ import (
 	"careergraph/loader"
 )
 
-// Exit codes: 0 answered, 1 no answer, 2 bad usage or bad input.
+// Exit codes: 0 answered, 1 no answer, 2 bad usage or bad input; 141,
+// as a shell reports a death by SIGPIPE, when the answer's reader went
+// away and the system would not let careergraph die of it.
 const (
-	exitAnswered = 0
-	exitNoAnswer = 1
-	exitBadInput = 2
+	exitAnswered   = 0
+	exitNoAnswer   = 1
+	exitBadInput   = 2
+	exitBrokenPipe = 128 + 13
 )
 
 // usageError is a mistake in the command line; its message is printed as
