@@ -20,9 +20,10 @@ import (
 // spill is the temporary file profiles are written to. It has no name,
 // so that nothing is left behind, however the program ends: the file
 // lives as long as it is open or mapped. On Linux it is made with none
-// (O_TMPFILE), so that a program may still give it one (package snapshot
-// makes it the snapshot); elsewhere, or where the file system cannot, its
-// name is removed as soon as it is made.
+// (O_TMPFILE), so that a program may still give it one: package snapshot
+// makes it the snapshot, and from then on it is that package's temporary
+// file, then its snapshot. Elsewhere, or where the file system cannot,
+// its name is removed as soon as it is made.
 type spill struct {
 	f      *os.File
 	mu     sync.Mutex // guards end and f's writes
