@@ -17,7 +17,6 @@ import (
 	"careergraph/cmd/careergraph/internal/wire"
 	"careergraph/internal/outfile"
 	"careergraph/loader"
-	"careergraph/loader/snapshot"
 )
 
 // version is careergraph's version; the snapshot cache is keyed by it.
@@ -57,7 +56,7 @@ var lingering atomic.Bool
 
 // interruptible returns a context cancelled by Ctrl-C or SIGTERM. On
 // either, the temporary files of output and snapshots being written are
-// removed (outfile.Cleanup, snapshot.RemoveTemporary) and the signal is
+// removed (outfile.Cleanup) and the signal is
 // raised again with its default action, so careergraph dies of it as
 // any program would, leaving every output file as it was; while
 // lingering, only a second signal does. A write to a closed pipe is an
@@ -75,7 +74,6 @@ func interruptible() (ctx context.Context, stop func()) {
 		case sig := <-sigs:
 			cancel()
 			outfile.Cleanup()
-			snapshot.RemoveTemporary()
 			if lingering.Load() {
 				// The command stops by itself when ctx is cancelled
 				// (serve lets requests in flight finish); a second

@@ -192,6 +192,18 @@ func Cleanup() {
 	pending.closed = true
 }
 
+// Track registers tmp, a temporary file a writer of its own makes (a
+// snapshot cache, say), so that Cleanup removes it too; it reports false
+// once Cleanup has run, when the writer should remove tmp and stop. The
+// writer ends with Place or Discard.
+func Track(tmp string) bool { return pending.add(tmp) }
+
+// Place renames tmp, tracked, onto name, unless Cleanup has run.
+func Place(tmp, name string) error { return place(tmp, name) }
+
+// Discard removes tmp, tracked, and forgets it.
+func Discard(tmp string) { pending.remove(tmp, os.Remove) }
+
 // pending is the registry of temporary files and folders that exist, for
 // Cleanup. It is process-wide, as signals are.
 var pending = registry{paths: map[string]bool{}}

@@ -100,6 +100,40 @@ func TestMoveFromTempDir(t *testing.T) {
 	}
 }
 
+// TestTrack checks the temporary files of another writer (a snapshot
+// cache's): placed, discarded, and removed by Cleanup while under way,
+// after which none is tracked or placed.
+func TestTrack(t *testing.T) {
+	defer func() { pending = registry{paths: map[string]bool{}} }()
+	dir := t.TempDir()
+	tmpFile := func(name string) string {
+		tmp := filepath.Join(dir, name)
+		if err := os.WriteFile(tmp, []byte(name), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if !Track(tmp) {
+			t.Fatalf("Track(%s) refused before Cleanup", name)
+		}
+		return tmp
+	}
+	if err := Place(tmpFile("a.tmp"), filepath.Join(dir, "a")); err != nil {
+		t.Errorf("Place: %v", err)
+	}
+	Discard(tmpFile("b.tmp"))
+	c := tmpFile("c.tmp")
+	Cleanup() // as a signal handler would, while c is written
+	if err := Place(c, filepath.Join(dir, "c")); !errors.Is(err, ErrClosed) {
+		t.Errorf("Place after Cleanup = %v; want ErrClosed", err)
+	}
+	if Track(filepath.Join(dir, "d.tmp")) {
+		t.Error("Track after Cleanup: accepted")
+	}
+	left, _ := os.ReadDir(dir)
+	if len(left) != 1 || left[0].Name() != "a" {
+		t.Errorf("left in the folder: %v; want only a", left)
+	}
+}
+
 // TestCleanup checks that an interrupted write leaves no temporary file
 // and no target, and that writes after Cleanup fail.
 func TestCleanup(t *testing.T) {

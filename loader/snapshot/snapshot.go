@@ -84,6 +84,7 @@ import (
 
 	"careergraph/graph"
 	"careergraph/internal/mapfile"
+	"careergraph/internal/outfile"
 	"careergraph/loader"
 	"careergraph/loader/source"
 )
@@ -518,21 +519,20 @@ func saveInSpill(name string, key [32]byte, c *loader.Corpus) error {
 	if err != nil {
 		return err
 	}
-	if !inFlight.add(tmp) { // the program is being stopped
+	if !outfile.Track(tmp) { // the program is being stopped
 		os.Remove(tmp)
 		return errStopped
 	}
-	defer inFlight.remove(tmp)
 	var end int64
 	if end, err = writeSnapshot(f, key, c, l); err == nil {
 		// Past the trailer, a write that failed while the profiles were
 		// spilled may have left bytes: the file ends where it says.
 		if err = f.Truncate(end); err == nil {
-			err = os.Rename(tmp, name)
+			err = outfile.Place(tmp, name)
 		}
 	}
 	if err != nil {
-		os.Remove(tmp)
+		outfile.Discard(tmp)
 		return err
 	}
 	spilledSnapshots.Add(1)
@@ -594,66 +594,28 @@ func writeWhole(name, pattern string, write func(*os.File) error) error {
 	if err != nil {
 		return err
 	}
-	if !inFlight.add(f.Name()) { // the program is being stopped
+	if !outfile.Track(f.Name()) { // the program is being stopped
 		f.Close()
 		os.Remove(f.Name())
 		return errStopped
 	}
-	defer inFlight.remove(f.Name())
 	err = write(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(f.Name(), name)
+		err = outfile.Place(f.Name(), name)
 	}
 	if err != nil {
-		os.Remove(f.Name())
+		outfile.Discard(f.Name())
 	}
 	return err
 }
 
-// RemoveTemporary removes the temporary files of every snapshot and
-// listing being written, and makes later writes fail: a program calls it
-// when a signal interrupts it, before it exits, so that a snapshot
-// written while it answered (see Start) leaves nothing behind.
-func RemoveTemporary() {
-	inFlight.mu.Lock()
-	defer inFlight.mu.Unlock()
-	for name := range inFlight.names {
-		os.Remove(name)
-	}
-	inFlight.names, inFlight.stopped = nil, true
-}
-
-// errStopped is the error of a write begun after RemoveTemporary.
+// errStopped is the error of a write begun after outfile.Cleanup, which
+// a program calls when a signal stops it: a snapshot written while it
+// answered (see Start) leaves nothing behind.
 var errStopped = errors.New("snapshot: the program is being stopped")
-
-// inFlight is the registry of temporary files being written, for
-// RemoveTemporary. It is process-wide, as signals are.
-var inFlight = temporaries{names: map[string]bool{}}
-
-type temporaries struct {
-	mu      sync.Mutex
-	names   map[string]bool
-	stopped bool
-}
-
-func (t *temporaries) add(name string) bool {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.stopped {
-		return false
-	}
-	t.names[name] = true
-	return true
-}
-
-func (t *temporaries) remove(name string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	delete(t.names, name)
-}
 
 // useMapped points profiles, just written to f one after another from
 // its start, at

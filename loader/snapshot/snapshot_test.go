@@ -927,32 +927,3 @@ func writeDoc(t *testing.T, name, title string) {
 		t.Fatal(err)
 	}
 }
-
-// TestRemoveTemporary stops a snapshot being written, as a signal does:
-// its temporary file is removed, nothing is renamed over the snapshot,
-// and a write begun afterwards fails at once.
-func TestRemoveTemporary(t *testing.T) {
-	defer func() { inFlight = temporaries{names: map[string]bool{}} }()
-	dir := t.TempDir()
-	name := filepath.Join(dir, "x.snap")
-	err := writeWhole(name, "snapshot-*.tmp", func(f *os.File) error {
-		if _, err := f.WriteString("half a snapshot"); err != nil {
-			return err
-		}
-		RemoveTemporary() // the signal, while the file is written
-		if _, err := os.Stat(f.Name()); !errors.Is(err, fs.ErrNotExist) {
-			t.Errorf("%s after RemoveTemporary: %v; want it removed", f.Name(), err)
-		}
-		return errStopped
-	})
-	if err == nil {
-		t.Error("writeWhole stopped midway: no error")
-	}
-	if err := writeWhole(name, "snapshot-*.tmp", func(*os.File) error { return nil }); !errors.Is(err, errStopped) {
-		t.Errorf("writeWhole after RemoveTemporary: %v; want %v", err, errStopped)
-	}
-	left, _ := os.ReadDir(dir)
-	if len(left) != 0 {
-		t.Errorf("left in the folder: %v", left)
-	}
-}
