@@ -56,12 +56,12 @@ var lingering atomic.Bool
 
 // interruptible returns a context cancelled by Ctrl-C or SIGTERM. On
 // either, the temporary files of output and snapshots being written are
-// removed (outfile.Cleanup) and the signal is
-// raised again with its default action, so careergraph dies of it as
-// any program would, leaving every output file as it was; while
-// lingering, only a second signal does. A write to a closed pipe is an
-// error (EPIPE) rather than death by SIGPIPE, so that realMain can keep
-// the snapshot first. stop releases the signals.
+// removed (outfile.Cleanup) and the signal is raised again with its
+// default action, so careergraph dies of it as any program would,
+// leaving every output file as it was; while lingering, only a second
+// signal does. A write to a closed pipe is an error (EPIPE) rather than
+// death by SIGPIPE, so that realMain can keep the snapshot first. stop
+// releases the signals.
 func interruptible() (ctx context.Context, stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	sigs := make(chan os.Signal, 1)

@@ -15,10 +15,14 @@ func mapFile(f *os.File, size int64) (*Mapping, error) {
 		return nil, err
 	}
 	m := &Mapping{data: data, f: f}
-	runtime.AddCleanup(m, func(m Mapping) {
+	type mapped struct {
+		data []byte
+		f    *os.File
+	}
+	runtime.AddCleanup(m, func(m mapped) {
 		syscall.Munmap(m.data)
 		m.f.Close()
-	}, *m)
+	}, mapped{data, f})
 	return m, nil
 }
 

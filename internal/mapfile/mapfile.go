@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -17,8 +18,9 @@ import (
 // is unreachable: keep it reachable as long as any string of its bytes
 // is used (graph.Profile.SetPacked keeps its owner).
 type Mapping struct {
-	data []byte
-	f    *os.File
+	data    []byte
+	f       *os.File
+	claimed atomic.Bool
 }
 
 // Map returns f's bytes from 0 to size, mapped, as a string, and the
@@ -82,6 +84,11 @@ func (m *Mapping) Offset(s string) (int64, bool) {
 // File returns the file m maps, open as long as m is reachable. Writing
 // to it past what m maps leaves m's bytes as they are.
 func (m *Mapping) File() *os.File { return m.f }
+
+// Claim reports whether it is the first call for m. A program that
+// would do something with m's file once only (give it a name and write
+// past what m maps, say) claims it first.
+func (m *Mapping) Claim() bool { return m.claimed.CompareAndSwap(false, true) }
 
 // Size returns the number of bytes m maps.
 func (m *Mapping) Size() int64 { return int64(len(m.data)) }

@@ -512,7 +512,7 @@ func saveInSpill(name string, key [32]byte, c *loader.Corpus) error {
 	// a second link to a file made so whose name was removed), and is
 	// spent as soon as it has one: never written to again, even when the
 	// snapshot it became is replaced and has no name again.
-	if _, gone := spent.LoadOrStore(m, true); gone {
+	if !m.Claim() {
 		return errNoSpill
 	}
 	tmp, err := linkUnnamed(f, filepath.Dir(name))
@@ -538,10 +538,6 @@ func saveInSpill(name string, key [32]byte, c *loader.Corpus) error {
 	spilledSnapshots.Add(1)
 	return nil
 }
-
-// spent holds the spill files (their *mapfile.Mapping) saveInSpill has
-// given a name to.
-var spent sync.Map
 
 // errNoSpill is saveInSpill's error when c has no spill file to use.
 var errNoSpill = errors.New("no spill file to make the snapshot of")
@@ -618,8 +614,8 @@ func writeWhole(name, pattern string, write func(*os.File) error) error {
 var errStopped = errors.New("snapshot: the program is being stopped")
 
 // useMapped points profiles, just written to f one after another from
-// its start, at
-// their bytes in f, mapped, so that the memory they held is freed: a
+// its start, at their bytes in f, mapped, so that the memory they held
+// is freed: a
 // long-running program (careergraph serve) keeps the profiles of a
 // corpus it loaded in the file, as it does those of a snapshot it read.
 // f is the temporary file, which no other process writes. When f cannot

@@ -235,6 +235,15 @@ func TestLoadSameTitle(t *testing.T) {
 	if l, m := spillLayout(first.Graph.Roles()); m != nil && len(l.written) == 0 {
 		t.Error("no profile held in memory: the occupation of two documents was not joined")
 	}
+	// The spill file is the snapshot now: never written to again, even
+	// once that snapshot is gone and the file has no name again.
+	if err := os.Remove(filepath.Join(cache, fileName(opt))); err != nil {
+		t.Fatal(err)
+	}
+	var key [32]byte
+	if err := saveInSpill(filepath.Join(cache, "again.snap"), key, first); !errors.Is(err, errNoSpill) {
+		t.Errorf("the snapshot's corpus saved in its spill file again: %v; want %v", err, errNoSpill)
+	}
 	sameCorpus(t, want, first)
 	sameCorpus(t, want, warm)
 }
