@@ -472,7 +472,7 @@ func saveSnapshot(name string, key [32]byte, c *loader.Corpus, remap bool) error
 	return writeWhole(name, "snapshot-*.tmp", func(f *os.File) error {
 		_, err := writeSnapshot(f, key, c, l)
 		if err == nil && remap {
-			useMapped(f, l.profiles)
+			useMapped(f, l)
 		}
 		return err
 	})
@@ -492,10 +492,12 @@ var (
 // so only those kept in memory (an occupation of several documents, a
 // role a table describes) are added after them, then the index, the head
 // and the trailer; the file is given a temporary name first and renamed
-// once written, so that a reader sees the old snapshot or the new one. At 100k documents that spares copying 370 MB, and at 300k 1.1 GB.
-// It fails, having changed nothing anyone sees, when there is no such
-// file, it is in another folder's file system, or it cannot be given a
-// name (only a Linux file made with none can, see linkUnnamed).
+// once written, so that a reader sees the old snapshot or the new one.
+// At 100k documents that spares copying 370 MB, and at 300k 1.1 GB. It
+// fails, having changed nothing anyone sees, when there is no such file,
+// it is on another file system than the snapshot's folder, or it cannot
+// be given a name (only a Linux file made with none can, see
+// linkUnnamed).
 func saveInSpill(name string, key [32]byte, c *loader.Corpus) error {
 	l, m := spillLayout(c.Graph.Roles())
 	if m == nil {
@@ -550,8 +552,7 @@ func spillLayout(roles []graph.Role) (layout, *mapfile.Mapping) {
 	for _, r := range roles {
 		if r.Profile != nil {
 			if _, owner := r.Profile.Packed(); owner != nil {
-				if mm, ok := owner.(*mapfile.Mapping); ok && mm != nil {
-					m = mm
+				if m, _ = owner.(*mapfile.Mapping); m != nil {
 					break
 				}
 			}
@@ -613,40 +614,29 @@ func writeWhole(name, pattern string, write func(*os.File) error) error {
 // answered (see Start) leaves nothing behind.
 var errStopped = errors.New("snapshot: the program is being stopped")
 
-// useMapped points profiles, just written to f one after another from
-// its start, at their bytes in f, mapped, so that the memory they held
-// is freed: a
+// useMapped points the profiles l laid out, just written to f, at their
+// bytes in f, mapped, so that the memory they held is freed: a
 // long-running program (careergraph serve) keeps the profiles of a
 // corpus it loaded in the file, as it does those of a snapshot it read.
 // f is the temporary file, which no other process writes. When f cannot
-// be mapped or holds other than the profiles, they stay as they are.
-func useMapped(f *os.File, profiles []*graph.Profile) {
-	if !mapfile.Supported {
+// be mapped or is shorter than the profiles, they stay as they are.
+func useMapped(f *os.File, l layout) {
+	if !mapfile.Supported || l.size == 0 {
 		return
 	}
-	info, err := f.Stat()
+	if info, err := f.Stat(); err != nil || info.Size() < l.size {
+		return
+	}
+	f, err := os.Open(f.Name()) // a handle of its own, for the mapping
 	if err != nil {
 		return
 	}
-	total := int64(0)
-	for _, p := range profiles {
-		total += int64(p.PackedSize())
-	}
-	if total == 0 || info.Size() < total {
-		return
-	}
-	if f, err = os.Open(f.Name()); err != nil { // a handle of its own, for the mapping
-		return
-	}
-	data, m, err := mapfile.Map(f, total)
+	data, m, err := mapfile.Map(f, l.size)
 	if err != nil || m == nil {
 		return
 	}
-	off := 0
-	for _, p := range profiles {
-		n := p.PackedSize()
-		p.SetPacked(data[off:off+n], m)
-		off += n
+	for i, p := range l.profiles {
+		p.SetPacked(data[l.at[i]:l.at[i]+int64(p.PackedSize())], m)
 	}
 }
 
