@@ -104,13 +104,15 @@ func (p *docParser) aptitudes(dst []Aptitude, lines []srcLine) []Aptitude {
 				continue
 			}
 			item = cells[0]
-			var rest []string
+			rest := p.scratch.rest[:0]
 			for _, c := range cells[1:] {
 				if c != "" {
 					rest = append(rest, c)
 				}
 			}
 			reason = strings.Join(rest, " | ")
+			clear(rest)
+			p.scratch.rest = rest
 			if isHeaderRow(item, reason) {
 				continue
 			}

@@ -110,7 +110,9 @@ func (p *Parser) parseText(text, name string) (parsed, error) {
 		dp.paras[k] = sc.paras[k][:0]
 	}
 	dp.doc = &Document{File: name}
+	sc.spare.lend(dp.doc)
 	err := dp.parse()
+	sc.spare.settle(dp.doc)
 	sc.lines, sc.items, sc.paras = dp.lines, dp.docItems, dp.paras
 	if err != nil {
 		return parsed{}, err
@@ -128,6 +130,69 @@ type parseScratch struct {
 	cells  []string
 	items  []string              // docParser.docItems
 	paras  [numKinds][][]srcLine // docParser.paras
+	rest   []string              // an aptitude row's cells after the first
+	spare  spareSlices           // see Parser.recycle
+}
+
+// recycle tells p that nothing refers any more to the slices of d that
+// compactDocument drops (its section order, aptitude rows and the lists
+// only the profile shows): the next documents may reuse their memory.
+// The documents of a large load are packed and compacted one after
+// another, and most of what each one allocated was these slices.
+func (p *Parser) recycle(d *Document) { p.scratch.spare.take(d) }
+
+// spareSlices are slices a document no longer needs (see Parser.recycle),
+// each lent, empty, to the next document parsed.
+type spareSlices struct {
+	order                             []SectionMark
+	strengths, weaknesses             []Aptitude
+	traits, workStyle, tags, keywords []string
+}
+
+// lend gives d the spare slices, emptied, and keeps none of them.
+func (s *spareSlices) lend(d *Document) {
+	d.Order, d.Strengths, d.Weaknesses = s.order[:0], s.strengths[:0], s.weaknesses[:0]
+	d.Traits, d.WorkStyle, d.Tags, d.Keywords = s.traits[:0], s.workStyle[:0], s.tags[:0], s.keywords[:0]
+	*s = spareSlices{}
+}
+
+// settle takes back, after a parse, the slices lent to d that it left
+// empty: they are nil in d, as they would be had none been lent.
+func (s *spareSlices) settle(d *Document) {
+	d.Order, s.order = unused(d.Order)
+	d.Strengths, s.strengths = unused(d.Strengths)
+	d.Weaknesses, s.weaknesses = unused(d.Weaknesses)
+	d.Traits, s.traits = unused(d.Traits)
+	d.WorkStyle, s.workStyle = unused(d.WorkStyle)
+	d.Tags, s.tags = unused(d.Tags)
+	d.Keywords, s.keywords = unused(d.Keywords)
+}
+
+// unused returns (x, nil) when x holds something, else (nil, x).
+func unused[S ~[]E, E any](x S) (S, S) {
+	if len(x) == 0 {
+		return nil, x
+	}
+	return x, nil
+}
+
+// take keeps d's slices for the next document, where they are larger
+// than the spares settle kept.
+func (s *spareSlices) take(d *Document) {
+	s.order = larger(s.order, d.Order)
+	s.strengths, s.weaknesses = larger(s.strengths, d.Strengths), larger(s.weaknesses, d.Weaknesses)
+	s.traits, s.workStyle = larger(s.traits, d.Traits), larger(s.workStyle, d.WorkStyle)
+	s.tags, s.keywords = larger(s.tags, d.Tags), larger(s.keywords, d.Keywords)
+}
+
+// larger returns whichever of spare and used has the more room, used
+// cleared up to its capacity so that it keeps no strings alive.
+func larger[S ~[]E, E any](spare, used S) S {
+	if cap(used) <= cap(spare) {
+		return spare
+	}
+	clear(used[:cap(used)])
+	return used
 }
 
 // release empties sc so that it does not keep the document's text alive.

@@ -705,6 +705,71 @@ func TestParseReader(t *testing.T) {
 	}
 }
 
+// TestParseRecycled parses documents one after another with a Parser
+// that is given each one back (recycle), as a load that compacts them
+// does: each must be the document a new Parser gives, including the
+// lists it lacks being nil where the one before had them.
+func TestParseRecycled(t *testing.T) {
+	bare := "Harbour Master\nSummary\nKeeps the harbour.\nRelated Jobs\n- Lighthouse Keeper\n"
+	extra := "Harbour Pilot\nNotes Of The Day\nSomething\nTraits\n- Calm\nTags\n- sea / ships\nKeywords\n- pilotage\n"
+	var docs []string
+	for _, p := range seedPaths(t) {
+		docs = append(docs, string(readSeed(t, filepath.Base(p)[:3])))
+		docs = append(docs, bare, extra)
+	}
+	var p Parser
+	for i, text := range docs {
+		name := fmt.Sprintf("doc%d.txt", i)
+		want, wantProblems, err := parseBytes([]byte(text), name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		got, err := p.parseOwned([]byte(text), name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if diff := cmp.Diff(want, got.doc); diff != "" {
+			t.Errorf("%s, parsed after %d recycled documents, differs from a new Parser's (-want +got):\n%s", name, i, diff)
+		}
+		if diff := cmp.Diff(wantProblems, got.problems); diff != "" {
+			t.Errorf("%s: problems differ (-want +got):\n%s", name, diff)
+		}
+		p.recycle(got.doc)
+	}
+}
+
+// TestRecycleSparesAllocations checks that a recycled document's slices
+// are used again: parsing a seed again costs fewer allocations than
+// parsing it with the document kept, one fewer at least for each list
+// recycled.
+func TestRecycleSparesAllocations(t *testing.T) {
+	data := readSeed(t, "000")
+	var kept, recycled Parser
+	keep := testing.AllocsPerRun(20, func() {
+		if _, err := kept.parseOwned(data, "000"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	var doc *Document
+	reuse := testing.AllocsPerRun(20, func() {
+		res, err := recycled.parseOwned(data, "000")
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc = res.doc
+		recycled.recycle(doc)
+	})
+	lists := 0
+	for _, n := range []int{len(doc.Order), len(doc.Strengths), len(doc.Weaknesses), len(doc.Traits), len(doc.WorkStyle), len(doc.Tags), len(doc.Keywords)} {
+		if n > 0 {
+			lists++
+		}
+	}
+	if lists < 3 || reuse > keep-float64(lists) {
+		t.Errorf("parsing seed 000 again: %v allocations recycled against %v kept; want %d fewer at least (one per list it has)", reuse, keep, lists)
+	}
+}
+
 func ExampleParser_Parse() {
 	var p Parser
 	doc, problems, err := p.Parse(strings.NewReader(`Mayor

@@ -120,6 +120,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 							results[i].keyed.pack(&scratch)
 						}
 						if !keep {
+							parser.recycle(res.doc)
 							results[i].doc = compactDocument(res.doc)
 							for j, a := range results[i].aptitudes {
 								c, ok := names[a]
