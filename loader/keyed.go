@@ -49,8 +49,10 @@ func keyDocuments(docs []*Document) []keyedDoc {
 // keyScratch is the working space of keyedDoc.normalise, reused from one
 // document to the next.
 type keyScratch struct {
-	names []string // written names, in the order of the keys
-	ends  []int    // where each name's normal form ends in buf
+	names []string  // written names to normalise
+	at    []int     // where each one's normal form goes among the keys
+	ends  []int     // where each name's normal form ends in buf
+	pool  *namePool // when set, where the names of lists and paths come from
 	buf   []byte
 	pack  []byte // for keyedDoc.pack
 	prof  profileScratch
@@ -70,7 +72,9 @@ func (d *keyedDoc) packBytes(s *keyScratch) []byte {
 }
 
 // normalise fills in the normal forms of d's names. They share one string:
-// one allocation per document rather than one per name.
+// one allocation per document rather than one per name. With a name
+// pool (keyScratch.pool), the normal forms of the names of d's lists
+// and career paths are the pool's: only the title's are d's own.
 func (d *keyedDoc) normalise(s *keyScratch) {
 	d.short = shortTitle(d.Title)
 	n, rungs := 2, 0
@@ -84,13 +88,20 @@ func (d *keyedDoc) normalise(s *keyScratch) {
 		}
 	}
 	keys := make([]string, n)
-	s.names = append(s.names[:0], d.Title, d.short)
+	// The names normalised here, and where each one's key goes.
+	s.names, s.at = append(s.names[:0], d.Title, d.short), append(s.at[:0], 0, 1)
+	next := 2
 	take := func(items []Item) []string {
-		from := len(s.names)
-		for _, it := range items {
-			s.names = append(s.names, it.Text)
+		from := next
+		for i := range items {
+			if s.pool != nil {
+				_, keys[next] = s.pool.intern(items[i].Text)
+			} else {
+				s.names, s.at = append(s.names, items[i].Text), append(s.at, next)
+			}
+			next++
 		}
-		return keys[from:len(s.names):len(s.names)]
+		return keys[from:next:next]
 	}
 	d.aliases = take(d.Aliases)
 	d.related = take(d.Related)
@@ -114,7 +125,7 @@ func (d *keyedDoc) normalise(s *keyScratch) {
 	}
 	all, from := string(s.buf), 0
 	for i, end := range s.ends {
-		keys[i] = all[from:end]
+		keys[s.at[i]] = all[from:end]
 		from = end
 	}
 	d.title, d.shortKey = keys[0], keys[1]

@@ -44,6 +44,9 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 			// would keep every file in memory until all are parsed.
 			names := map[string]string{}
 			var scratch keyScratch
+			if !keep {
+				scratch.pool = &namePool{}
+			}
 			var parser Parser
 			// Unless documents are kept, a document file's memory is
 			// read into again once the document is parsed, packed and
@@ -121,7 +124,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 						}
 						if !keep {
 							parser.recycle(res.doc)
-							results[i].doc = compactDocument(res.doc)
+							results[i].doc = compactDocument(res.doc, scratch.pool)
 							for j, a := range results[i].aptitudes {
 								c, ok := names[a]
 								if !ok {
@@ -245,7 +248,7 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keep bool) {
 			k := keyedDoc{Document: res.doc}
 			k.pack(&scratch)
 			if !keep {
-				k.Document = compactDocument(res.doc)
+				k.Document = compactDocument(res.doc, nil)
 			}
 			k.normalise(&scratch)
 			results[i] = parseResult{doc: k.Document, problems: res.problems, keyed: k}
@@ -257,9 +260,10 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keep bool) {
 // are packed for the profile (keyedDoc.pack): its names, lists and
 // summary, but neither the prose and lists only the profile shows nor the
 // parser's working state. It copies their strings into one allocation,
-// so that nothing refers to the file's text any more. It modifies d and
-// returns it.
-func compactDocument(d *Document) *Document {
+// so that nothing refers to the file's text any more; with a pool, the
+// names of its lists, career paths and classification are the pool's
+// copies instead. It modifies d and returns it.
+func compactDocument(d *Document, pool *namePool) *Document {
 	*d = Document{
 		File: d.File, Title: d.Title, TitleLine: d.TitleLine, Reading: d.Reading,
 		Classification: d.Classification, Summary: d.Summary, Career: d.Career,
@@ -268,9 +272,9 @@ func compactDocument(d *Document) *Document {
 	}
 	// Each string kept, visited three times: to size, copy and point at
 	// the one allocation.
-	each := func(fn func(*string)) {
-		for _, p := range []*string{&d.Title, &d.Reading, &d.Summary,
-			&d.Classification.Major, &d.Classification.Middle, &d.Classification.Minor, &d.Classification.Industry} {
+	names := func(fn func(*string)) {
+		c := &d.Classification
+		for _, p := range []*string{&c.Major, &c.Middle, &c.Minor, &c.Industry} {
 			fn(p)
 		}
 		for _, list := range [][]Item{d.RequiredSkills, d.RecommendedSkills, d.Qualifications, d.Aliases, d.Related} {
@@ -285,6 +289,20 @@ func compactDocument(d *Document) *Document {
 				}
 			}
 		}
+	}
+	if pool != nil {
+		names(func(p *string) {
+			if *p != "" {
+				*p, _ = pool.intern(*p)
+			}
+		})
+		names = func(func(*string)) {}
+	}
+	each := func(fn func(*string)) {
+		for _, p := range []*string{&d.Title, &d.Reading, &d.Summary} {
+			fn(p)
+		}
+		names(fn)
 	}
 	size := 0
 	each(func(p *string) { size += len(*p) })

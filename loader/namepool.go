@@ -1,0 +1,64 @@
+package loader
+
+import (
+	"unsafe"
+
+	"careergraph/graph"
+)
+
+// namePool keeps one copy of each name the documents a worker parses
+// write in their lists and career paths, with its normal form. The same
+// skills, qualifications, classifications and roles come back document
+// after document: a load that compacts its documents takes the pool's
+// copy of each rather than a copy of its own, and its normal form ready
+// made. Less memory is kept (at 100k synthetic documents, a name in
+// eight was new), and fresh memory is what a large load waits for most.
+//
+// The copies are made in blocks of memory that are only ever appended
+// to, so that each is one allocation among many names. Once the pool
+// holds poolMax names it starts again, empty, so that a corpus of names
+// that never come back does not grow it without end.
+type namePool struct {
+	names map[string]pooledName
+	block []byte // the copies made so far; never written again
+}
+
+// pooledName is a name's copy in a pool, and its normal form.
+type pooledName struct{ text, key string }
+
+const (
+	poolBlock = 64 << 10 // bytes a block of copies holds, at least
+	poolMax   = 1 << 16  // names a pool holds before it starts again
+)
+
+// intern returns the pool's copy of s and the normal form of s
+// (graph.NormalName), adding them if need be.
+func (p *namePool) intern(s string) (text, key string) {
+	if n, ok := p.names[s]; ok {
+		return n.text, n.key
+	}
+	if p.names == nil || len(p.names) >= poolMax {
+		p.names = make(map[string]pooledName, 1024)
+	}
+	// A normal form is seldom longer than its name; when it is, append
+	// moves the block, and the copies made before stay where they were.
+	if need := 2*len(s) + 8; cap(p.block)-len(p.block) < need {
+		p.block = make([]byte, 0, max(poolBlock, need))
+	}
+	from := len(p.block)
+	p.block = append(p.block, s...)
+	mid := len(p.block)
+	p.block = graph.AppendNormalName(p.block, s)
+	n := pooledName{text: view(p.block[from:mid]), key: view(p.block[mid:])}
+	p.names[n.text] = n
+	return n.text, n.key
+}
+
+// view returns b as a string without copying it: b is never written
+// again.
+func view(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
