@@ -68,13 +68,17 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 				var err error
 				kind := format
 				switch {
-				case f.none != "":
-					results[i].problems = []Problem{notSource(f.name, f.none)}
-				case f.onet:
-					results[i] = readSet(f.name, func() (*source.Set, error) { return source.ReadONETDir(f.name) })
+				case f.none != "" || f.onet:
+					results[i] = readFolder(f)
 				default:
 					data, err = f.read(buf)
 					buf = nil // data's now, until given back
+					if f.listed && errors.Is(err, ErrNotRegular) {
+						if dir, ok := listedFolder(f.name, format); ok {
+							data, err, results[i] = nil, nil, readFolder(dir)
+							break
+						}
+					}
 					if err != nil {
 						results[i].problems = []Problem{{File: f.name, Severity: Error, Msg: fmt.Sprintf("cannot read: %v: skipped", unwrapPath(err))}}
 						break
@@ -205,6 +209,15 @@ func readTable(f source.Format, data []byte, name string) (*source.Set, error) {
 	default:
 		return source.ReadRoles(bytes.NewReader(data), name)
 	}
+}
+
+// readFolder reads a folder found among the files: an O*NET release
+// (f.onet), or no source, for the reason f.none gives.
+func readFolder(f sourceFile) parseResult {
+	if f.onet {
+		return readSet(f.name, func() (*source.Set, error) { return source.ReadONETDir(f.name) })
+	}
+	return parseResult{problems: []Problem{notSource(f.name, f.none)}}
 }
 
 // readSet runs read and returns its set, with its problems as the
