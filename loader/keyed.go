@@ -73,8 +73,9 @@ func (d *keyedDoc) packBytes(s *keyScratch) []byte {
 
 // normalise fills in the normal forms of d's names. They share one string:
 // one allocation per document rather than one per name. With a name
-// pool (keyScratch.pool), the normal forms of the names of d's lists
-// and career paths are the pool's: only the title's are d's own.
+// pool (keyScratch.pool), the names of d's lists, career paths and
+// classification become the pool's copies, and their normal forms the
+// pool's: only the title's are d's own.
 func (d *keyedDoc) normalise(s *keyScratch) {
 	d.short = shortTitle(d.Title)
 	n, rungs := 2, 0
@@ -95,7 +96,7 @@ func (d *keyedDoc) normalise(s *keyScratch) {
 		from := next
 		for i := range items {
 			if s.pool != nil {
-				_, keys[next] = s.pool.intern(items[i].Text)
+				items[i].Text, keys[next] = s.pool.intern(items[i].Text)
 			} else {
 				s.names, s.at = append(s.names, items[i].Text), append(s.at, next)
 			}
@@ -115,6 +116,14 @@ func (d *keyedDoc) normalise(s *keyScratch) {
 			d.rungs[i], all = all[:len(cp.Rungs):len(cp.Rungs)], all[len(cp.Rungs):]
 			for j, r := range cp.Rungs {
 				d.rungs[i][j] = take(r)
+			}
+		}
+	}
+	if s.pool != nil {
+		c := &d.Classification
+		for _, p := range []*string{&c.Major, &c.Middle, &c.Minor, &c.Industry} {
+			if *p != "" {
+				*p, _ = s.pool.intern(*p)
 			}
 		}
 	}

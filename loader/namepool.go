@@ -37,8 +37,13 @@ func (p *namePool) intern(s string) (text, key string) {
 	if n, ok := p.names[s]; ok {
 		return n.text, n.key
 	}
-	if p.names == nil || len(p.names) >= poolMax {
-		p.names = make(map[string]pooledName, 1024)
+	switch {
+	case p.names == nil:
+		// Sized once for all it may hold: grown step by step, and again
+		// after each start, the map took as long as the look-ups.
+		p.names = make(map[string]pooledName, poolMax)
+	case len(p.names) >= poolMax:
+		clear(p.names)
 	}
 	// A normal form is seldom longer than its name; when it is, append
 	// moves the block, and the copies made before stay where they were.

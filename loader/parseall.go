@@ -128,7 +128,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 						}
 						if !keep {
 							parser.recycle(res.doc)
-							results[i].doc = compactDocument(res.doc, scratch.pool)
+							results[i].doc = compactDocument(res.doc, scratch.pool != nil)
 							for j, a := range results[i].aptitudes {
 								c, ok := names[a]
 								if !ok {
@@ -261,7 +261,7 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keep bool) {
 			k := keyedDoc{Document: res.doc}
 			k.pack(&scratch)
 			if !keep {
-				k.Document = compactDocument(res.doc, nil)
+				k.Document = compactDocument(res.doc, false)
 			}
 			k.normalise(&scratch)
 			results[i] = parseResult{doc: k.Document, problems: res.problems, keyed: k}
@@ -273,10 +273,12 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keep bool) {
 // are packed for the profile (keyedDoc.pack): its names, lists and
 // summary, but neither the prose and lists only the profile shows nor the
 // parser's working state. It copies their strings into one allocation,
-// so that nothing refers to the file's text any more; with a pool, the
-// names of its lists, career paths and classification are the pool's
-// copies instead. It modifies d and returns it.
-func compactDocument(d *Document, pool *namePool) *Document {
+// so that nothing refers to the file's text any more. pooled leaves the
+// names of its lists, career paths and classification as they are: the
+// caller points them at a name pool's copies (keyedDoc.normalise with a
+// pool) before the file's memory is used again. It modifies d and
+// returns it.
+func compactDocument(d *Document, pooled bool) *Document {
 	*d = Document{
 		File: d.File, Title: d.Title, TitleLine: d.TitleLine, Reading: d.Reading,
 		Classification: d.Classification, Summary: d.Summary, Career: d.Career,
@@ -303,12 +305,7 @@ func compactDocument(d *Document, pool *namePool) *Document {
 			}
 		}
 	}
-	if pool != nil {
-		names(func(p *string) {
-			if *p != "" {
-				*p, _ = pool.intern(*p)
-			}
-		})
+	if pooled {
 		names = func(func(*string)) {}
 	}
 	each := func(fn func(*string)) {
