@@ -89,11 +89,24 @@ func buildWith(docs []keyedDoc, sets []*source.Set, aliases []Alias, keepDocs bo
 	}
 	b.collectOccupations(all)
 	b.gb.Grow(0, estimateMoves(docs))
-	b.lookupAll(all)
+	// The moves in order, occupation by occupation, while the names of
+	// the documents further on are looked up.
+	type place struct {
+		o *occupation
+		d *keyedDoc
+	}
+	order := make([]place, 0, len(all))
+	seq := make([]*keyedDoc, 0, len(all))
 	for _, o := range b.occs {
 		for _, d := range o.docs {
-			b.addMoves(o, d)
+			order = append(order, place{o, d})
+			seq = append(seq, d)
 		}
+	}
+	ready := b.lookupAll(seq)
+	for k, p := range order {
+		ready(k)
+		b.addMoves(p.o, p.d)
 	}
 	var dropped Dropped
 	b.addSetMoves(sets, &dropped)

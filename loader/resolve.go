@@ -1,12 +1,13 @@
 package loader
 
 import (
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"careergraph/graph"
-	"careergraph/internal/parallel"
 )
 
 // lookup finds the role a name has by rules 1, 2 and 6 alone, without
@@ -238,18 +239,22 @@ type found struct {
 	later bool
 }
 
-// lookupAll looks up, on all cores, every name of docs' career paths and
-// related jobs by rules 1, 2 and 6 (lookup), into each document's found:
-// the rungs' names path by path, rung by rung, then the related jobs'.
-// Nothing it reads changes once the occupations are collected, so the
-// answers are the serial pass's; that pass still makes every role and
-// records every merge, in file order, so the result does not depend on
+// lookupAll looks up, on other cores, every name of the career paths
+// and related jobs of docs by rules 1, 2 and 6 (lookup), into each
+// document's found: the rungs' names path by path, rung by rung, then
+// the related jobs'. It looks them up in the order of docs, and returns
+// a function that waits until docs[k]'s are: the serial pass reads them
+// in that order while the documents after are looked up. Nothing the
+// look-ups read changes once the occupations are collected (the serial
+// pass adds roles only mentioned, which lookup does not read), so the
+// answers are the serial pass's own; that pass still makes every role
+// and records every merge, in order, so the result does not depend on
 // the order the cores finish in.
-func (b *builder) lookupAll(docs []keyedDoc) {
+func (b *builder) lookupAll(docs []*keyedDoc) (ready func(k int)) {
 	off := make([]int, len(docs)+1)
-	for i := range docs {
-		n := len(docs[i].related)
-		for _, cp := range docs[i].rungs {
+	for i, d := range docs {
+		n := len(d.related)
+		for _, cp := range d.rungs {
 			for _, rung := range cp {
 				n += len(rung)
 			}
@@ -257,26 +262,49 @@ func (b *builder) lookupAll(docs []keyedDoc) {
 		off[i+1] = off[i] + n
 	}
 	all := make([]found, off[len(docs)])
-	parallel.Chunks(len(docs), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			d := &docs[i]
-			out := all[off[i]:off[i+1]:off[i+1]]
-			d.found = out
-			j := 0
-			for _, cp := range d.rungs {
-				for _, rung := range cp {
-					for _, k := range rung {
+	// Blocks of documents, each closing its channel once looked up.
+	const block = 256
+	done := make([]chan struct{}, (len(docs)+block-1)/block)
+	for c := range done {
+		done[c] = make(chan struct{})
+	}
+	var next atomic.Int64
+	for range max(1, runtime.GOMAXPROCS(0)-1) {
+		go func() {
+			for {
+				c := int(next.Add(1)) - 1
+				if c >= len(done) {
+					return
+				}
+				for i := c * block; i < min(len(docs), (c+1)*block); i++ {
+					d := docs[i]
+					out := all[off[i]:off[i+1]:off[i+1]]
+					d.found = out
+					j := 0
+					for _, cp := range d.rungs {
+						for _, rung := range cp {
+							for _, k := range rung {
+								out[j] = b.lookupFound(k)
+								j++
+							}
+						}
+					}
+					for _, k := range d.related {
 						out[j] = b.lookupFound(k)
 						j++
 					}
 				}
+				close(done[c])
 			}
-			for _, k := range d.related {
-				out[j] = b.lookupFound(k)
-				j++
-			}
+		}()
+	}
+	upTo := 0 // docs[:upTo] are looked up
+	return func(k int) {
+		for k >= upTo {
+			<-done[upTo/block]
+			upTo = min(len(docs), upTo+block)
 		}
-	})
+	}
 }
 
 // lookupFound is lookup for lookupAll: names of the user's alias file
