@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -323,5 +325,52 @@ func TestAliasIsAnotherTitle(t *testing.T) {
 	if len(c.Problems) != 1 || c.Problems[0].File != "a.txt" || c.Problems[0].Line != 2 ||
 		!strings.Contains(c.Problems[0].Msg, `alias "Governor" is the title of b.txt`) {
 		t.Errorf("Problems = %v; want one warning at a.txt:2 about the alias", c.Problems)
+	}
+}
+
+// TestLookupAllOrder looks the names of corpora of several sizes up, on
+// one core and on several, around the blocks the look-ups are taken in:
+// every document's names, once ready, must be what lookup gives them, in
+// the serial pass's order.
+func TestLookupAllOrder(t *testing.T) {
+	for _, n := range []int{0, 1, 255, 256, 257, 600} {
+		for _, procs := range []int{1, 3} {
+			t.Run(fmt.Sprintf("%d docs, %d cores", n, procs), func(t *testing.T) {
+				defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+				var docs []*Document
+				for i := range n {
+					docs = append(docs, doc(fmt.Sprintf("d%04d.txt", i), fmt.Sprintf("Role %d", i),
+						[]string{fmt.Sprintf("Role %d → Role %d · Nobody %d → Role %d", i+1, i+2, i%7, i)},
+						[]string{fmt.Sprintf("Role %d", (i*7)%max(n, 1)), "Somebody Else"},
+						fmt.Sprintf("Alias %d", i)))
+				}
+				keyed := keyDocuments(docs)
+				b := &builder{exact: map[string]*occupation{}, weak: map[string]weakClaim{}, mentions: map[string]int{},
+					user: map[string]Alias{}, userUsed: map[string]bool{}, ambiguous: map[string]*Ambiguity{}}
+				b.collectOccupations(keyed)
+				var seq []*keyedDoc
+				for _, o := range b.occs {
+					seq = append(seq, o.docs...)
+				}
+				ready := b.lookupAll(seq)
+				for k, d := range seq {
+					ready(k)
+					var want []found
+					for _, cp := range d.rungs {
+						for _, rung := range cp {
+							for _, key := range rung {
+								want = append(want, b.lookupFound(key))
+							}
+						}
+					}
+					for _, key := range d.related {
+						want = append(want, b.lookupFound(key))
+					}
+					if !slices.Equal(d.found, want) {
+						t.Fatalf("%s: found %v; want %v", d.File, d.found, want)
+					}
+				}
+			})
+		}
 	}
 }

@@ -52,7 +52,7 @@ type keyScratch struct {
 	names []string  // written names to normalise
 	at    []int     // where each one's normal form goes among the keys
 	ends  []int     // where each name's normal form ends in buf
-	pool  *namePool // when set, where the names of lists and paths come from
+	pool  *namePool // when set, where the names of lists, paths and classification come from
 	buf   []byte
 	pack  []byte // for keyedDoc.pack
 	prof  profileScratch

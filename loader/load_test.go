@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"careergraph/loader/source"
 	"careergraph/loader/synth"
 )
 
@@ -185,5 +186,84 @@ func TestDroppingDocumentsChangesNothing(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(spillDir); len(left) != 0 {
 		t.Errorf("spill folder holds %d files after the loads; want none", len(left))
+	}
+}
+
+// TestLoadFilesFolders loads, through LoadFiles, names that are no
+// regular file, which it sees only when it reads them: a folder among
+// the names is an O*NET release, read whole (even one that may be
+// entered but not listed), or no source, with the reason; a FIFO or a
+// vanished name cannot be read.
+func TestLoadFilesFolders(t *testing.T) {
+	data := t.TempDir()
+	onet := filepath.Join(data, "onet")
+	if err := os.CopyFS(onet, os.DirFS("source/testdata/onet")); err != nil {
+		t.Fatal(err)
+	}
+	plain := filepath.Join(data, "plain")
+	if err := os.Mkdir(plain, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		make   func(t *testing.T) string // returns the name to load
+		format source.Format
+		roles  bool   // the O*NET release is read
+		msg    string // else the problem says this
+	}{
+		{"O*NET release", func(*testing.T) string { return onet }, source.None, true, ""},
+		{"link to an O*NET release", func(t *testing.T) string {
+			link := filepath.Join(t.TempDir(), "link")
+			if err := os.Symlink(onet, link); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+			return link
+		}, source.None, true, ""},
+		{"O*NET release entered, not listed", func(t *testing.T) string {
+			if os.Geteuid() == 0 {
+				t.Skip("root lists every folder: run as another user to test one that cannot be listed")
+			}
+			shut := filepath.Join(t.TempDir(), "onet")
+			if err := os.CopyFS(shut, os.DirFS(onet)); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Chmod(shut, 0o311); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { os.Chmod(shut, 0o755) })
+			return shut
+		}, source.None, true, ""},
+		{"plain folder", func(*testing.T) string { return plain }, source.None, false, "not a source careergraph reads"},
+		{"plain folder as O*NET", func(*testing.T) string { return plain }, source.ONET, false, "O*NET"},
+		{"FIFO", func(t *testing.T) string {
+			p := filepath.Join(t.TempDir(), "pipe.txt")
+			if err := mkfifo(p); err != nil {
+				t.Skip("no FIFOs here:", err)
+			}
+			return p
+		}, source.None, false, "cannot read: not a regular file"},
+		{"vanished", func(t *testing.T) string { return filepath.Join(t.TempDir(), "gone.txt") }, source.None, false, "cannot read"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			name := tt.make(t)
+			c, err := LoadFiles([]string{name}, Options{Format: tt.format, DropDocuments: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.roles {
+				if c.Graph.NumRoles() == 0 || len(c.Sources) != 1 || len(c.Skipped) != 0 {
+					t.Errorf("%s: %d roles, sources %v, skipped %v; want the O*NET release read", name, c.Graph.NumRoles(), c.Sources, c.Skipped)
+				}
+				return
+			}
+			var msgs []string
+			for _, p := range c.Problems {
+				msgs = append(msgs, p.String())
+			}
+			if len(c.Skipped) != 1 || !strings.Contains(strings.Join(msgs, "\n"), tt.msg) {
+				t.Errorf("%s: skipped %v, problems:\n%s\nwant it skipped, saying %q", name, c.Skipped, strings.Join(msgs, "\n"), tt.msg)
+			}
+		})
 	}
 }

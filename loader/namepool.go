@@ -7,7 +7,8 @@ import (
 )
 
 // namePool keeps one copy of each name the documents a worker parses
-// write in their lists and career paths, with its normal form. The same
+// write in their lists, career paths and classification, with its normal
+// form. The same
 // skills, qualifications, classifications and roles come back document
 // after document: a load that compacts its documents takes the pool's
 // copy of each rather than a copy of its own, and its normal form ready
@@ -20,7 +21,16 @@ import (
 // that never come back does not grow it without end.
 type namePool struct {
 	names map[string]pooledName
+	size  int    // the map's size when made: see newNamePool
 	block []byte // the copies made so far; never written again
+}
+
+// newNamePool returns a pool for a worker that parses about docs
+// documents: its map is sized once for the names they may write, up to
+// poolMax (grown step by step, and again after each start, the map took
+// as long as the look-ups), and a small load makes a small one.
+func newNamePool(docs int) *namePool {
+	return &namePool{size: min(poolMax, max(256, 8*docs))}
 }
 
 // pooledName is a name's copy in a pool, and its normal form.
@@ -39,9 +49,7 @@ func (p *namePool) intern(s string) (text, key string) {
 	}
 	switch {
 	case p.names == nil:
-		// Sized once for all it may hold: grown step by step, and again
-		// after each start, the map took as long as the look-ups.
-		p.names = make(map[string]pooledName, poolMax)
+		p.names = make(map[string]pooledName, p.size)
 	case len(p.names) >= poolMax:
 		clear(p.names)
 	}
@@ -54,14 +62,14 @@ func (p *namePool) intern(s string) (text, key string) {
 	p.block = append(p.block, s...)
 	mid := len(p.block)
 	p.block = graph.AppendNormalName(p.block, s)
-	n := pooledName{text: view(p.block[from:mid]), key: view(p.block[mid:])}
+	n := pooledName{text: stringView(p.block[from:mid]), key: stringView(p.block[mid:])}
 	p.names[n.text] = n
 	return n.text, n.key
 }
 
 // view returns b as a string without copying it: b is never written
 // again.
-func view(b []byte) string {
+func stringView(b []byte) string {
 	if len(b) == 0 {
 		return ""
 	}

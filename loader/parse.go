@@ -122,7 +122,8 @@ func (p *Parser) parseText(text, name string) (parsed, error) {
 }
 
 // parseScratch is the working space of a Parser, kept for the next
-// document: nothing in it ends up in the Document, and reusing it spares
+// document: nothing in it ends up in the Document (but the spare slices,
+// lent to it only once a document is recycled), and reusing it spares
 // most of the allocations a document costs beyond its own content.
 type parseScratch struct {
 	lines  []srcLine
@@ -159,17 +160,18 @@ func (s *spareSlices) lend(d *Document) {
 // settle takes back, after a parse, the slices lent to d that it left
 // empty: they are nil in d, as they would be had none been lent.
 func (s *spareSlices) settle(d *Document) {
-	d.Order, s.order = unused(d.Order)
-	d.Strengths, s.strengths = unused(d.Strengths)
-	d.Weaknesses, s.weaknesses = unused(d.Weaknesses)
-	d.Traits, s.traits = unused(d.Traits)
-	d.WorkStyle, s.workStyle = unused(d.WorkStyle)
-	d.Tags, s.tags = unused(d.Tags)
-	d.Keywords, s.keywords = unused(d.Keywords)
+	d.Order, s.order = splitEmpty(d.Order)
+	d.Strengths, s.strengths = splitEmpty(d.Strengths)
+	d.Weaknesses, s.weaknesses = splitEmpty(d.Weaknesses)
+	d.Traits, s.traits = splitEmpty(d.Traits)
+	d.WorkStyle, s.workStyle = splitEmpty(d.WorkStyle)
+	d.Tags, s.tags = splitEmpty(d.Tags)
+	d.Keywords, s.keywords = splitEmpty(d.Keywords)
 }
 
-// unused returns (x, nil) when x holds something, else (nil, x).
-func unused[S ~[]E, E any](x S) (S, S) {
+// splitEmpty returns x as the slice to keep, and nil as the spare, when
+// x holds something; else nil to keep and x as the spare.
+func splitEmpty[S ~[]E, E any](x S) (keep, spare S) {
 	if len(x) == 0 {
 		return nil, x
 	}
@@ -179,15 +181,15 @@ func unused[S ~[]E, E any](x S) (S, S) {
 // take keeps d's slices for the next document, where they are larger
 // than the spares settle kept.
 func (s *spareSlices) take(d *Document) {
-	s.order = larger(s.order, d.Order)
-	s.strengths, s.weaknesses = larger(s.strengths, d.Strengths), larger(s.weaknesses, d.Weaknesses)
-	s.traits, s.workStyle = larger(s.traits, d.Traits), larger(s.workStyle, d.WorkStyle)
-	s.tags, s.keywords = larger(s.tags, d.Tags), larger(s.keywords, d.Keywords)
+	s.order = roomier(s.order, d.Order)
+	s.strengths, s.weaknesses = roomier(s.strengths, d.Strengths), roomier(s.weaknesses, d.Weaknesses)
+	s.traits, s.workStyle = roomier(s.traits, d.Traits), roomier(s.workStyle, d.WorkStyle)
+	s.tags, s.keywords = roomier(s.tags, d.Tags), roomier(s.keywords, d.Keywords)
 }
 
-// larger returns whichever of spare and used has the more room, used
+// roomier returns whichever of spare and used has the more room, used
 // cleared up to its capacity so that it keeps no strings alive.
-func larger[S ~[]E, E any](spare, used S) S {
+func roomier[S ~[]E, E any](spare, used S) S {
 	if cap(used) <= cap(spare) {
 		return spare
 	}

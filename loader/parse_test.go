@@ -706,27 +706,31 @@ func TestParseReader(t *testing.T) {
 }
 
 // TestParseRecycled parses documents one after another with a Parser
-// that is given each one back (recycle), as a load that compacts them
-// does: each must be the document a new Parser gives, including the
-// lists it lacks being nil where the one before had them.
+// that is given each one back (recycle) and compacts it, as a load that
+// drops its documents does, with a file that is no document among them:
+// each must be the document a new Parser gives, including the lists it
+// lacks being nil where the one before had them, and the documents
+// compacted before must stay as they were while later ones are parsed
+// into the slices they gave back.
 func TestParseRecycled(t *testing.T) {
 	bare := "Harbour Master\nSummary\nKeeps the harbour.\nRelated Jobs\n- Lighthouse Keeper\n"
 	extra := "Harbour Pilot\nNotes Of The Day\nSomething\nTraits\n- Calm\nTags\n- sea / ships\nKeywords\n- pilotage\n"
 	var docs []string
 	for _, p := range seedPaths(t) {
 		docs = append(docs, string(readSeed(t, filepath.Base(p)[:3])))
-		docs = append(docs, bare, extra)
+		docs = append(docs, bare, "just some words\n", extra)
 	}
 	var p Parser
+	var kept []*Document
 	for i, text := range docs {
 		name := fmt.Sprintf("doc%d.txt", i)
-		want, wantProblems, err := parseBytes([]byte(text), name)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
+		want, wantProblems, wantErr := parseBytes([]byte(text), name)
 		got, err := p.parseOwned([]byte(text), name)
+		if (err != nil) != (wantErr != nil) {
+			t.Fatalf("%s: error %v; a new Parser's is %v", name, err, wantErr)
+		}
 		if err != nil {
-			t.Fatalf("%s: %v", name, err)
+			continue
 		}
 		if diff := cmp.Diff(want, got.doc); diff != "" {
 			t.Errorf("%s, parsed after %d recycled documents, differs from a new Parser's (-want +got):\n%s", name, i, diff)
@@ -735,6 +739,18 @@ func TestParseRecycled(t *testing.T) {
 			t.Errorf("%s: problems differ (-want +got):\n%s", name, diff)
 		}
 		p.recycle(got.doc)
+		kept = append(kept, compactDocument(got.doc, false))
+	}
+	n := 0
+	for i, text := range docs {
+		want, _, err := parseBytes([]byte(text), fmt.Sprintf("doc%d.txt", i))
+		if err != nil {
+			continue
+		}
+		if diff := cmp.Diff(compactDocument(want, false), kept[n]); diff != "" {
+			t.Errorf("doc%d.txt, compacted, changed while later documents were parsed (-want +got):\n%s", i, diff)
+		}
+		n++
 	}
 }
 

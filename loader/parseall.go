@@ -45,7 +45,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 			names := map[string]string{}
 			var scratch keyScratch
 			if !keep {
-				scratch.pool = &namePool{}
+				scratch.pool = newNamePool(len(files) / workers)
 			}
 			var parser Parser
 			// Unless documents are kept, a document file's memory is
@@ -73,7 +73,9 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 				default:
 					data, err = f.read(buf)
 					buf = nil // data's now, until given back
-					if f.listed && errors.Is(err, ErrNotRegular) {
+					// A folder cannot be read as a file: not even opened
+					// when it may be entered but not listed.
+					if f.listed && err != nil {
 						if dir, ok := listedFolder(f.name, format); ok {
 							data, err, results[i] = nil, nil, readFolder(dir)
 							break
@@ -272,12 +274,13 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keep bool) {
 // compactDocument keeps only what Build reads of d, once its sections
 // are packed for the profile (keyedDoc.pack): its names, lists and
 // summary, but neither the prose and lists only the profile shows nor the
-// parser's working state. It copies their strings into one allocation,
-// so that nothing refers to the file's text any more. pooled leaves the
-// names of its lists, career paths and classification as they are: the
-// caller points them at a name pool's copies (keyedDoc.normalise with a
-// pool) before the file's memory is used again. It modifies d and
-// returns it.
+// parser's working state. It modifies d and returns it. Unless pooled,
+// it copies the strings kept into one allocation, so that nothing refers
+// to the file's text any more. pooled copies only the title, reading and
+// summary, and leaves the names of the lists, career paths and
+// classification to the caller, which points them at a name pool's
+// copies (keyedDoc.normalise with a pool) before the file's memory is
+// used again.
 func compactDocument(d *Document, pooled bool) *Document {
 	*d = Document{
 		File: d.File, Title: d.Title, TitleLine: d.TitleLine, Reading: d.Reading,

@@ -239,12 +239,14 @@ type found struct {
 	later bool
 }
 
-// lookupAll looks up, on other cores, every name of the career paths
-// and related jobs of docs by rules 1, 2 and 6 (lookup), into each
-// document's found: the rungs' names path by path, rung by rung, then
-// the related jobs'. It looks them up in the order of docs, and returns
-// a function that waits until docs[k]'s are: the serial pass reads them
-// in that order while the documents after are looked up. Nothing the
+// lookupAll looks up, on goroutines of its own (one fewer than the
+// cores, one at least), every name of the career paths and related jobs
+// of docs by rules 1, 2 and 6 (lookup), into each document's found: the
+// rungs' names path by path, rung by rung, then the related jobs'. The
+// goroutines take blocks of docs in order (each may finish before the
+// block before it), and lookupAll returns a function that waits until
+// docs[k]'s are looked up: the serial pass reads them in that order
+// while the documents after are looked up. Nothing the
 // look-ups read changes once the occupations are collected (the serial
 // pass adds roles only mentioned, which lookup does not read), so the
 // answers are the serial pass's own; that pass still makes every role
