@@ -8,12 +8,12 @@ import (
 
 // namePool keeps one copy of each name the documents a worker parses
 // write in their lists, career paths and classification, with its normal
-// form. The same
-// skills, qualifications, classifications and roles come back document
-// after document: a load that compacts its documents takes the pool's
-// copy of each rather than a copy of its own, and its normal form ready
-// made. Less memory is kept (at 100k synthetic documents, a name in
-// eight was new), and fresh memory is what a large load waits for most.
+// form. The same skills, qualifications, classifications and roles come
+// back document after document: a load that compacts its documents
+// takes the pool's copy of each rather than a copy of its own, and its
+// normal form ready made. Less memory is kept (at 100k synthetic
+// documents, 0.6 of 2.1 million names were new to their pool), and
+// fresh memory is what a large load waits for most.
 //
 // The copies are made in blocks of memory that are only ever appended
 // to, so that each is one allocation among many names. Once the pool
