@@ -91,22 +91,17 @@ func buildWith(docs []keyedDoc, sets []*source.Set, aliases []Alias, keepDocs bo
 	b.gb.Grow(0, estimateMoves(docs))
 	// The moves in order, occupation by occupation, while the names of
 	// the documents further on are looked up.
-	type place struct {
-		o *occupation
-		d *keyedDoc
-	}
-	order := make([]place, 0, len(all))
 	seq := make([]*keyedDoc, 0, len(all))
 	for _, o := range b.occs {
-		for _, d := range o.docs {
-			order = append(order, place{o, d})
-			seq = append(seq, d)
-		}
+		seq = append(seq, o.docs...)
 	}
-	ready := b.lookupAll(seq)
-	for k, p := range order {
-		ready(k)
-		b.addMoves(p.o, p.d)
+	ready, k := b.lookupAll(seq), 0
+	for _, o := range b.occs {
+		for _, d := range o.docs {
+			ready(k)
+			k++
+			b.addMoves(o, d)
+		}
 	}
 	var dropped Dropped
 	b.addSetMoves(sets, &dropped)

@@ -67,7 +67,7 @@ func (p *namePool) intern(s string) (text, key string) {
 	return n.text, n.key
 }
 
-// view returns b as a string without copying it: b is never written
+// stringView returns b as a string without copying it: b is never written
 // again.
 func stringView(b []byte) string {
 	if len(b) == 0 {
