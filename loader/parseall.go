@@ -40,9 +40,10 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			// Aptitude names share the file's text: kept as they are, they
+			// Unless documents are kept, the names they keep come from a
+			// pool (see keyedDoc.normalise), and so do their aptitude
+			// names, which share the file's text: kept as they are, they
 			// would keep every file in memory until all are parsed.
-			names := map[string]string{}
 			var scratch keyScratch
 			if !keep {
 				scratch.pool = newNamePool(len(files) / workers)
@@ -132,12 +133,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 							parser.recycle(res.doc)
 							results[i].doc = compactDocument(res.doc, scratch.pool != nil)
 							for j, a := range results[i].aptitudes {
-								c, ok := names[a]
-								if !ok {
-									c = strings.Clone(a)
-									names[c] = c
-								}
-								results[i].aptitudes[j] = c
+								results[i].aptitudes[j], _ = scratch.pool.intern(a)
 							}
 						}
 						results[i].keyed.Document = results[i].doc
