@@ -7,8 +7,8 @@ import (
 )
 
 // namePool keeps one copy of each name the documents a worker parses
-// write in their lists, career paths and classification, with its normal
-// form. The same skills, qualifications, classifications and roles come
+// write in their lists, career paths, classification and aptitude
+// tables, with its normal form. The same skills, qualifications, classifications and roles come
 // back document after document: a load that compacts its documents
 // takes the pool's copy of each rather than a copy of its own, and its
 // normal form ready made. Less memory is kept (at 100k synthetic
