@@ -67,6 +67,40 @@ func (m *Mapping) CopyTo(w io.Writer, s string) error {
 	return err
 }
 
+// readChunk is how much Chunks reads at a time: a buffer that stays in
+// the processor's cache while it is passed on.
+const readChunk = 256 << 10
+
+// Chunks passes the bytes of s to fn a chunk at a time, in order. When s
+// lies in m it reads them from the file, into a buffer used again and
+// again, rather than through the mapping: a pass over all of a large
+// mapped region (a checksum, say) touches each of its 4 KiB pages, and
+// on a virtual machine a checksum of 348 MB took 190 ms so and 45 ms
+// read. fn must not keep the chunk. Otherwise, and for a nil m, fn has
+// all of s at once.
+func (m *Mapping) Chunks(s string, fn func(chunk []byte)) error {
+	at, ok := m.Offset(s)
+	if !ok {
+		fn(unsafe.Slice(unsafe.StringData(s), len(s)))
+		return nil
+	}
+	bp := copyBufs.Get().(*[]byte)
+	defer copyBufs.Put(bp)
+	if cap(*bp) < readChunk {
+		*bp = make([]byte, readChunk)
+	}
+	for n := len(s); n > 0; {
+		buf := (*bp)[:min(n, readChunk)]
+		if _, err := m.f.ReadAt(buf, at); err != nil {
+			return err
+		}
+		fn(buf)
+		at += int64(len(buf))
+		n -= len(buf)
+	}
+	return nil
+}
+
 // Offset returns where in m's file s lies, when s is a non-empty string
 // of m's bytes.
 func (m *Mapping) Offset(s string) (int64, bool) {

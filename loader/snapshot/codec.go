@@ -18,6 +18,7 @@ import (
 	"unsafe"
 
 	"careergraph/graph"
+	"careergraph/internal/mapfile"
 	"careergraph/internal/parallel"
 	"careergraph/loader"
 )
@@ -429,9 +430,10 @@ type sections struct {
 	head, index, profiles []byte
 }
 
-// split finds the sections of the snapshot file data and checks its
-// checksums.
-func split(data []byte) (s sections, err error) {
+// split finds the sections of the snapshot file data and checks their
+// checksums. data is m's bytes, when m is not nil: the checksums are then
+// computed from the file (see mapfile.Mapping.Chunks).
+func split(data []byte, m *mapfile.Mapping) (s sections, err error) {
 	if len(data) < trailerSize || string(data[len(data)-len(format):]) != format {
 		return s, errSnapshot
 	}
@@ -452,12 +454,23 @@ func split(data []byte) (s sections, err error) {
 	s.profiles = data[:size[0]]
 	s.index = data[indexAt:headAt]
 	s.head = data[headAt : headAt+int(size[2])]
-	headCRC := crc32.Update(crc32.Checksum(s.head, crcTable), crcTable, t[:3*8+4])
-	if crc32.Checksum(s.index, crcTable) != binary.LittleEndian.Uint32(t[3*8:]) ||
+	indexCRC, err1 := checksum(m, s.index)
+	headCRC, err2 := checksum(m, s.head)
+	headCRC = crc32.Update(headCRC, crcTable, t[:3*8+4])
+	if err1 != nil || err2 != nil || indexCRC != binary.LittleEndian.Uint32(t[3*8:]) ||
 		headCRC != binary.LittleEndian.Uint32(t[3*8+4:]) {
 		return s, errSnapshot
 	}
 	return s, nil
+}
+
+// checksum returns the CRC-32C of b, which lies in m unless m is nil.
+func checksum(m *mapfile.Mapping, b []byte) (uint32, error) {
+	var crc uint32
+	err := m.Chunks(unsafe.String(unsafe.SliceData(b), len(b)), func(chunk []byte) {
+		crc = crc32.Update(crc, crcTable, chunk)
+	})
+	return crc, err
 }
 
 // decoder reads a snapshot body. The first error sticks: every read after

@@ -687,7 +687,7 @@ func readSnapshot(name string) (c *loader.Corpus, key [32]byte, err error) {
 		pin(m)
 	}
 	// The head and index are never written to: the corpus shares them.
-	sec, err := split(unsafe.Slice(unsafe.StringData(data), len(data)))
+	sec, err := split(unsafe.Slice(unsafe.StringData(data), len(data)), m)
 	if err != nil {
 		return nil, sec.key, err
 	}

@@ -488,7 +488,7 @@ func TestDecodeSnapshotDamaged(t *testing.T) {
 // profiles.
 func splitSnapshot(t testing.TB, data []byte) (head, index []byte, profiles string) {
 	t.Helper()
-	sec, err := split(data)
+	sec, err := split(data, nil)
 	if err != nil {
 		t.Fatalf("snapshot of %d bytes: %v", len(data), err)
 	}
