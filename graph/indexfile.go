@@ -132,8 +132,8 @@ func bit(b bool) byte {
 }
 
 // useIndex takes g's compact index and name forms from index, that of a
-// graph of m moves.
-func (g *Graph) useIndex(index []byte, m int) error {
+// graph of m moves, which check may have checked already.
+func (g *Graph) useIndex(index []byte, m int, check *IndexCheck) error {
 	bad := func(what string) error { return fmt.Errorf("restore: the index's %s does not fit the graph", what) }
 	if len(index) < indexHead {
 		return bad("head")
@@ -158,6 +158,7 @@ func (g *Graph) useIndex(index []byte, m int) error {
 	if g.costUnit < 1 || 1000%g.costUnit != 0 || g.maxMilli < 0 || g.maxMilli > MaxMoveCost*1000 {
 		return bad("cost unit")
 	}
+	checked := check.checked(index)
 	rest := index[indexHead:]
 	take := func(size int) []byte {
 		b := rest[:size]
@@ -165,23 +166,23 @@ func (g *Graph) useIndex(index []byte, m int) error {
 		return b
 	}
 	var ok bool
-	if g.fwdOff, ok = offsets(take(4*(n+1)), nFwd); !ok {
+	if g.fwdOff, ok = offsets(take(4*(n+1)), nFwd, checked); !ok {
 		return bad("forward rows")
 	}
-	if g.bwdOff, ok = offsets(take(4*(n+1)), nBwd); !ok {
+	if g.bwdOff, ok = offsets(take(4*(n+1)), nBwd, checked); !ok {
 		return bad("backward rows")
 	}
-	if g.formOff, ok = offsets(take(4*(n+1)), nForms); !ok {
+	if g.formOff, ok = offsets(take(4*(n+1)), nForms, checked); !ok {
 		return bad("forms")
 	}
-	at, ok := offsets(take(4*(nForms+1)), blob)
+	at, ok := offsets(take(4*(nForms+1)), blob, checked)
 	if !ok {
 		return bad("forms")
 	}
-	if g.fwd, ok = arcs(take(arcSize*nFwd), n, m); !ok {
+	if g.fwd, ok = arcs(take(arcSize*nFwd), n, m, checked); !ok {
 		return bad("forward arcs")
 	}
-	if g.bwd, ok = arcs(take(arcSize*nBwd), n, m); !ok {
+	if g.bwd, ok = arcs(take(arcSize*nBwd), n, m, checked); !ok {
 		return bad("backward arcs")
 	}
 	// The forms stay where they lie: nothing is allocated per form.
@@ -191,8 +192,8 @@ func (g *Graph) useIndex(index []byte, m int) error {
 
 // offsets returns b as int32s, where they lie when b is aligned on a
 // little-endian machine, provided they run from 0 to last and never
-// decrease.
-func offsets(b []byte, last int) ([]int32, bool) {
+// decrease, which it does not look at again when an IndexCheck has.
+func offsets(b []byte, last int, checked bool) ([]int32, bool) {
 	var out []int32
 	if arcInPlace && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%4 == 0 {
 		out = unsafe.Slice((*int32)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/4)
@@ -202,12 +203,10 @@ func offsets(b []byte, last int) ([]int32, bool) {
 			out[i] = int32(binary.LittleEndian.Uint32(b[4*i:]))
 		}
 	}
-	prev := int32(0)
-	for _, v := range out {
-		if v < prev {
+	for i := 1; i < len(out) && !checked; i++ {
+		if out[i] < out[i-1] {
 			return nil, false
 		}
-		prev = v
 	}
 	if len(out) == 0 || out[0] != 0 || out[len(out)-1] != int32(last) || last > 1<<31-1 {
 		return nil, false
@@ -216,14 +215,12 @@ func offsets(b []byte, last int) ([]int32, bool) {
 }
 
 // arcs returns b as arcs, where they lie when b is aligned and arcs are
-// laid out in memory as in b, provided each leads to one of n roles by
-// one of m moves, at a cost in range, and its flags are 0 or 1 (as they
-// must be before they are read as booleans).
-func arcs(b []byte, n, m int) ([]arc, bool) {
-	for p := b; len(p) >= arcSize; p = p[arcSize:] {
-		to, move, milli := int32(binary.LittleEndian.Uint32(p)), int32(binary.LittleEndian.Uint32(p[4:])), int32(binary.LittleEndian.Uint32(p[8:]))
-		if to < 0 || int(to) >= n || move < 0 || int(move) >= m || milli < 0 || milli > MaxMoveCost*1000 ||
-			p[12] > byte(Related) || p[13] > 1 || p[14] > 1 || p[15] != 0 {
+// laid out in memory as in b, provided none is out of range for n roles
+// and m moves (see badArc), which it does not look at again when an
+// IndexCheck has.
+func arcs(b []byte, n, m int, checked bool) ([]arc, bool) {
+	for p := b; len(p) >= arcSize && !checked; p = p[arcSize:] {
+		if badArc(p, int64(n), int64(m)) {
 			return nil, false
 		}
 	}

@@ -191,45 +191,74 @@ func TestRestoreIndexed(t *testing.T) {
 		}
 		for _, shift := range []int{0, 1} {
 			b := append(make([]byte, shift, buf.Len()+8), buf.Bytes()...)[shift:]
-			roles, moves, ends, rungs := parts(g)
-			r, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, b)
-			if err != nil {
-				t.Fatalf("%s, shifted %d: RestoreIndexed: %v", name, shift, err)
-			}
-			if !reflect.DeepEqual(r.fwdOff, g.fwdOff) || !reflect.DeepEqual(r.bwdOff, g.bwdOff) ||
-				!reflect.DeepEqual(r.fwd, g.fwd) || !reflect.DeepEqual(r.bwd, g.bwd) ||
-				!reflect.DeepEqual(allForms(r), allForms(g)) || !reflect.DeepEqual(r.formOff, g.formOff) ||
-				r.costUnit != g.costUnit || r.maxMilli != g.maxMilli {
-				t.Errorf("%s, shifted %d: the restored index differs from the graph's", name, shift)
-			}
-			if got := r.move(1); !reflect.DeepEqual(got, g.Moves()[1]) {
-				t.Errorf("%s: move 1 read alone = %v; want %v", name, got, g.Moves()[1])
-			}
-			inPlace := unsafe.Pointer(&r.fwd[0]) == unsafe.Pointer(&b[indexHead+4*(3*(len(g.roles)+1)+g.numForms()+1)])
-			if want := arcInPlace && shift == 0; inPlace != want {
-				t.Errorf("%s, shifted %d: arcs used in place: %v; want %v", name, shift, inPlace, want)
-			}
-			if r.forms != nil || unsafe.StringData(r.formBlob) != &b[len(b)-len(r.formBlob)] {
-				t.Errorf("%s, shifted %d: the names' forms were copied, not used where they lie", name, shift)
-			}
-			answered := 0
-			for _, q := range [][2]string{{"clerk", "mayor"}, {"counsellor", "director"}, {"role-3", "role-17"}, {"role-5", "role-399"}, {"role-17", "role-3"}} {
-				want, err1 := g.Paths(q[0], q[1], 3, PathOptions{NoDown: q[0] == "role-3"})
-				got, err2 := r.Paths(q[0], q[1], 3, PathOptions{NoDown: q[0] == "role-3"})
-				if !reflect.DeepEqual(got, want) || (err1 == nil) != (err2 == nil) {
-					t.Errorf("%s: Path(%q, %q) = %v, %v after RestoreIndexed; want %v, %v", name, q[0], q[1], got, err2, want, err1)
+			for _, how := range []string{"read", "checked"} {
+				var check *IndexCheck
+				if how == "checked" {
+					if check = checkInPieces(b, uint64(shift)); !check.checked(b) {
+						t.Errorf("%s, shifted %d: the check of a sound index found a fault", name, shift)
+					}
 				}
-				if len(want) > 0 {
-					answered++
+				roles, moves, ends, rungs := parts(g)
+				r, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, b, check)
+				if err != nil {
+					t.Fatalf("%s, shifted %d, %s: RestoreIndexed: %v", name, shift, how, err)
 				}
-			}
-			if answered < 2 {
-				t.Errorf("%s: %d questions answered; the test asks too little", name, answered)
-			}
-			if !reflect.DeepEqual(r.Moves(), g.Moves()) || !reflect.DeepEqual(r.Roles(), g.Roles()) || !reflect.DeepEqual(r.Rungs(), g.Rungs()) {
-				t.Errorf("%s: parts differ from the graph's after RestoreIndexed", name)
+				testRestoredIndex(t, fmt.Sprintf("%s, shifted %d, %s", name, shift, how), g, r, b, shift)
 			}
 		}
+	}
+}
+
+// checkInPieces writes b to an IndexCheck in pieces of random sizes,
+// from a byte to thousands, and returns it.
+func checkInPieces(b []byte, seed uint64) *IndexCheck {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	var c IndexCheck
+	for len(b) > 0 {
+		k := min(len(b), 1+rng.IntN([]int{3, 40, 5000}[rng.IntN(3)]))
+		c.Write(b[:k])
+		b = b[k:]
+	}
+	return &c
+}
+
+// testRestoredIndex checks that r, restored from b (shifted by shift
+// from an aligned address), has g's index, used where it lies when it
+// may be, and answers as g does.
+func testRestoredIndex(t *testing.T, name string, g, r *Graph, b []byte, shift int) {
+	t.Helper()
+	if !reflect.DeepEqual(r.fwdOff, g.fwdOff) || !reflect.DeepEqual(r.bwdOff, g.bwdOff) ||
+		!reflect.DeepEqual(r.fwd, g.fwd) || !reflect.DeepEqual(r.bwd, g.bwd) ||
+		!reflect.DeepEqual(allForms(r), allForms(g)) || !reflect.DeepEqual(r.formOff, g.formOff) ||
+		r.costUnit != g.costUnit || r.maxMilli != g.maxMilli {
+		t.Errorf("%s: the restored index differs from the graph's", name)
+	}
+	if got := r.move(1); !reflect.DeepEqual(got, g.Moves()[1]) {
+		t.Errorf("%s: move 1 read alone = %v; want %v", name, got, g.Moves()[1])
+	}
+	inPlace := unsafe.Pointer(&r.fwd[0]) == unsafe.Pointer(&b[indexHead+4*(3*(len(g.roles)+1)+g.numForms()+1)])
+	if want := arcInPlace && shift == 0; inPlace != want {
+		t.Errorf("%s: arcs used in place: %v; want %v", name, inPlace, want)
+	}
+	if r.forms != nil || unsafe.StringData(r.formBlob) != &b[len(b)-len(r.formBlob)] {
+		t.Errorf("%s: the names' forms were copied, not used where they lie", name)
+	}
+	answered := 0
+	for _, q := range [][2]string{{"clerk", "mayor"}, {"counsellor", "director"}, {"role-3", "role-17"}, {"role-5", "role-399"}, {"role-17", "role-3"}} {
+		want, err1 := g.Paths(q[0], q[1], 3, PathOptions{NoDown: q[0] == "role-3"})
+		got, err2 := r.Paths(q[0], q[1], 3, PathOptions{NoDown: q[0] == "role-3"})
+		if !reflect.DeepEqual(got, want) || (err1 == nil) != (err2 == nil) {
+			t.Errorf("%s: Path(%q, %q) = %v, %v after RestoreIndexed; want %v, %v", name, q[0], q[1], got, err2, want, err1)
+		}
+		if len(want) > 0 {
+			answered++
+		}
+	}
+	if answered < 2 {
+		t.Errorf("%s: %d questions answered; the test asks too little", name, answered)
+	}
+	if !reflect.DeepEqual(r.Moves(), g.Moves()) || !reflect.DeepEqual(r.Roles(), g.Roles()) || !reflect.DeepEqual(r.Rungs(), g.Rungs()) {
+		t.Errorf("%s: parts differ from the graph's after RestoreIndexed", name)
 	}
 }
 
@@ -269,24 +298,62 @@ func TestRestoreIndexedRejects(t *testing.T) {
 		"padding":            func(b []byte) []byte { b[arcsAt+15] = 1; return b },
 	}
 	for name, f := range damage {
-		roles, moves, ends, rungs := parts(g)
-		if _, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, f(bytes.Clone(index))); err == nil {
-			t.Errorf("RestoreIndexed with %s: no error", name)
+		b := f(bytes.Clone(index))
+		for i, check := range []*IndexCheck{nil, checkInPieces(b, 1), checkInPieces(b, 2)} {
+			roles, moves, ends, rungs := parts(g)
+			if _, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, b, check); err == nil {
+				t.Errorf("RestoreIndexed with %s (check %d): no error", name, i)
+			}
 		}
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	for range 2000 {
+	for i := range 4000 {
 		b := bytes.Clone(index)
 		b[rng.IntN(len(b))] ^= byte(1 + rng.IntN(255))
+		var check *IndexCheck
+		if i%2 == 1 {
+			check = checkInPieces(b, uint64(i))
+		}
 		roles, moves, ends, rungs := parts(g)
 		func() {
 			defer func() {
 				if p := recover(); p != nil {
-					t.Fatalf("RestoreIndexed panicked on a changed byte: %v", p)
+					t.Fatalf("RestoreIndexed (checked: %v) panicked on a changed byte: %v", check != nil, p)
 				}
 			}()
-			RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, b)
+			_, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, b, check)
+			if check != nil {
+				_, err2 := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, b, nil)
+				if (err == nil) != (err2 == nil) || err2 == nil && !check.checked(b) {
+					t.Fatalf("a changed byte: RestoreIndexed with a check: %v; reading the index: %v; the check passed: %v", err, err2, check.checked(b))
+				}
+			}
 		}()
+	}
+}
+
+// TestIndexCheckOfOtherBytes hands RestoreIndexed a check of bytes other
+// than the index's: it reads the index itself.
+func TestIndexCheckOfOtherBytes(t *testing.T) {
+	g := indexedFixtures(t)["random"]
+	var buf bytes.Buffer
+	if err := g.WriteIndex(&buf); err != nil {
+		t.Fatal(err)
+	}
+	index := buf.Bytes()
+	bad := bytes.Clone(index)
+	binary.LittleEndian.PutUint32(bad[indexHead:], 1) // the forward rows from 1
+	for name, check := range map[string]*IndexCheck{
+		"of a part":       checkInPieces(index[:len(index)-1], 3),
+		"of more":         checkInPieces(append(bytes.Clone(index), 0), 3),
+		"of another head": checkInPieces(append([]byte{1}, index[1:]...), 3),
+		"of nothing":      {},
+		"of a bad index":  checkInPieces(bad, 3),
+	} {
+		roles, moves, ends, rungs := parts(g)
+		if _, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, bad, check); err == nil {
+			t.Errorf("a check %s: the bad index was taken", name)
+		}
 	}
 }
 
@@ -318,7 +385,7 @@ func restoreIndexed(t *testing.T, g *Graph) *Graph {
 		t.Fatal(err)
 	}
 	roles, moves, ends, rungs := parts(g)
-	r, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, buf.Bytes())
+	r, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, buf.Bytes(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -105,7 +105,7 @@ func BenchmarkCodec(b *testing.B) {
 	})
 	b.Run("binary/decode", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := decodeSnapshot(body, index, profiles, nil); err != nil {
+			if _, err := decodeSnapshot(body, index, profiles, nil, nil); err != nil {
 				b.Fatal(err)
 			}
 		}

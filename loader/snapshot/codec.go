@@ -424,15 +424,19 @@ func (e *encoder) writeHead(w io.Writer) (size int64, crc uint32, err error) {
 // index starts so that it can be used where it lies once mapped.
 func align(at int) int { return (at + 7) &^ 7 }
 
-// sections are the parts of a snapshot file.
+// sections are the parts of a snapshot file, and the check of its index
+// made while it was checksummed.
 type sections struct {
 	key                   [32]byte
 	head, index, profiles []byte
+	check                 graph.IndexCheck
 }
 
 // split finds the sections of the snapshot file data and checks their
-// checksums. data is m's bytes, when m is not nil: the checksums are then
-// computed from the file (see mapfile.Mapping.Chunks).
+// checksums, and the index's offsets and arcs in the same pass (s.check).
+// data is m's bytes, when m is not nil: the checksums are then computed
+// from the file (see mapfile.Mapping.Chunks), and the index's pages are
+// left for the queries that read them.
 func split(data []byte, m *mapfile.Mapping) (s sections, err error) {
 	if len(data) < trailerSize || string(data[len(data)-len(format):]) != format {
 		return s, errSnapshot
@@ -454,8 +458,8 @@ func split(data []byte, m *mapfile.Mapping) (s sections, err error) {
 	s.profiles = data[:size[0]]
 	s.index = data[indexAt:headAt]
 	s.head = data[headAt : headAt+int(size[2])]
-	indexCRC, err1 := checksum(m, s.index)
-	headCRC, err2 := checksum(m, s.head)
+	indexCRC, err1 := checksum(m, s.index, &s.check)
+	headCRC, err2 := checksum(m, s.head, nil)
 	headCRC = crc32.Update(headCRC, crcTable, t[:3*8+4])
 	if err1 != nil || err2 != nil || indexCRC != binary.LittleEndian.Uint32(t[3*8:]) ||
 		headCRC != binary.LittleEndian.Uint32(t[3*8+4:]) {
@@ -464,11 +468,15 @@ func split(data []byte, m *mapfile.Mapping) (s sections, err error) {
 	return s, nil
 }
 
-// checksum returns the CRC-32C of b, which lies in m unless m is nil.
-func checksum(m *mapfile.Mapping, b []byte) (uint32, error) {
+// checksum returns the CRC-32C of b, which lies in m unless m is nil,
+// and writes b to also unless it is nil.
+func checksum(m *mapfile.Mapping, b []byte, also io.Writer) (uint32, error) {
 	var crc uint32
 	err := m.Chunks(unsafe.String(unsafe.SliceData(b), len(b)), func(chunk []byte) {
 		crc = crc32.Update(crc, crcTable, chunk)
+		if also != nil {
+			also.Write(chunk)
+		}
 	})
 	return crc, err
 }
@@ -814,10 +822,11 @@ func (d *decoder) sources() []graph.Source {
 
 // decodeSnapshot decodes a snapshot's head with its index, its roles'
 // profiles taken from profiles, which must hold them all and nothing
-// else, and belongs to owner (see graph.Profile.SetPacked). The Corpus's
-// strings share data's bytes and its graph the index's: the caller must
-// never modify either afterwards.
-func decodeSnapshot(data, index []byte, profiles string, owner any) (*loader.Corpus, error) {
+// else, and belongs to owner (see graph.Profile.SetPacked). check, when
+// not nil, is the index's, made while it was checksummed (see split).
+// The Corpus's strings share data's bytes and its graph the index's: the
+// caller must never modify either afterwards.
+func decodeSnapshot(data, index []byte, profiles string, owner any, check *graph.IndexCheck) (*loader.Corpus, error) {
 	d := &decoder{buf: data}
 	n := d.count(4) // a start each, and where the last ends
 	if d.err != nil || len(d.buf)-d.off < 4*(n+1) {
@@ -892,7 +901,7 @@ func decodeSnapshot(data, index []byte, profiles string, owner any) (*loader.Cor
 	if d.err != nil || d.off != len(d.buf) {
 		return nil, errSnapshot
 	}
-	g, err := graph.RestoreIndexed(roles, moves, rungs, index)
+	g, err := graph.RestoreIndexed(roles, moves, rungs, index, check)
 	if err != nil {
 		return nil, errSnapshot
 	}

@@ -691,7 +691,7 @@ func readSnapshot(name string) (c *loader.Corpus, key [32]byte, err error) {
 	if err != nil {
 		return nil, sec.key, err
 	}
-	c, err = decodeSnapshot(sec.head, sec.index, data[:len(sec.profiles)], nil) // the profiles start the file
+	c, err = decodeSnapshot(sec.head, sec.index, data[:len(sec.profiles)], nil, &sec.check) // the profiles start the file
 	return c, sec.key, err
 }
 

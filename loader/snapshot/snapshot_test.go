@@ -448,7 +448,7 @@ func TestDecodeSnapshotDamaged(t *testing.T) {
 	}
 	var key [32]byte
 	body, index, profiles := splitSnapshot(t, encodeSnapshot(t, key, c))
-	if _, err := decodeSnapshot(body, index, profiles, nil); err != nil {
+	if _, err := decodeSnapshot(body, index, profiles, nil, nil); err != nil {
 		t.Fatalf("good snapshot: %v", err)
 	}
 	// A damaged snapshot that decodes all the same must still give its
@@ -471,14 +471,14 @@ func TestDecodeSnapshotDamaged(t *testing.T) {
 	}
 	step := max(1, len(body)/800)
 	for n := 0; n < len(body); n += step {
-		use(decodeSnapshot(body[:n], index, profiles, nil))
+		use(decodeSnapshot(body[:n], index, profiles, nil, nil))
 		for _, x := range []byte{0x01, 0x80, 0xff} {
-			use(decodeSnapshot(flip2(body, n, x), index, profiles, nil))
+			use(decodeSnapshot(flip2(body, n, x), index, profiles, nil, nil))
 		}
 	}
 	// Profiles cut short or too long.
 	for _, p := range []string{"", profiles[:len(profiles)/2], profiles + "x"} {
-		if _, err := decodeSnapshot(body, index, p, nil); err == nil {
+		if _, err := decodeSnapshot(body, index, p, nil, nil); err == nil {
 			t.Errorf("profiles of %d bytes, not %d: decoded", len(p), len(profiles))
 		}
 	}
