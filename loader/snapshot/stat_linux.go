@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -22,6 +23,7 @@ type looker struct {
 	dir  string // the folder fd is open on, when open
 	fd   int
 	open bool
+	name []byte // the name looked at, ending in a NUL byte (see fstatat)
 }
 
 // stat returns what kind of file name is (after links), its size and its
@@ -40,8 +42,9 @@ func (l *looker) stat(name string) (kind fileKind, size int64, mtime time.Time, 
 	}
 	var st unix.Stat_t
 	for {
-		if l.open && base != "" && l.dir == dir {
-			err = unix.Fstatat(l.fd, base, &st, 0)
+		if l.open && base != "" && l.dir == dir && strings.IndexByte(base, 0) < 0 {
+			l.name = append(append(l.name[:0], base...), 0)
+			err = fstatat(l.fd, l.name, &st)
 		} else {
 			err = unix.Stat(name, &st)
 		}

@@ -8,7 +8,8 @@ import (
 
 // TestLooker holds a looker, which looks at files by name in a folder it
 // keeps open, to os.Stat, over names in the same folder, in others,
-// relative and absolute, through a link, missing, and folders.
+// relative and absolute, through a link, missing, with a NUL byte, and
+// folders.
 func TestLooker(t *testing.T) {
 	dir := t.TempDir()
 	for _, sub := range []string{"a", "b"} {
@@ -26,7 +27,7 @@ func TestLooker(t *testing.T) {
 	}
 	t.Chdir(filepath.Join(dir, "a"))
 	names := []string{a, b, c, link, "1.txt", "./2.txt", "../b/3.txt", filepath.Join(dir, "a", "missing.txt"),
-		filepath.Join(dir, "b"), dir + "/", "missing.txt", a}
+		filepath.Join(dir, "b"), dir + "/", "missing.txt", a, a + "\x00", "1.txt\x00.txt"}
 	var l looker
 	defer l.close()
 	for _, name := range names {
