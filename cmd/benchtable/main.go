@@ -7,10 +7,10 @@
 // resolve, build; no cache) and its ratio to the read; the peak memory of
 // a careergraph process that loads it; the wall time of `careergraph path
 // A B` with the snapshot cache empty (the first run, which also writes the
-// snapshot), then warm, and how much longer than the listing the warm one
-// takes; and the median time in process of each query. Beside each load
-// and warm time is the CPU time it took, which a busy machine disturbs
-// less than the wall time.
+// snapshot), then warm, and how much longer than a listing just before it
+// the warm one takes; and the median time in process of each query.
+// Beside each load and warm time is the CPU time it took, which a busy
+// machine disturbs less than the wall time.
 // `make bench` runs it:
 //
 //	benchtable -bin out/careergraph -cache out/bench/cache out/bench/1k out/bench/10k out/bench/100k
@@ -88,6 +88,7 @@ type row struct {
 	peakRSS            int64 // bytes
 	first, firstCPU    time.Duration
 	warm, warmCPU      time.Duration
+	over               time.Duration // warm over list, round by round (see cachedPath)
 	path, paths, reach time.Duration
 	ladder, search     time.Duration
 	svg                time.Duration
@@ -110,8 +111,7 @@ func measure(dir, bin, cache string, n int) (row, error) {
 	readFiles(files) // warm the page cache: every figure is for cached files
 	r.read = median(3, func() { readFiles(files) })
 	step("reading")
-	statFiles(dir) // warm the folder and inode caches
-	r.list = median(3, func() { statFiles(dir) })
+	statFiles(dir) // warm the folder and inode caches; listed again beside each warm start
 	step("listing")
 
 	var c *loader.Corpus
@@ -153,7 +153,7 @@ func measure(dir, bin, cache string, n int) (row, error) {
 		return r, err
 	}
 	step("careergraph --no-cache stats")
-	if r.first, r.firstCPU, r.warm, r.warmCPU, err = cachedPath(bin, cache, dir, a, b); err != nil {
+	if r.first, r.firstCPU, r.warm, r.warmCPU, r.list, r.over, err = cachedPath(bin, cache, dir, a, b); err != nil {
 		return r, err
 	}
 	step("careergraph path (first run, then warm cache)")
@@ -457,11 +457,12 @@ func runForPeakRSS(args []string) {
 // cachedPath returns the wall and CPU time of `careergraph path A B` on
 // the corpus in dir run first with the cache empty (it parses, answers
 // and writes the snapshot), then the median over runs with the cache
-// warm.
-func cachedPath(bin, cache, dir string, a, b string) (first, firstCPU, wall, cpu time.Duration, err error) {
+// warm, each run right after a listing of the files (statFiles): the
+// median list, and the median of each run's excess over its list.
+func cachedPath(bin, cache, dir string, a, b string) (first, firstCPU, wall, cpu, list, over time.Duration, err error) {
 	abs, err := filepath.Abs(cache)
 	if err != nil {
-		return 0, 0, 0, 0, err
+		return 0, 0, 0, 0, 0, 0, err
 	}
 	var cpus []time.Duration
 	run := func() error {
@@ -478,11 +479,11 @@ func cachedPath(bin, cache, dir string, a, b string) (first, firstCPU, wall, cpu
 	// The cache folder is benchtable's own: emptied, the first run
 	// finds no snapshot.
 	if err := os.RemoveAll(filepath.Join(abs, "careergraph")); err != nil {
-		return 0, 0, 0, 0, err
+		return 0, 0, 0, 0, 0, 0, err
 	}
 	start := time.Now()
 	if err := run(); err != nil {
-		return 0, 0, 0, 0, err
+		return 0, 0, 0, 0, 0, 0, err
 	}
 	first, firstCPU = time.Since(start), cpus[0]
 	// A snapshot just written is hundreds of megabytes on their way to
@@ -490,16 +491,26 @@ func cachedPath(bin, cache, dir string, a, b string) (first, firstCPU, wall, cpu
 	// in use, not in the seconds after the write.
 	syscall.Sync()
 	if err := run(); err != nil {
-		return 0, 0, 0, 0, err
+		return 0, 0, 0, 0, 0, 0, err
 	}
 	cpus = nil
-	var failed error
-	wall = median(5, func() {
+	// Each warm start right after a listing of the files, and its excess
+	// over the list taken round by round: on a machine whose speed drifts
+	// from one minute to the next, a list measured minutes before the warm
+	// starts moved the excess at 300k by 0.1 s either way.
+	var walls, lists, overs []time.Duration
+	for range 5 {
+		t := time.Now()
+		statFiles(dir)
+		l := time.Since(t)
+		t = time.Now()
 		if err := run(); err != nil {
-			failed = err
+			return 0, 0, 0, 0, 0, 0, err
 		}
-	})
-	return first, firstCPU, wall, medianOf(cpus), failed
+		w := time.Since(t)
+		walls, lists, overs = append(walls, w), append(lists, l), append(overs, w-l)
+	}
+	return first, firstCPU, medianOf(walls), medianOf(cpus), medianOf(lists), medianOf(overs), nil
 }
 
 func print(w io.Writer, rows []row) {
@@ -514,15 +525,16 @@ func print(w io.Writer, rows []row) {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.0f\t%s\t%s\t%s (%s)\t%.1f×\t%.0f MB\t%s (%s)\t%s (%s)\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
 			r.corpus, r.docs, r.roles, r.moves, float64(r.bytes)/1e6, dur(r.read), dur(r.list), dur(r.load), dur(r.loadCPU),
 			float64(r.load)/float64(r.read), float64(r.peakRSS)/(1<<20), dur(r.first), dur(r.firstCPU),
-			dur(r.warm), dur(r.warmCPU), signedDur(r.warm-r.list), dur(r.path), dur(r.paths), dur(r.reach), dur(r.ladder), dur(r.search), svg)
+			dur(r.warm), dur(r.warmCPU), signedDur(r.over), dur(r.path), dur(r.paths), dur(r.reach), dur(r.ladder), dur(r.search), svg)
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "%s, %s %s/%s, %d cores. Medians. read: the files alone, all cores; list: the files' sizes and modification\n"+
 		"times, all cores; load: parse, resolve, build, no cache, with its CPU time; peak RSS: `careergraph --no-cache stats`;\n"+
 		"first path: `careergraph path A B` with the cache empty (parse, answer, write the snapshot), with its CPU time;\n"+
-		"warm path: wall time of `careergraph path A B` with a warm cache, with its CPU time, and its excess over list;\n"+
-		"queries in process over random pairs of documented roles; ladder SVG: `render ladder ROLE --depth %d` for 5 random\n"+
-		"documented roles (median roles drawn in parentheses), — when none has at most %d roles.\n",
+		"warm path: wall time of `careergraph path A B` with a warm cache, with its CPU time; warm−list: its excess over a\n"+
+		"list just before it, the median of five rounds; queries in process over random pairs of documented roles; ladder SVG:\n"+
+		"`render ladder ROLE --depth %d` for 5 random documented roles (median roles drawn in parentheses), — when none has\n"+
+		"at most %d roles.\n",
 		machine(), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), pictureDepth, maxPicture)
 }
 
