@@ -155,7 +155,13 @@ func (w *walker) readDir(name string, n *walkNode) {
 		descend, take := walkEntry(p, d)
 		switch {
 		case take:
-			n.items = append(n.items, walkItem{file: osFile(p, w.limit)})
+			f := osFile(p, w.limit)
+			// A link may lead to a folder: looked at as one if it cannot
+			// be read as a file, as LoadFiles looks at what ListFiles
+			// named, so that a link to an O*NET release is read alike
+			// with a snapshot's listing and without.
+			f.listed = d.Type()&fs.ModeSymlink != 0
+			n.items = append(n.items, walkItem{file: f})
 		case descend:
 			sub := &walkNode{}
 			n.items = append(n.items, walkItem{sub: sub})

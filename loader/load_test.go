@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -265,5 +266,52 @@ func TestLoadFilesFolders(t *testing.T) {
 				t.Errorf("%s: skipped %v, problems:\n%s\nwant it skipped, saying %q", name, c.Skipped, strings.Join(msgs, "\n"), tt.msg)
 			}
 		})
+	}
+}
+
+// TestLoadLinkedFolders loads a folder holding links to folders, an O*NET
+// release and a plain folder: the release is read through its link and
+// the plain folder skipped saying why, whether the files are listed by
+// Load itself or by ListFiles for LoadFiles (as a warm start's listing
+// gives them).
+func TestLoadLinkedFolders(t *testing.T) {
+	data, elsewhere := t.TempDir(), t.TempDir()
+	onet := filepath.Join(elsewhere, "onet")
+	if err := os.CopyFS(onet, os.DirFS("source/testdata/onet")); err != nil {
+		t.Fatal(err)
+	}
+	plain := filepath.Join(elsewhere, "plain")
+	if err := os.Mkdir(plain, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for link, to := range map[string]string{"onet-link": onet, "plain-link": plain} {
+		if err := os.Symlink(to, filepath.Join(data, link)); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	opt := Options{Paths: []string{data}, DropDocuments: true}
+	loaded, err := Load(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := ListFiles(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed, err := LoadFiles(files, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for how, c := range map[string]*Corpus{"Load": loaded, "ListFiles, LoadFiles": listed} {
+		var msgs []string
+		for _, p := range c.Problems {
+			msgs = append(msgs, p.String())
+		}
+		if len(c.Sources) != 1 || c.Graph.NumRoles() == 0 ||
+			!slices.Equal(c.Skipped, []string{filepath.Join(data, "plain-link")}) ||
+			!strings.Contains(strings.Join(msgs, "\n"), "not a source careergraph reads") {
+			t.Errorf("%s: %d roles, sources %v, skipped %v, problems:\n%s\nwant the release read and the plain folder skipped as no source",
+				how, c.Graph.NumRoles(), c.Sources, c.Skipped, strings.Join(msgs, "\n"))
+		}
 	}
 }
