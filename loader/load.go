@@ -191,6 +191,11 @@ func listedFolder(name string, format source.Format) (f sourceFile, ok bool) {
 		return sourceFile{}, false
 	}
 	if det, reason := source.Detect(name); det != source.ONET && format != source.ONET {
+		if l, err := os.Lstat(name); err == nil && l.Mode()&fs.ModeSymlink != 0 && det == source.Folder {
+			// Found below a path: a walk does not follow links into
+			// folders, which could lead back up.
+			reason = "a link to a folder, not followed below a path: give the folder as a path of its own"
+		}
 		return sourceFile{name: name, none: reason}, true
 	}
 	return sourceFile{name: name, onet: true}, true

@@ -309,8 +309,8 @@ func TestLoadLinkedFolders(t *testing.T) {
 		}
 		if len(c.Sources) != 1 || c.Graph.NumRoles() == 0 ||
 			!slices.Equal(c.Skipped, []string{filepath.Join(data, "plain-link")}) ||
-			!strings.Contains(strings.Join(msgs, "\n"), "not a source careergraph reads") {
-			t.Errorf("%s: %d roles, sources %v, skipped %v, problems:\n%s\nwant the release read and the plain folder skipped as no source",
+			!strings.Contains(strings.Join(msgs, "\n"), "not a source careergraph reads: a link to a folder, not followed") {
+			t.Errorf("%s: %d roles, sources %v, skipped %v, problems:\n%s\nwant the release read and the linked plain folder skipped, not followed",
 				how, c.Graph.NumRoles(), c.Sources, c.Skipped, strings.Join(msgs, "\n"))
 		}
 	}
