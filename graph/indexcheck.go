@@ -73,8 +73,8 @@ func (c *IndexCheck) Write(p []byte) (int, error) {
 		if part == headPart {
 			end = indexHead // the ends are not known before it
 		}
-		k := min(len(p)/size*size, int(end-c.at))
-		if part == arcsPart { // most of an index: checked in a loop of its own
+		k := int(min(int64(len(p)/size*size), end-c.at)) // in int64: a part may be longer than an int holds
+		if part == arcsPart {                            // most of an index: checked in a loop of its own
 			for q := p[:k]; len(q) > 0 && !c.bad; q = q[arcSize:] {
 				c.bad = badArc(q, c.roles, c.moves)
 			}
@@ -128,6 +128,8 @@ func (c *IndexCheck) take(part int, u []byte) {
 	case arcsPart:
 		c.bad = badArc(u, c.roles, c.moves)
 	default: // offsets: from 0, never falling, to the part's last value
+		// (useIndex looks at the first and last again: only "never
+		// falling" is the check's alone)
 		v := int32(binary.LittleEndian.Uint32(u))
 		if c.at == c.ends[part-1] {
 			c.prev = 0

@@ -192,7 +192,8 @@ func (g *Graph) useIndex(index []byte, m int, check *IndexCheck) error {
 
 // offsets returns b as int32s, where they lie when b is aligned on a
 // little-endian machine, provided they run from 0 to last and never
-// decrease, which it does not look at again when an IndexCheck has.
+// decrease; checked (an IndexCheck has looked), it skips the look at
+// whether they ever decrease.
 func offsets(b []byte, last int, checked bool) ([]int32, bool) {
 	var out []int32
 	if arcInPlace && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%4 == 0 {
@@ -216,8 +217,8 @@ func offsets(b []byte, last int, checked bool) ([]int32, bool) {
 
 // arcs returns b as arcs, where they lie when b is aligned and arcs are
 // laid out in memory as in b, provided none is out of range for n roles
-// and m moves (see badArc), which it does not look at again when an
-// IndexCheck has.
+// and m moves (see badArc); checked (an IndexCheck has looked), it skips
+// that look.
 func arcs(b []byte, n, m int, checked bool) ([]arc, bool) {
 	for p := b; len(p) >= arcSize && !checked; p = p[arcSize:] {
 		if badArc(p, int64(n), int64(m)) {

@@ -69,8 +69,12 @@ func Restore(roles []Role, moves []Move, ends []Ends, rungs [][]int32) (*Graph, 
 // but not that the index is the one the moves would give, nor the roles
 // and their order, nor the moves, which it does not read (a snapshot's
 // checksum is for that). check, when not nil, is an IndexCheck that
-// every byte of index was written to: RestoreIndexed then takes its word
-// for the offsets and arcs and does not read them. Cost: O(V+E) with a
+// every byte of index was written to: when it took as many bytes as index
+// has, with the same head, and found nothing wrong, RestoreIndexed takes
+// its word for the offsets and arcs and reads only each array's first and
+// last offset; else it reads them all itself. A check of other bytes of
+// the same length and head would be trusted: the caller must write it
+// exactly index's bytes. Cost: O(V+E) with a
 // small constant, O(V) with a check; nothing is allocated per move, and
 // a pointer per role.
 func RestoreIndexed(roles RoleReader, moves MoveReader, rungs [][]int32, index []byte, check *IndexCheck) (*Graph, error) {

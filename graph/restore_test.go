@@ -341,12 +341,19 @@ func TestIndexCheckOfOtherBytes(t *testing.T) {
 		t.Fatal(err)
 	}
 	index := buf.Bytes()
+	// An arc to nobody: only the look at the arcs finds it, which a check
+	// trusted would spare.
 	bad := bytes.Clone(index)
-	binary.LittleEndian.PutUint32(bad[indexHead:], 1) // the forward rows from 1
+	arcsAt := indexHead + 4*(3*(len(g.roles)+1)+g.numForms()+1)
+	binary.LittleEndian.PutUint32(bad[arcsAt:], uint32(len(g.roles)))
+	// A sound index whose head differs only in the cost unit, which the
+	// check does not look at.
+	otherHead := bytes.Clone(index)
+	otherHead[24] ^= 0x40
 	for name, check := range map[string]*IndexCheck{
 		"of a part":       checkInPieces(index[:len(index)-1], 3),
 		"of more":         checkInPieces(append(bytes.Clone(index), 0), 3),
-		"of another head": checkInPieces(append([]byte{1}, index[1:]...), 3),
+		"of another head": checkInPieces(otherHead, 3),
 		"of nothing":      {},
 		"of a bad index":  checkInPieces(bad, 3),
 	} {
@@ -495,6 +502,22 @@ func TestMoveAt(t *testing.T) {
 					t.Fatalf("%s, %s: MoveAt(%d) = %+v, %v; want %+v, %v", name, kind, i, m, e, want, ends[i])
 				}
 			}
+		}
+	}
+}
+
+// TestIndexCheckHugeCounts writes heads that claim parts longer than an
+// int holds on a 32-bit system, and a few bytes more: Write takes them
+// all and returns (on such a system it once took none and never
+// returned). useIndex refuses such a head by its size.
+func TestIndexCheckHugeCounts(t *testing.T) {
+	for _, roles := range []uint32{0x1fffffff, 0x3fffffff, 0x40000000, 0x7fffffff, 0xffffffff} {
+		b := make([]byte, indexHead+64)
+		binary.LittleEndian.PutUint32(b, roles)
+		var c IndexCheck
+		c.Write(b)
+		if c.at != int64(len(b)) || c.bad {
+			t.Errorf("a head of %#x roles: the check took %d of %d bytes (fault found: %v)", roles, c.at, len(b), c.bad)
 		}
 	}
 }
