@@ -5,8 +5,8 @@ package snapshot
 import "golang.org/x/sys/unix"
 
 // fstatat is unix.Fstatat for a name that ends in a NUL byte: on this
-// system's processor, unix.Fstatat itself, which may convert what it
-// reads.
+// system's processor, unix.Fstatat itself, which on some processors
+// makes another system call (statx, fstatat64) and converts its result.
 func fstatat(dirfd int, name []byte, st *unix.Stat_t) error {
 	return unix.Fstatat(dirfd, string(name[:len(name)-1]), st, 0)
 }
