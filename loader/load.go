@@ -184,21 +184,24 @@ func LoadFiles(files []string, opt Options) (*Corpus, error) {
 }
 
 // listedFolder returns the source a name ListFiles gave is when it is a
-// folder: ListFiles names a folder only for an O*NET release, or one that
-// looks like one. ok is false when name is no folder.
+// folder: ListFiles names a folder for an O*NET release, or one that
+// looks like one, and a link it found, which may lead to a folder. A
+// link is read as the walk reads the folder it leads to: an O*NET
+// release unless every path has a format of its own; else it is not
+// followed, as the walk follows no link into a folder (it could lead back
+// up). ok is false when name is no folder.
 func listedFolder(name string, format source.Format) (f sourceFile, ok bool) {
 	if info, err := os.Stat(name); err != nil || !info.IsDir() {
 		return sourceFile{}, false
 	}
-	if det, reason := source.Detect(name); det != source.ONET && format != source.ONET {
-		if l, err := os.Lstat(name); err == nil && l.Mode()&fs.ModeSymlink != 0 && det == source.Folder {
-			// Found below a path: a walk does not follow links into
-			// folders, which could lead back up.
-			reason = "a link to a folder, not followed below a path: give the folder as a path of its own"
-		}
-		return sourceFile{name: name, none: reason}, true
+	det, reason := source.Detect(name)
+	if format == source.ONET || format == source.None && det == source.ONET {
+		return sourceFile{name: name, onet: true}, true
 	}
-	return sourceFile{name: name, onet: true}, true
+	if l, err := os.Lstat(name); err == nil && l.Mode()&fs.ModeSymlink != 0 && (det == source.Folder || format != source.None) {
+		return sourceFile{name: name, unfollowed: true}, true
+	}
+	return sourceFile{name: name, none: reason}, true
 }
 
 // listFiles lists the documents opt names, sorted by name, and the
@@ -307,6 +310,8 @@ type sourceFile struct {
 	limit int64
 	onet  bool
 	none  string
+	// unfollowed: a link to a folder found below a path, not read.
+	unfollowed bool
 	// listed: named by ListFiles, and not looked at since (LoadFiles):
 	// it may be a folder (see listedFolder).
 	listed bool

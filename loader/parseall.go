@@ -69,7 +69,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 				var err error
 				kind := format
 				switch {
-				case f.none != "" || f.onet:
+				case f.none != "" || f.onet || f.unfollowed:
 					results[i] = readFolder(f)
 				default:
 					data, err = f.read(buf)
@@ -210,10 +210,15 @@ func readTable(f source.Format, data []byte, name string) (*source.Set, error) {
 }
 
 // readFolder reads a folder found among the files: an O*NET release
-// (f.onet), or no source, for the reason f.none gives.
+// (f.onet), a link not followed, or no source, for the reason f.none
+// gives.
 func readFolder(f sourceFile) parseResult {
-	if f.onet {
+	switch {
+	case f.onet:
 		return readSet(f.name, func() (*source.Set, error) { return source.ReadONETDir(f.name) })
+	case f.unfollowed:
+		return parseResult{problems: []Problem{{File: f.name, Severity: Warning,
+			Msg: "a link to a folder inside a data folder is not followed (it could lead back up): give the folder as a path of its own: skipped"}}}
 	}
 	return parseResult{problems: []Problem{notSource(f.name, f.none)}}
 }
