@@ -182,15 +182,12 @@ func indexedFixtures(t *testing.T) map[string]*Graph {
 // bytes are aligned and copied when not, and answers alike.
 func TestRestoreIndexed(t *testing.T) {
 	for name, g := range indexedFixtures(t) {
-		var buf bytes.Buffer
-		if err := g.WriteIndex(&buf); err != nil {
-			t.Fatal(err)
-		}
-		if buf.Len() != g.IndexSize() {
-			t.Fatalf("%s: WriteIndex wrote %d bytes; IndexSize says %d", name, buf.Len(), g.IndexSize())
+		index := indexBytes(t, g)
+		if len(index) != g.IndexSize() {
+			t.Fatalf("%s: WriteIndex wrote %d bytes; IndexSize says %d", name, len(index), g.IndexSize())
 		}
 		for _, shift := range []int{0, 1} {
-			b := append(make([]byte, shift, buf.Len()+8), buf.Bytes()...)[shift:]
+			b := append(make([]byte, shift, len(index)+8), index...)[shift:]
 			for _, how := range []string{"read", "checked"} {
 				var check *IndexCheck
 				if how == "checked" {
@@ -266,11 +263,7 @@ func testRestoredIndex(t *testing.T, name string, g, r *Graph, b []byte, shift i
 // and no byte changed anywhere makes RestoreIndexed panic.
 func TestRestoreIndexedRejects(t *testing.T) {
 	g := indexedFixtures(t)["random"]
-	var buf bytes.Buffer
-	if err := g.WriteIndex(&buf); err != nil {
-		t.Fatal(err)
-	}
-	index := buf.Bytes()
+	index := indexBytes(t, g)
 	n := len(g.roles)
 	offs := indexHead                                   // fwdOff
 	arcsAt := indexHead + 4*(3*(n+1)+g.numForms()+1)    // fwd
@@ -336,11 +329,7 @@ func TestRestoreIndexedRejects(t *testing.T) {
 // than the index's: it reads the index itself.
 func TestIndexCheckOfOtherBytes(t *testing.T) {
 	g := indexedFixtures(t)["random"]
-	var buf bytes.Buffer
-	if err := g.WriteIndex(&buf); err != nil {
-		t.Fatal(err)
-	}
-	index := buf.Bytes()
+	index := indexBytes(t, g)
 	// An arc to nobody: only the look at the arcs finds it, which a check
 	// trusted would spare.
 	bad := bytes.Clone(index)
@@ -387,12 +376,8 @@ func allForms(g *Graph) []string {
 // its roles and moves read from slices.
 func restoreIndexed(t *testing.T, g *Graph) *Graph {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := g.WriteIndex(&buf); err != nil {
-		t.Fatal(err)
-	}
 	roles, moves, ends, rungs := parts(g)
-	r, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, buf.Bytes(), nil)
+	r, err := RestoreIndexed(sliceRoles(roles), &sliceMoves{moves, ends}, rungs, indexBytes(t, g), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -520,4 +505,14 @@ func TestIndexCheckHugeCounts(t *testing.T) {
 			t.Errorf("a head of %#x roles: the check took %d of %d bytes (fault found: %v)", roles, c.at, len(b), c.bad)
 		}
 	}
+}
+
+// indexBytes returns the index g writes.
+func indexBytes(t *testing.T, g *Graph) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := g.WriteIndex(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -196,15 +196,7 @@ func TestDroppingDocumentsChangesNothing(t *testing.T) {
 // entered but not listed), or no source, with the reason; a FIFO or a
 // vanished name cannot be read.
 func TestLoadFilesFolders(t *testing.T) {
-	data := t.TempDir()
-	onet := filepath.Join(data, "onet")
-	if err := os.CopyFS(onet, os.DirFS("source/testdata/onet")); err != nil {
-		t.Fatal(err)
-	}
-	plain := filepath.Join(data, "plain")
-	if err := os.Mkdir(plain, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	onet, plain := onetAndPlain(t, t.TempDir())
 	tests := []struct {
 		name   string
 		make   func(t *testing.T) string // returns the name to load
@@ -275,15 +267,8 @@ func TestLoadFilesFolders(t *testing.T) {
 // Load itself or by ListFiles for LoadFiles (as a warm start's listing
 // gives them).
 func TestLoadLinkedFolders(t *testing.T) {
-	data, elsewhere := t.TempDir(), t.TempDir()
-	onet := filepath.Join(elsewhere, "onet")
-	if err := os.CopyFS(onet, os.DirFS("source/testdata/onet")); err != nil {
-		t.Fatal(err)
-	}
-	plain := filepath.Join(elsewhere, "plain")
-	if err := os.Mkdir(plain, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	data := t.TempDir()
+	onet, plain := onetAndPlain(t, t.TempDir())
 	for link, to := range map[string]string{"onet-link": onet, "plain-link": plain} {
 		if err := os.Symlink(to, filepath.Join(data, link)); err != nil {
 			t.Skip("no symbolic links here:", err)
@@ -323,4 +308,18 @@ func TestLoadLinkedFolders(t *testing.T) {
 				how, c.Graph.NumRoles(), c.Sources, c.Skipped, strings.Join(msgs, "\n"))
 		}
 	}
+}
+
+// onetAndPlain makes, in dir, a folder holding the test O*NET release and
+// an empty one, and returns their names.
+func onetAndPlain(t *testing.T, dir string) (onet, plain string) {
+	t.Helper()
+	onet, plain = filepath.Join(dir, "onet"), filepath.Join(dir, "plain")
+	if err := os.CopyFS(onet, os.DirFS("source/testdata/onet")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(plain, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return onet, plain
 }
