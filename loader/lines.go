@@ -153,6 +153,15 @@ var headingKeys = map[string]secKind{
 // known heading written in full-width letters fits.
 const maxHeadingBytes = 128
 
+// longestHeadingKey is the length of the longest key of headingKeys.
+var longestHeadingKey = func() int {
+	n := 0
+	for k := range headingKeys {
+		n = max(n, len(k))
+	}
+	return n
+}()
+
 // headingKind returns the known section s is the heading of, or kNone.
 // Only short lines that start with a letter, '#' or a full-width form are
 // normalised; everything else is rejected on its first byte.
@@ -182,6 +191,10 @@ func headingKind(s string) secKind {
 	for i < len(s) && s[i] == '#' {
 		i++
 	}
+	// Past the longest key in bytes other than colons (only trailing
+	// ones are dropped), no key can match: most long lines that start
+	// with a letter (career paths, sentences) stop here.
+	other := 0
 	for ; i < len(s); i++ {
 		c := s[i]
 		switch {
@@ -191,6 +204,11 @@ func headingKind(s string) secKind {
 			return kNone
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
+		}
+		if c != ':' {
+			if other++; other > longestHeadingKey {
+				return kNone
+			}
 		}
 		buf[n] = c
 		n++
@@ -300,7 +318,38 @@ func hasListMark(s string) bool {
 	if _, ok := stripBullet(s); ok || isTableRow(s) {
 		return true
 	}
-	return strings.Contains(s, " / ") || indexColon(s) >= 0
+	return indexSep(s) >= 0 || indexColon(s) >= 0
+}
+
+// indexSep returns the offset of the first " / " in s, or -1. It looks
+// for the slash, which is rare, rather than the space, which a line has
+// many of: strings.Index stops at each space.
+func indexSep(s string) int {
+	for from := 0; ; {
+		i := strings.IndexByte(s[from:], '/')
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if i > 0 && i+1 < len(s) && s[i-1] == ' ' && s[i+1] == ' ' {
+			return i - 1
+		}
+		from = i + 1
+	}
+}
+
+// countSeps returns the number of " / " in s that do not overlap, as
+// strings.Count does.
+func countSeps(s string) int {
+	n := 0
+	for {
+		i := indexSep(s)
+		if i < 0 {
+			return n
+		}
+		n++
+		s = s[i+3:]
+	}
 }
 
 // indexColon returns the offset of the first ':' or '：' in s, or -1.

@@ -843,3 +843,54 @@ func BenchmarkParse(b *testing.B) {
 func parseBytes(data []byte, name string) (*Document, []Problem, error) {
 	return new(Parser).Parse(bytes.NewReader(data), name)
 }
+
+// TestHeadingKind checks every known heading as a document may write it,
+// and lines that only look like one: headingKind gives up on a line
+// once it holds more than the longest heading's bytes, colons aside.
+func TestHeadingKind(t *testing.T) {
+	for key, want := range headingKeys {
+		for _, line := range []string{key, "## " + strings.ToUpper(key), key + " :", key + ":::"} {
+			if got := headingKind(line); got != want {
+				t.Errorf("headingKind(%q) = %v; want %v", line, got, want)
+			}
+		}
+		if longer := key + "s"; headingKeys[longer] == kNone {
+			if got := headingKind(longer); got != kNone {
+				t.Errorf("headingKind(%q) = %v; want none", longer, got)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		line string
+		want secKind
+	}{
+		{"Aptitudes (Weaknesses acceptable)", kWeaknesses},
+		{"Ａｐｔｉｔｕｄｅｓ　（Ｗｅａｋｎｅｓｓｅｓ　ａｃｃｅｐｔａｂｌｅ）：", kWeaknesses},
+		{"A p t i t u d e s ( W e a k n e s s e s a c c e p t a b l e )", kWeaknesses},
+		{"Aptitudes (Weaknesses acceptable) x", kNone},
+		{"Career Path: Clerk → Officer", kNone},
+		{"Summary: x", kNone},
+		{"Summary:" + strings.Repeat(":", 100), kSummary},
+		{strings.Repeat("x", longestHeadingKey+1), kNone},
+	} {
+		if got := headingKind(tc.line); got != tc.want {
+			t.Errorf("headingKind(%q) = %v; want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
+// TestIndexSep compares indexSep and countSeps with strings.Index and
+// strings.Count on lines with slashes and spaces every which way.
+func TestIndexSep(t *testing.T) {
+	for _, s := range []string{
+		"", "/", " / ", "a / b", "a/b / c", "a //  / b", " / / / ", "a /b/ c", "/ a /", "a  /  b", "a / ", " /",
+		"I / O / Networks", "x/ / /y", "１ / ２", strings.Repeat("a / ", 50),
+	} {
+		if got, want := indexSep(s), strings.Index(s, " / "); got != want {
+			t.Errorf("indexSep(%q) = %d; want %d", s, got, want)
+		}
+		if got, want := countSeps(s), strings.Count(s, " / "); got != want {
+			t.Errorf("countSeps(%q) = %d; want %d", s, got, want)
+		}
+	}
+}

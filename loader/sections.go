@@ -405,13 +405,13 @@ func eachItem(t string, f func(string)) {
 		}
 		return
 	}
-	if !strings.Contains(t, " / ") {
+	if indexSep(t) < 0 {
 		f(t)
 		return
 	}
 	for t != "" {
 		var part string
-		i := strings.Index(t, " / ")
+		i := indexSep(t)
 		if i < 0 {
 			part, t = t, ""
 		} else {
@@ -430,7 +430,7 @@ func countItems(lines []srcLine) int {
 	n := 0
 	for _, l := range lines {
 		if l.text != "" {
-			n += 1 + strings.Count(l.text, " / ")
+			n += 1 + countSeps(l.text)
 		}
 	}
 	return n
