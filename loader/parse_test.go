@@ -870,6 +870,8 @@ func TestHeadingKind(t *testing.T) {
 		{"Aptitudes (Weaknesses acceptable) x", kNone},
 		{"Career Path: Clerk → Officer", kNone},
 		{"Summary: x", kNone},
+		{"Sum\x00mary", kNone},
+		{"Sum\tmary\r", kSummary},
 		{"Summary:" + strings.Repeat(":", 100), kSummary},
 		{strings.Repeat("x", longestHeadingKey+1), kNone},
 	} {
