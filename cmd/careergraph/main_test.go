@@ -247,6 +247,8 @@ func TestBadUsage(t *testing.T) {
 		{[]string{"reach", "Mayor", "--lateral-cost", "1001"}, "--lateral-cost 1001"},
 		{[]string{"render", "ladder", "Section Chief", "--max-roles", "3"}, "more than --max-roles 3"},
 		{[]string{"render", "all", "--max-roles", "-1"}, "--max-roles -1"},
+		{[]string{"render", "ladder", "Section Chief", "--max-moves", "3"}, "would have 7 moves, more than --max-moves 3 can lay out in reasonable time: lower --depth, or raise --max-moves"},
+		{[]string{"render", "path", "Section Chief", "Mayor", "--max-moves", "0"}, "--max-moves 0: give a whole number of at least 1"},
 		{[]string{"export", "--k", "2"}, "--k goes with --path"},
 		{[]string{"export", "--depth", "2"}, "--depth goes with --around or --ladder"},
 		{[]string{"ladder", "Section Chief", "--depth", "-1"}, "--depth -1"},

@@ -202,13 +202,17 @@ func (s *Server) diagram(w http.ResponseWriter, r *http.Request) {
 		s.writeErr(w, r, err)
 		return
 	}
-	if len(sel.Roles) > MaxDiagramRoles {
+	if len(sel.Roles) > MaxDiagramRoles || len(sel.Moves) > MaxDiagramMoves {
 		hint := "draw a part: a ladder, a neighbourhood or a route"
 		if p.kind != graph.SelectionAll {
 			hint = "lower depth or k"
 		}
+		size := fmt.Sprintf("%d roles, more than the %d", len(sel.Roles), MaxDiagramRoles)
+		if len(sel.Roles) <= MaxDiagramRoles {
+			size = fmt.Sprintf("%d moves, more than the %d", len(sel.Moves), MaxDiagramMoves)
+		}
 		s.writeErr(w, r, &apiError{status: http.StatusBadRequest,
-			msg: fmt.Sprintf("depth: the diagram would have %d roles, more than the %d that can be laid out quickly: %s", len(sel.Roles), MaxDiagramRoles, hint)})
+			msg: fmt.Sprintf("depth: the diagram would have %s that can be laid out quickly: %s", size, hint)})
 		return
 	}
 	similar := q.g != snap.corpus.Graph

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -514,4 +515,33 @@ func BenchmarkPathParallel(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestDiagramMoveLimit asks for a neighbourhood of few roles and many
+// moves, which Graphviz would take minutes to lay out: the answer is a
+// 400 that says why, not a picture.
+func TestDiagramMoveLimit(t *testing.T) {
+	dir := t.TempDir()
+	const n = 48 // each relates itself to the 47 others: 2,256 moves among 48 roles
+	for i := range n {
+		var b strings.Builder
+		fmt.Fprintf(&b, "Role %02d\n\nRelated Jobs\n", i)
+		for j := range n {
+			if j != i {
+				fmt.Fprintf(&b, "- Role %02d\n", j)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%02d.txt", i)), []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := loader.Load(loader.Options{Paths: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := get(t, NewHandler(c), "/api/diagram/around?role=Role+00&depth=1")
+	want := fmt.Sprintf("the diagram would have 2256 moves, more than the %d that can be laid out quickly: lower depth or k", MaxDiagramMoves)
+	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), want) {
+		t.Errorf("around a role of %d roles all related: %d %s; want 400 saying %q", n, rec.Code, rec.Body, want)
+	}
 }

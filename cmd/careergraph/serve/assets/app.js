@@ -685,7 +685,7 @@
       downloads('Whole graph', {}),
       el('h2', {}, 'Whole-graph diagram'),
       el('p', {}, el('a', { href: '/api/diagram/all', download: 'careergraph.svg' }, 'careergraph.svg'),
-        el('span', { class: 'msg' }, ' (only for graphs of at most 300 roles)')));
+        el('span', { class: 'msg' }, ' (only for graphs of at most 300 roles and 1,000 moves)')));
     try {
       const fs = await formats();
       if (token !== renderToken) return;
