@@ -180,8 +180,13 @@ func measure(dir, bin, cache string, n int) (row, error) {
 	return r, nil
 }
 
-// maxPicture is the most roles a ladder picture is drawn with here.
-const maxPicture = 500
+// maxPicture and maxPictureMoves are the most roles and moves a ladder
+// picture is drawn with here: render's defaults, beyond which the command
+// refuses to draw (a ladder of 1,856 moves took six minutes to lay out).
+const (
+	maxPicture      = 300
+	maxPictureMoves = 1000
+)
 
 // pictureDepth is how many rungs each way the measured ladder pictures
 // keep: `careergraph render ladder ROLE --depth 2`, the picture a person
@@ -192,8 +197,8 @@ const pictureDepth = 2
 // ladderPictures returns the median time to render a ladder picture to
 // SVG and the median number of roles drawn, over the first five of 400
 // random documented roles whose ladder within pictureDepth has at most
-// maxPicture roles; ok is false, with the smallest size seen, when none
-// has.
+// maxPicture roles and maxPictureMoves moves; ok is false, with the
+// smallest size seen, when none has.
 func ladderPictures(g *graph.Graph) (d time.Duration, roles int, ok bool) {
 	var sels []graph.Selection
 	smallest := 0
@@ -205,7 +210,7 @@ func ladderPictures(g *graph.Graph) (d time.Duration, roles int, ok bool) {
 		if smallest == 0 || len(sel.Roles) < smallest {
 			smallest = len(sel.Roles)
 		}
-		if len(sel.Roles) <= maxPicture {
+		if len(sel.Roles) <= maxPicture && len(sel.Moves) <= maxPictureMoves {
 			sels = append(sels, sel)
 			if len(sels) == 5 {
 				break
@@ -548,25 +553,29 @@ func print(w io.Writer, rows []row) {
 	fmt.Fprintln(tw, "corpus\tdocs\troles\tmoves\tMB\tread\tlist\tread+parse\tload (cpu)\tload/read\tpeak RSS\tfirst path (cpu)\twarm path (cpu)\twarm−list\t"+
 		"path\tpath -k 5\treach\tladder\troles search\tladder SVG (roles)\t")
 	for _, r := range rows {
+		parse := dur(r.parse)
+		if r.docs == 0 { // an O*NET release or a table: no document to parse
+			parse = "—"
+		}
 		svg := fmt.Sprintf("%s (%d)", dur(r.svg), r.svgRoles)
 		if !r.svgDrawn {
 			svg = fmt.Sprintf("— (≥ %d)", r.svgRoles)
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.0f\t%s\t%s\t%s\t%s (%s)\t%.1f×\t%.0f MB\t%s (%s)\t%s (%s)\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
-			r.corpus, r.docs, r.roles, r.moves, float64(r.bytes)/1e6, dur(r.read), dur(r.list), dur(r.parse), dur(r.load), dur(r.loadCPU),
+			r.corpus, r.docs, r.roles, r.moves, float64(r.bytes)/1e6, dur(r.read), dur(r.list), parse, dur(r.load), dur(r.loadCPU),
 			float64(r.load)/float64(r.read), float64(r.peakRSS)/(1<<20), dur(r.first), dur(r.firstCPU),
 			dur(r.warm), dur(r.warmCPU), signedDur(r.over), dur(r.path), dur(r.paths), dur(r.reach), dur(r.ladder), dur(r.search), svg)
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "%s, %s %s/%s, %d cores. Medians. read: the files alone, all cores; list: the files' sizes and modification\n"+
-		"times, all cores; read+parse: each file read and parsed, nothing kept, all cores; load: parse, resolve, build, no\n"+
+		"times, all cores; read+parse: each document read and parsed, nothing kept, all cores; load: parse, resolve, build, no\n"+
 		"cache, with its CPU time; peak RSS: `careergraph --no-cache stats`;\n"+
 		"first path: `careergraph path A B` with the cache empty (parse, answer, write the snapshot), with its CPU time;\n"+
 		"warm path: wall time of `careergraph path A B` with a warm cache, with its CPU time; warm−list: its excess over a\n"+
 		"list just before it, the median of five rounds; queries in process over random pairs of documented roles; ladder SVG:\n"+
 		"`render ladder ROLE --depth %d` for 5 random documented roles (median roles drawn in parentheses), — when none has\n"+
-		"at most %d roles.\n",
-		machine(), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), pictureDepth, maxPicture)
+		"at most %d roles and %d moves.\n",
+		machine(), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), pictureDepth, maxPicture, maxPictureMoves)
 }
 
 // signedDur is dur with a sign.
