@@ -4,7 +4,8 @@
 // one table, a row per corpus: its size; the two floors, the time to read
 // its files alone and the time to list them with their sizes and
 // modification times, each on all cores; the time to read and parse its
-// files, keeping nothing, what a load does before the rest; the time to load it (parse,
+// documents on all cores, keeping nothing, the part of a load before the
+// rest; the time to load it (parse,
 // resolve, build; no cache) and its ratio to the read; the peak memory of
 // a careergraph process that loads it; the wall time of `careergraph path
 // A B` with the snapshot cache empty (the first run, which also writes the
