@@ -5,8 +5,8 @@
 // its files alone and the time to list them with their sizes and
 // modification times, each on all cores; the time to read and parse its
 // documents on all cores, keeping nothing, the part of a load before the
-// rest; the time to load it (parse,
-// resolve, build; no cache) and its ratio to the read; the peak memory of
+// rest; the time to load it (parse, resolve, build; no cache) and its
+// ratio to the read; the peak memory of
 // a careergraph process that loads it; the wall time of `careergraph path
 // A B` with the snapshot cache empty (the first run, which also writes the
 // snapshot), then warm, and how much longer than a listing just before it
