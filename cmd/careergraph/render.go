@@ -21,7 +21,8 @@ import (
 // run a layout for minutes. The layout's time grows with the moves far
 // faster than with the roles: ladders of the MaRS pathway table within 300
 // roles took 0.45 s with 300 moves, 4.6 s with 900, 13 s with 1,100, 30 s
-// with 1,300 and six minutes with 1,856.
+// with 1,300 and six minutes with 1,856. The moves are those dot lays out
+// (render.LayoutMoves): a dense neighbourhood, placed in rings, has none.
 const (
 	defaultMaxRoles = 300
 	defaultMaxMoves = 1000
@@ -185,7 +186,7 @@ func routeEnds(sel graph.Selection) (from, to string) {
 
 // tooLarge says what to do about a picture with more roles than
 // --max-roles or more moves than --max-moves.
-func tooLarge(sel graph.Selection, maxRoles, maxMoves int) error {
+func tooLarge(sel graph.Selection, moves, maxRoles, maxMoves int) error {
 	hint := "draw a part with `render around ROLE` or `render ladder ROLE`"
 	switch sel.Kind {
 	case graph.SelectionLadder, graph.SelectionAround:
@@ -198,7 +199,7 @@ func tooLarge(sel graph.Selection, maxRoles, maxMoves int) error {
 			len(sel.Roles), maxRoles, hint)
 	}
 	return usagef("the picture would have %d moves, more than --max-moves %d can lay out in reasonable time: %s, or raise --max-moves",
-		len(sel.Moves), maxMoves, hint)
+		moves, maxMoves, hint)
 }
 
 // maxStemBytes is the longest default file name stem, well under the
@@ -241,8 +242,17 @@ func renderAction(global *globalOptions, o *renderOptions, check func() error, s
 		if err != nil {
 			return err
 		}
-		if len(sel.Roles) > o.maxRoles || len(sel.Moves) > o.maxMoves {
-			return tooLarge(sel, o.maxRoles, o.maxMoves)
+		if len(sel.Roles) > o.maxRoles {
+			return tooLarge(sel, 0, o.maxRoles, o.maxMoves)
+		}
+		// A dense neighbourhood, placed in rings, lays out no moves:
+		// only a dot layout's moves count (render.LayoutMoves).
+		moves, err := render.LayoutMoves(g, sel, opt)
+		if err != nil {
+			return err
+		}
+		if moves > o.maxMoves {
+			return tooLarge(sel, moves, o.maxRoles, o.maxMoves)
 		}
 		if format == "png" || format == "pdf" || opt.Reading {
 			warnMissingFonts(c.App.ErrWriter, g, sel, opt)

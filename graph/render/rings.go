@@ -123,3 +123,21 @@ const (
 
 // round2 rounds f to two decimals, as num expects.
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+// LayoutMoves returns how many moves Graphviz's dot would lay out to draw
+// sel with opt: every move drawn, or 0 when the picture is a dense
+// neighbourhood placed here in rings, which Graphviz only draws. A dot
+// layout's time grows steeply with its moves (ladders of the MaRS pathway
+// table: 0.45 s with 300 moves, 30 s with 1,300, six minutes with 1,856),
+// so a caller may refuse a picture above a limit before drawing it. The
+// errors are those of opt (see DOT).
+func LayoutMoves(g *graph.Graph, sel graph.Selection, opt Options) (int, error) {
+	d, err := newDrawing(g, sel, opt)
+	if err != nil {
+		return 0, err
+	}
+	if d.rows != nil {
+		return 0, nil
+	}
+	return len(d.edges), nil
+}

@@ -46,6 +46,14 @@ func TestRings(t *testing.T) {
 		if got := strings.Contains(src, "layout=neato"); got != c.rings {
 			t.Errorf("%d roles: layout=neato %v; want %v", c.roles, got, c.rings)
 		}
+		// Only a picture dot lays out counts its moves.
+		want := len(sel.Moves)
+		if c.rings {
+			want = 0
+		}
+		if got, err := LayoutMoves(g, sel, Options{}); got != want || err != nil {
+			t.Errorf("%d roles: LayoutMoves = %d, %v; want %d", c.roles, got, err, want)
+		}
 		if !c.rings {
 			continue
 		}
@@ -87,5 +95,27 @@ func TestRings(t *testing.T) {
 		if len(rows) < 3 {
 			t.Errorf("%d roles: %d rows; want the ring wrapped", c.roles, len(rows))
 		}
+	}
+}
+
+// TestLayoutMovesOptions checks that LayoutMoves refuses what DOT refuses.
+func TestLayoutMovesOptions(t *testing.T) {
+	var b graph.Builder
+	from := b.AddRole(graph.Role{Name: "Clerk", Documented: true})
+	to := b.AddRole(graph.Role{Name: "Chief", Documented: true})
+	b.AddMove(from, to, graph.Career, graph.Source{File: "f.txt", Line: 1})
+	g, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel, err := g.SelectLadder("clerk", 0, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := LayoutMoves(g, sel, Options{}); n != 1 || err != nil {
+		t.Errorf("LayoutMoves of a one-move ladder = %d, %v; want 1", n, err)
+	}
+	if _, err := LayoutMoves(g, sel, Options{Direction: "up"}); err == nil {
+		t.Error("LayoutMoves with direction up: no error")
 	}
 }

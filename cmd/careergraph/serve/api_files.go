@@ -202,14 +202,23 @@ func (s *Server) diagram(w http.ResponseWriter, r *http.Request) {
 		s.writeErr(w, r, err)
 		return
 	}
-	if len(sel.Roles) > MaxDiagramRoles || len(sel.Moves) > MaxDiagramMoves {
+	opt := render.Options{Reading: reading}
+	moves := 0
+	if len(sel.Roles) <= MaxDiagramRoles {
+		// None for a neighbourhood placed in rings (render.LayoutMoves).
+		if moves, err = render.LayoutMoves(q.g, sel, opt); err != nil {
+			s.writeErr(w, r, err)
+			return
+		}
+	}
+	if len(sel.Roles) > MaxDiagramRoles || moves > MaxDiagramMoves {
 		hint := "draw a part: a ladder, a neighbourhood or a route"
 		if p.kind != graph.SelectionAll {
 			hint = "lower depth or k"
 		}
 		size := fmt.Sprintf("%d roles, more than the %d", len(sel.Roles), MaxDiagramRoles)
 		if len(sel.Roles) <= MaxDiagramRoles {
-			size = fmt.Sprintf("%d moves, more than the %d", len(sel.Moves), MaxDiagramMoves)
+			size = fmt.Sprintf("%d moves, more than the %d", moves, MaxDiagramMoves)
 		}
 		s.writeErr(w, r, &apiError{status: http.StatusBadRequest,
 			msg: fmt.Sprintf("depth: the diagram would have %s that can be laid out quickly: %s", size, hint)})
@@ -219,7 +228,7 @@ func (s *Server) diagram(w http.ResponseWriter, r *http.Request) {
 	key := fmt.Sprintf("%d|%s|%t|%t|%s|%v|%v", snap.gen, sel.Kind, reading, similar, strings.Join(sel.Roles, ","), sel.Focus, routesKey(sel.Routes))
 	svg, err := s.cache.get(key, func() ([]byte, error) {
 		var b bytes.Buffer
-		err := render.SVG(r.Context(), &b, q.g, sel, render.Options{Reading: reading})
+		err := render.SVG(r.Context(), &b, q.g, sel, opt)
 		return b.Bytes(), err
 	})
 	if err != nil {

@@ -517,11 +517,27 @@ func BenchmarkPathParallel(b *testing.B) {
 	})
 }
 
-// TestDiagramMoveLimit asks for a neighbourhood of few roles and many
-// moves, which Graphviz would take minutes to lay out: the answer is a
-// 400 that says why, not a picture.
+// TestDiagramMoveLimit asks for a ladder of few roles and many moves,
+// which Graphviz's dot would take minutes to lay out: the answer is a 400
+// that says why, not a picture. A neighbourhood as dense, placed in rings
+// and only drawn by Graphviz, is drawn.
 func TestDiagramMoveLimit(t *testing.T) {
 	dir := t.TempDir()
+	// One career path of 13 rungs of 11 roles each, every role of a rung
+	// leading to every role of the next: the ladder through a role of the
+	// middle rung has 133 roles and 1,232 moves.
+	var path []string
+	for r := range 13 {
+		var rung []string
+		for i := range 11 {
+			rung = append(rung, fmt.Sprintf("Rung %02d Role %02d", r, i))
+		}
+		path = append(path, strings.Join(rung, " · "))
+	}
+	doc := "Dense Ladder\n\nCareer Path\n" + strings.Join(path, " → ") + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "ladder.txt"), []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	const n = 48 // each relates itself to the 47 others: 2,256 moves among 48 roles
 	for i := range n {
 		var b strings.Builder
@@ -539,9 +555,14 @@ func TestDiagramMoveLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := get(t, NewHandler(c), "/api/diagram/around?role=Role+00&depth=1")
-	want := fmt.Sprintf("the diagram would have 2256 moves, more than the %d that can be laid out quickly: lower depth or k", MaxDiagramMoves)
+	h := NewHandler(c)
+	rec := get(t, h, "/api/diagram/ladder?role=Rung+06+Role+00")
+	want := fmt.Sprintf("the diagram would have 1232 moves, more than the %d that can be laid out quickly: lower depth or k", MaxDiagramMoves)
 	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), want) {
-		t.Errorf("around a role of %d roles all related: %d %s; want 400 saying %q", n, rec.Code, rec.Body, want)
+		t.Errorf("a dense ladder: %d %s; want 400 saying %q", rec.Code, rec.Body, want)
+	}
+	rec = get(t, h, "/api/diagram/around?role=Role+00&depth=1")
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "<svg") {
+		t.Errorf("around a role of %d roles all related: %d %.300s; want a picture", n, rec.Code, rec.Body)
 	}
 }
