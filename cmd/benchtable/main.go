@@ -3,10 +3,8 @@
 // Command benchtable measures careergraph on generated corpora and prints
 // one table, a row per corpus: its size; the two floors, the time to read
 // its files alone and the time to list them with their sizes and
-// modification times, each on all cores; the time to read and parse its
-// documents on all cores, keeping nothing, the part of a load before the
-// rest; the time to load it (parse, resolve, build; no cache) and its
-// ratio to the read; the peak memory of
+// modification times, each on all cores; the time to load it (parse,
+// resolve, build; no cache) and its ratio to the read; the peak memory of
 // a careergraph process that loads it; the wall time of `careergraph path
 // A B` with the snapshot cache empty (the first run, which also writes the
 // snapshot), then warm, and how much longer than a listing just before it
@@ -86,7 +84,6 @@ type row struct {
 	docs, roles, moves int
 	bytes              int64
 	read, list, load   time.Duration
-	parse              time.Duration // read and parse, nothing kept
 	loadCPU            time.Duration
 	peakRSS            int64 // bytes
 	first, firstCPU    time.Duration
@@ -142,9 +139,6 @@ func measure(dir, bin, cache string, n int) (row, error) {
 	}
 	r.loadCPU = medianOf(cpu)
 	step("loading")
-	// After the loads, so that its garbage is no part of theirs.
-	r.parse = median(3, func() { parseFiles(files) })
-	step("reading and parsing")
 	g := c.Graph
 	r.docs, r.roles, r.moves = c.NumDocuments, g.NumRoles(), len(g.Moves())
 
@@ -212,7 +206,7 @@ func ladderPictures(g *graph.Graph) (d time.Duration, roles int, ok bool) {
 		if smallest == 0 || len(sel.Roles) < smallest {
 			smallest = len(sel.Roles)
 		}
-		if len(sel.Roles) <= maxPicture && len(sel.Moves) <= maxPictureMoves {
+		if moves, _ := render.LayoutMoves(g, sel, render.Options{}); len(sel.Roles) <= maxPicture && moves <= maxPictureMoves {
 			sels = append(sels, sel)
 			if len(sels) == 5 {
 				break
@@ -344,32 +338,6 @@ func readFiles(files []string) {
 					return
 				}
 				os.ReadFile(files[i])
-			}
-		})
-	}
-	wg.Wait()
-}
-
-// parseFiles reads and parses every file on all cores, each worker with a
-// parser of its own as the loader's have, and keeps nothing: the part of
-// a load that reading and parsing take, before profiles are packed, names
-// resolved and the graph built. A file that is no document is read and
-// left (the corpora here have a few on purpose).
-func parseFiles(files []string) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var p loader.Parser
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(files) {
-					return
-				}
-				data, err := os.ReadFile(files[i])
-				if err == nil {
-					p.Parse(bytes.NewReader(data), files[i])
-				}
 			}
 		})
 	}
@@ -552,31 +520,26 @@ func cachedPath(bin, cache, dir string, a, b string) (first, firstCPU, wall, cpu
 
 func print(w io.Writer, rows []row) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "corpus\tdocs\troles\tmoves\tMB\tread\tlist\tread+parse\tload (cpu)\tload/read\tpeak RSS\tfirst path (cpu)\twarm path (cpu)\twarm−list\t"+
+	fmt.Fprintln(tw, "corpus\tdocs\troles\tmoves\tMB\tread\tlist\tload (cpu)\tload/read\tpeak RSS\tfirst path (cpu)\twarm path (cpu)\twarm−list\t"+
 		"path\tpath -k 5\treach\tladder\troles search\tladder SVG (roles)\t")
 	for _, r := range rows {
-		parse := dur(r.parse)
-		if r.docs == 0 { // an O*NET release or a table: no document to parse
-			parse = "—"
-		}
 		svg := fmt.Sprintf("%s (%d)", dur(r.svg), r.svgRoles)
 		if !r.svgDrawn {
 			svg = fmt.Sprintf("— (≥ %d)", r.svgRoles)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.0f\t%s\t%s\t%s\t%s (%s)\t%.1f×\t%.0f MB\t%s (%s)\t%s (%s)\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
-			r.corpus, r.docs, r.roles, r.moves, float64(r.bytes)/1e6, dur(r.read), dur(r.list), parse, dur(r.load), dur(r.loadCPU),
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.0f\t%s\t%s\t%s (%s)\t%.1f×\t%.0f MB\t%s (%s)\t%s (%s)\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
+			r.corpus, r.docs, r.roles, r.moves, float64(r.bytes)/1e6, dur(r.read), dur(r.list), dur(r.load), dur(r.loadCPU),
 			float64(r.load)/float64(r.read), float64(r.peakRSS)/(1<<20), dur(r.first), dur(r.firstCPU),
 			dur(r.warm), dur(r.warmCPU), signedDur(r.over), dur(r.path), dur(r.paths), dur(r.reach), dur(r.ladder), dur(r.search), svg)
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "%s, %s %s/%s, %d cores. Medians. read: the files alone, all cores; list: the files' sizes and modification\n"+
-		"times, all cores; read+parse: each document read and parsed, nothing kept, all cores; load: parse, resolve, build, no\n"+
-		"cache, with its CPU time; peak RSS: `careergraph --no-cache stats`;\n"+
+		"times, all cores; load: parse, resolve, build, no cache, with its CPU time; peak RSS: `careergraph --no-cache stats`;\n"+
 		"first path: `careergraph path A B` with the cache empty (parse, answer, write the snapshot), with its CPU time;\n"+
 		"warm path: wall time of `careergraph path A B` with a warm cache, with its CPU time; warm−list: its excess over a\n"+
 		"list just before it, the median of five rounds; queries in process over random pairs of documented roles; ladder SVG:\n"+
 		"`render ladder ROLE --depth %d` for 5 random documented roles (median roles drawn in parentheses), — when none has\n"+
-		"at most %d roles and %d moves.\n",
+		"at most %d roles and %d moves (the fewest roles seen in parentheses).\n",
 		machine(), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), pictureDepth, maxPicture, maxPictureMoves)
 }
 
