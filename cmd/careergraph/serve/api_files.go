@@ -212,16 +212,20 @@ func (s *Server) diagram(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(sel.Roles) > MaxDiagramRoles || moves > MaxDiagramMoves {
-		hint := "draw a part: a ladder, a neighbourhood or a route"
-		if p.kind != graph.SelectionAll {
-			hint = "lower depth or k"
+		// The parameter to change, and what to do.
+		param, hint := "depth: ", "lower depth"
+		switch p.kind {
+		case graph.SelectionPath:
+			param, hint = "k: ", "lower k"
+		case graph.SelectionAll:
+			param, hint = "", "draw a part: a ladder, a neighbourhood or a route"
 		}
 		size := fmt.Sprintf("%d roles, more than the %d", len(sel.Roles), MaxDiagramRoles)
 		if len(sel.Roles) <= MaxDiagramRoles {
 			size = fmt.Sprintf("%d moves, more than the %d", moves, MaxDiagramMoves)
 		}
 		s.writeErr(w, r, &apiError{status: http.StatusBadRequest,
-			msg: fmt.Sprintf("depth: the diagram would have %s that can be laid out quickly: %s", size, hint)})
+			msg: fmt.Sprintf("%sthe diagram would have %s that can be laid out quickly: %s", param, size, hint)})
 		return
 	}
 	similar := q.g != snap.corpus.Graph

@@ -557,7 +557,7 @@ func TestDiagramMoveLimit(t *testing.T) {
 	}
 	h := NewHandler(c)
 	rec := get(t, h, "/api/diagram/ladder?role=Rung+06+Role+00")
-	want := fmt.Sprintf("the diagram would have 1232 moves, more than the %d that can be laid out quickly: lower depth or k", MaxDiagramMoves)
+	want := fmt.Sprintf("depth: the diagram would have 1232 moves, more than the %d that can be laid out quickly: lower depth", MaxDiagramMoves)
 	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), want) {
 		t.Errorf("a dense ladder: %d %s; want 400 saying %q", rec.Code, rec.Body, want)
 	}
