@@ -176,14 +176,6 @@ func measure(dir, bin, cache string, n int) (row, error) {
 	return r, nil
 }
 
-// maxPicture and maxPictureMoves are the most roles and moves a ladder
-// picture is drawn with here: render's defaults, beyond which the command
-// refuses to draw (a ladder of 1,856 moves took six minutes to lay out).
-const (
-	maxPicture      = 300
-	maxPictureMoves = 1000
-)
-
 // pictureDepth is how many rungs each way the measured ladder pictures
 // keep: `careergraph render ladder ROLE --depth 2`, the picture a person
 // asks for in a large corpus, where a whole ladder through the hub roles
@@ -193,8 +185,9 @@ const pictureDepth = 2
 // ladderPictures returns the median time to render a ladder picture to
 // SVG and the median number of roles drawn, over the first five of 400
 // random documented roles whose ladder within pictureDepth has at most
-// maxPicture roles and maxPictureMoves moves; ok is false, with the
-// smallest size seen, when none has.
+// render.MaxRoles roles and render.MaxMoves moves to lay out, beyond
+// which the command refuses to draw; ok is false, with the smallest size
+// seen, when none has.
 func ladderPictures(g *graph.Graph) (d time.Duration, roles int, ok bool) {
 	var sels []graph.Selection
 	smallest := 0
@@ -206,7 +199,7 @@ func ladderPictures(g *graph.Graph) (d time.Duration, roles int, ok bool) {
 		if smallest == 0 || len(sel.Roles) < smallest {
 			smallest = len(sel.Roles)
 		}
-		if moves, _ := render.LayoutMoves(g, sel, render.Options{}); len(sel.Roles) <= maxPicture && moves <= maxPictureMoves {
+		if moves, _ := render.LayoutMoves(g, sel, render.Options{}); len(sel.Roles) <= render.MaxRoles && moves <= render.MaxMoves {
 			sels = append(sels, sel)
 			if len(sels) == 5 {
 				break
@@ -540,7 +533,7 @@ func print(w io.Writer, rows []row) {
 		"list just before it, the median of five rounds; queries in process over random pairs of documented roles; ladder SVG:\n"+
 		"`render ladder ROLE --depth %d` for 5 random documented roles (median roles drawn in parentheses), — when none has\n"+
 		"at most %d roles and %d moves (the fewest roles seen in parentheses).\n",
-		machine(), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), pictureDepth, maxPicture, maxPictureMoves)
+		machine(), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), pictureDepth, render.MaxRoles, render.MaxMoves)
 }
 
 // signedDur is dur with a sign.

@@ -17,17 +17,6 @@ import (
 	"careergraph/graph/render"
 )
 
-// defaultMaxRoles and defaultMaxMoves are where render stops rather than
-// run a layout for minutes. The layout's time grows with the moves far
-// faster than with the roles: ladders of the MaRS pathway table within 300
-// roles took 0.45 s with 300 moves, 4.6 s with 900, 13 s with 1,100, 30 s
-// with 1,300 and six minutes with 1,856. The moves are those dot lays out
-// (render.LayoutMoves): a dense neighbourhood, placed in rings, has none.
-const (
-	defaultMaxRoles = 300
-	defaultMaxMoves = 1000
-)
-
 // renderOptions are the flags every render kind has.
 type renderOptions struct {
 	output    string
@@ -46,8 +35,8 @@ func (o *renderOptions) flags(extra ...cli.Flag) []cli.Flag {
 		&cli.BoolFlag{Name: "reading", Usage: "add each role's kana reading under its name", Destination: &o.reading},
 		&cli.StringFlag{Name: "color-by", Value: render.ColorByDocumented, Destination: &o.colorBy,
 			Usage: "colour roles by `FIELD`: documented (documented or mentioned only), class (classification) or level (preparation level); the legend explains the colours"},
-		&cli.IntFlag{Name: "max-roles", Value: defaultMaxRoles, Usage: "refuse pictures of more than `N` roles, which take minutes to lay out", Destination: &o.maxRoles},
-		&cli.IntFlag{Name: "max-moves", Value: defaultMaxMoves, Usage: "refuse pictures of more than `N` moves, which take minutes to lay out", Destination: &o.maxMoves},
+		&cli.IntFlag{Name: "max-roles", Value: render.MaxRoles, Usage: "refuse pictures of more than `N` roles, which take minutes to lay out", Destination: &o.maxRoles},
+		&cli.IntFlag{Name: "max-moves", Value: render.MaxMoves, Usage: "refuse pictures of more than `N` moves, which take minutes to lay out", Destination: &o.maxMoves},
 	}, extra...)
 }
 

@@ -124,13 +124,24 @@ const (
 // round2 rounds f to two decimals, as num expects.
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
+// MaxRoles and MaxMoves are the most roles, and the most moves Graphviz's
+// dot lays out (see LayoutMoves), that a picture may have to be laid out
+// in seconds: the command's defaults and the web explorer's limits. The
+// layout's time grows with the moves far faster than with the roles:
+// ladders of the MaRS pathway table within 300 roles took 0.45 s with 300
+// moves, 4.6 s with 900, 13 s with 1,100, 30 s with 1,300 and six minutes
+// with 1,856.
+const (
+	MaxRoles = 300
+	MaxMoves = 1000
+)
+
 // LayoutMoves returns how many moves Graphviz's dot would lay out to draw
 // sel with opt: every move drawn, or 0 when the picture is a dense
 // neighbourhood placed here in rings, which Graphviz only draws. A dot
-// layout's time grows steeply with its moves (ladders of the MaRS pathway
-// table: 0.45 s with 300 moves, 30 s with 1,300, six minutes with 1,856),
-// so a caller may refuse a picture above a limit before drawing it. The
-// errors are those of opt (see DOT).
+// layout's time grows steeply with its moves (see MaxMoves), so a caller
+// may refuse a picture above a limit before drawing it. The errors are
+// those of opt (see DOT).
 func LayoutMoves(g *graph.Graph, sel graph.Selection, opt Options) (int, error) {
 	d, err := newDrawing(g, sel, opt)
 	if err != nil {

@@ -12,18 +12,19 @@ import (
 
 	"careergraph/cmd/careergraph/internal/wire"
 	"careergraph/graph"
+	"careergraph/graph/render"
 )
 
 // Limits on what one request may ask, answered with 400 beyond them.
 const (
-	MaxK            = 20   // routes per path question
-	MaxAroundDepth  = 5    // neighbourhood depth
-	MaxLadderDepth  = 50   // ladder rungs each way (0: all)
-	MaxDiagramRoles = 300  // roles in one diagram, as render's default --max-roles
-	MaxDiagramMoves = 1000 // moves in one diagram, as render's default --max-moves
-	MaxAvoid        = 50   // roles to avoid
-	MaxQueryLen     = 200  // characters of a search or a role name
-	MaxFilters      = 20   // content filters of one roles search
+	MaxK            = 20              // routes per path question
+	MaxAroundDepth  = 5               // neighbourhood depth
+	MaxLadderDepth  = 50              // ladder rungs each way (0: all)
+	MaxDiagramRoles = render.MaxRoles // roles in one diagram
+	MaxDiagramMoves = render.MaxMoves // moves dot lays out in one diagram (render.LayoutMoves)
+	MaxAvoid        = 50              // roles to avoid
+	MaxQueryLen     = 200             // characters of a search or a role name
+	MaxFilters      = 20              // content filters of one roles search
 )
 
 func (s *Server) routes() *http.ServeMux {
