@@ -202,42 +202,35 @@ func (s *Server) diagram(w http.ResponseWriter, r *http.Request) {
 		s.writeErr(w, r, err)
 		return
 	}
+	if len(sel.Roles) > MaxDiagramRoles {
+		s.writeErr(w, r, diagramTooLarge(p.kind, fmt.Sprintf("%d roles, more than the %d", len(sel.Roles), MaxDiagramRoles)))
+		return
+	}
 	opt := render.Options{Reading: reading}
-	moves := 0
-	if len(sel.Roles) <= MaxDiagramRoles {
-		// None for a neighbourhood placed in rings (render.LayoutMoves).
-		if moves, err = render.LayoutMoves(q.g, sel, opt); err != nil {
+	similar := q.g != snap.corpus.Graph
+	key := fmt.Sprintf("%d|%s|%t|%t|%s|%v|%v", snap.gen, sel.Kind, reading, similar, strings.Join(sel.Roles, ","), sel.Focus, routesKey(sel.Routes))
+	svg, ok := s.cache.lookup(key)
+	if !ok {
+		// Counted before the picture is first drawn, not each time it
+		// is served: none for a neighbourhood placed in rings
+		// (render.LayoutMoves).
+		moves, err := render.LayoutMoves(q.g, sel, opt)
+		if err == nil && moves > MaxDiagramMoves {
+			err = diagramTooLarge(p.kind, fmt.Sprintf("%d moves, more than the %d", moves, MaxDiagramMoves))
+		}
+		if err != nil {
 			s.writeErr(w, r, err)
 			return
 		}
-	}
-	if len(sel.Roles) > MaxDiagramRoles || moves > MaxDiagramMoves {
-		// The parameter to change, and what to do.
-		param, hint := "depth: ", "lower depth"
-		switch p.kind {
-		case graph.SelectionPath:
-			param, hint = "k: ", "lower k"
-		case graph.SelectionAll:
-			param, hint = "", "draw a part: a ladder, a neighbourhood or a route"
+		svg, err = s.cache.get(key, func() ([]byte, error) {
+			var b bytes.Buffer
+			err := render.SVG(r.Context(), &b, q.g, sel, opt)
+			return b.Bytes(), err
+		})
+		if err != nil {
+			s.writeErr(w, r, err)
+			return
 		}
-		size := fmt.Sprintf("%d roles, more than the %d", len(sel.Roles), MaxDiagramRoles)
-		if len(sel.Roles) <= MaxDiagramRoles {
-			size = fmt.Sprintf("%d moves, more than the %d", moves, MaxDiagramMoves)
-		}
-		s.writeErr(w, r, &apiError{status: http.StatusBadRequest,
-			msg: fmt.Sprintf("%sthe diagram would have %s that can be laid out quickly: %s", param, size, hint)})
-		return
-	}
-	similar := q.g != snap.corpus.Graph
-	key := fmt.Sprintf("%d|%s|%t|%t|%s|%v|%v", snap.gen, sel.Kind, reading, similar, strings.Join(sel.Roles, ","), sel.Focus, routesKey(sel.Routes))
-	svg, err := s.cache.get(key, func() ([]byte, error) {
-		var b bytes.Buffer
-		err := render.SVG(r.Context(), &b, q.g, sel, opt)
-		return b.Bytes(), err
-	})
-	if err != nil {
-		s.writeErr(w, r, err)
-		return
 	}
 	h := w.Header()
 	h.Set("Content-Type", "image/svg+xml")
@@ -246,6 +239,21 @@ func (s *Server) diagram(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Careergraph-Generation", strconv.FormatUint(snap.gen, 10))
 	w.Write(svg)
+}
+
+// diagramTooLarge is the answer to a diagram of a selection of kind that
+// would have size ("N moves, more than the M"), with the parameter to
+// change and what to do.
+func diagramTooLarge(kind, size string) error {
+	param, hint := "depth: ", "lower depth"
+	switch kind {
+	case graph.SelectionPath:
+		param, hint = "k: ", "lower k"
+	case graph.SelectionAll:
+		param, hint = "", "draw a part: a ladder, a neighbourhood or a route"
+	}
+	return &apiError{status: http.StatusBadRequest,
+		msg: fmt.Sprintf("%sthe diagram would have %s that can be laid out quickly: %s", param, size, hint)}
 }
 
 func routesKey(routes []graph.Route) string {

@@ -561,6 +561,11 @@ func TestDiagramMoveLimit(t *testing.T) {
 	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), want) {
 		t.Errorf("a dense ladder: %d %s; want 400 saying %q", rec.Code, rec.Body, want)
 	}
+	// The whole graph names no parameter to change.
+	rec = get(t, h, "/api/diagram/all")
+	if body := rec.Body.String(); rec.Code != http.StatusBadRequest || !strings.Contains(body, `"error": "the diagram would have `) || !strings.Contains(body, "draw a part") {
+		t.Errorf("the whole dense graph: %d %s; want 400 saying to draw a part, with no parameter", rec.Code, body)
+	}
 	rec = get(t, h, "/api/diagram/around?role=Role+00&depth=1")
 	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "<svg") {
 		t.Errorf("around a role of %d roles all related: %d %.300s; want a picture", n, rec.Code, rec.Body)
