@@ -3,6 +3,8 @@ package loader
 import (
 	"cmp"
 	"fmt"
+	"runtime"
+	"runtime/metrics"
 	"slices"
 	"strings"
 	"sync"
@@ -118,9 +120,31 @@ func buildWith(docs []keyedDoc, sets []*source.Set, aliases []Alias, keepDocs bo
 		}
 	} else {
 		clear(all)
-		b.occs, b.exact, b.weak = nil, nil, nil
+		b.occs, b.exact, b.weak, b.mentions = nil, nil, nil, nil
+		collectDocuments()
 	}
 	return b.finish(c)
+}
+
+// collectDocuments runs the garbage collector once the documents are let
+// go, so that the graph is built in the memory they held rather than in
+// fresh memory: a collection is due about then anyway (the heap has grown
+// by half since the last, mostly with the documents' names), and left to
+// its time it came in the middle of the graph's build, by when the
+// heap had grown by a further 250 MB at 100k documents, all of it memory
+// the system had to give the process first. Fresh memory is slow to come
+// by on a virtual machine (measured on a 2-core one: 1.6 s a gigabyte
+// with huge pages, 5 s without, against 25 ms to write it again). Twelve
+// interleaved `careergraph stats --no-cache` at 100k: 0.35–0.45 s less
+// time, 0.6 s less system time, 40–60 MB less at peak. A program that
+// turned the collector off (GOGC=off) is left as it asked.
+func collectDocuments() {
+	s := []metrics.Sample{{Name: "/gc/gogc:percent"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() == metrics.KindUint64 && int64(s[0].Value.Uint64()) < 0 { // off: -1
+		return
+	}
+	runtime.GC()
 }
 
 // estimateMoves returns about how many moves docs write, to size for.
