@@ -14,15 +14,24 @@ import (
 	"careergraph/loader/source"
 )
 
-// parseResult is what parsing one file gave.
+// parseResult is what parsing one file gave, but for the document's
+// names (parsedDocs).
 type parseResult struct {
 	doc       *Document
-	keyed     keyedDoc // doc with its names normalised, while it is in cache
 	problems  []Problem
 	aptitudes []string    // aptitude item names its delimited rows gave
 	unsplit   bool        // see parsed.unsplit
 	set       *source.Set // what a source other than a document gave
-	spilled   spilled     // where keyed.packed is in the spill file, if there
+}
+
+// parsedDocs are the documents parseAll parses, by file: each with its
+// names normalised, and where its packed profile is in the spill file,
+// if there. They are apart from the rest of what parsing a file gave
+// (parseResult) so that the documents become the loaded documents in
+// place, with neither a copy nor a second array of every file's.
+type parsedDocs struct {
+	keyed   []keyedDoc
+	spilled []spilled // nil without a spill
 }
 
 // parseAll reads and parses files on all cores. It returns the documents,
@@ -34,6 +43,10 @@ type parseResult struct {
 // documents' packed profiles are written to it (see spill.go).
 func parseAll(files []sourceFile, progress func(done, total int), keep bool, format source.Format, sp *spill) ([]keyedDoc, []*source.Set, []string, []Problem) {
 	results := make([]parseResult, len(files))
+	parsed := &parsedDocs{keyed: make([]keyedDoc, len(files))}
+	if sp != nil {
+		parsed.spilled = make([]spilled, len(files))
+	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(files)/8))
 	var next, done atomic.Int64
 	var progressMu sync.Mutex
@@ -57,7 +70,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 			var spillBuf *spillBuffer
 			if sp != nil {
 				spillBuf = &spillBuffer{s: sp}
-				defer spillBuf.flush(results)
+				defer spillBuf.flush(parsed)
 			}
 			for {
 				i := int(next.Add(1)) - 1
@@ -123,11 +136,12 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 						}
 					} else {
 						results[i].aptitudes = AptitudeItems(res.doc)
-						results[i].keyed.Document = res.doc
+						keyed := &parsed.keyed[i]
+						keyed.Document = res.doc
 						if spillBuf != nil {
-							spillBuf.add(results, i, results[i].keyed.packBytes(&scratch))
+							spillBuf.add(parsed, i, keyed.packBytes(&scratch))
 						} else {
-							results[i].keyed.pack(&scratch)
+							keyed.pack(&scratch)
 						}
 						if !keep {
 							parser.recycle(res.doc)
@@ -136,8 +150,8 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 								results[i].aptitudes[j], _ = scratch.pool.intern(a)
 							}
 						}
-						results[i].keyed.Document = results[i].doc
-						results[i].keyed.normalise(&scratch)
+						keyed.Document = results[i].doc
+						keyed.normalise(&scratch)
 						if !keep {
 							buf = data
 						}
@@ -153,17 +167,18 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 	}
 	wg.Wait()
 	if sp != nil {
-		sp.finish(results)
+		sp.finish(parsed)
 	}
-	reparseAptitudes(files, results, keep)
-	docs := make([]keyedDoc, 0, len(results))
+	reparseAptitudes(files, results, parsed.keyed, keep)
+	// The documents move down over the files that are none, in order.
+	docs := parsed.keyed[:0]
 	var sets []*source.Set
 	var skipped []string
 	var problems []Problem
 	for i, r := range results {
 		switch {
 		case r.doc != nil:
-			docs = append(docs, r.keyed)
+			docs = append(docs, parsed.keyed[i])
 		case r.set != nil:
 			sets = append(sets, r.set)
 		default:
@@ -171,6 +186,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 		}
 		problems = append(problems, r.problems...)
 	}
+	clear(parsed.keyed[len(docs):])
 	return docs, sets, skipped, problems
 }
 
@@ -238,7 +254,7 @@ func readSet(name string, read func() (*source.Set, error)) parseResult {
 // reparseAptitudes parses again, with the aptitude item names of the whole
 // corpus, the documents that had rows the parser could not split alone.
 // It is rare, so it costs nothing on most corpora.
-func reparseAptitudes(files []sourceFile, results []parseResult, keep bool) {
+func reparseAptitudes(files []sourceFile, results []parseResult, keyed []keyedDoc, keep bool) {
 	var again []int
 	for i, r := range results {
 		if r.doc != nil && r.unsplit {
@@ -267,7 +283,8 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keep bool) {
 				k.Document = compactDocument(res.doc, false)
 			}
 			k.normalise(&scratch)
-			results[i] = parseResult{doc: k.Document, problems: res.problems, keyed: k}
+			results[i] = parseResult{doc: k.Document, problems: res.problems}
+			keyed[i] = k
 		}
 	}
 }

@@ -58,31 +58,32 @@ type spillBuffer struct {
 // spilled is where a packed profile is: at in the spill file, n bytes.
 type spilled struct{ at, n int64 }
 
-// pendingSpill is results[result]'s packed profile, in the buffer.
+// pendingSpill is the packed profile of document doc (an index of
+// parsedDocs), in the buffer.
 type pendingSpill struct {
-	result int
+	doc int
 	spilled
 }
 
 const spillChunk = 1 << 20
 
-// add spills packed, the profile of results[i], or keeps it in memory
-// when the spill has failed.
-func (b *spillBuffer) add(results []parseResult, i int, packed []byte) {
+// add spills packed, the profile of document i of docs, or keeps it in
+// memory when the spill has failed.
+func (b *spillBuffer) add(docs *parsedDocs, i int, packed []byte) {
 	if b.s.failed.Load() {
-		results[i].keyed.packed = string(packed)
+		docs.keyed[i].packed = string(packed)
 		return
 	}
 	b.pending = append(b.pending, pendingSpill{i, spilled{at: int64(len(b.buf)), n: int64(len(packed))}})
 	b.buf = append(b.buf, packed...)
 	if len(b.buf) >= spillChunk {
-		b.flush(results)
+		b.flush(docs)
 	}
 }
 
 // flush writes the buffer to the spill file and records where each of
 // its profiles went; if the write fails, they stay in memory.
-func (b *spillBuffer) flush(results []parseResult) {
+func (b *spillBuffer) flush(docs *parsedDocs) {
 	if len(b.pending) == 0 {
 		return
 	}
@@ -96,10 +97,10 @@ func (b *spillBuffer) flush(results []parseResult) {
 	s.mu.Unlock()
 	for _, p := range b.pending {
 		if err != nil {
-			results[p.result].keyed.packed = string(b.buf[p.at : p.at+p.n])
+			docs.keyed[p.doc].packed = string(b.buf[p.at : p.at+p.n])
 			continue
 		}
-		results[p.result].spilled = spilled{at: at + p.at, n: p.n}
+		docs.spilled[p.doc] = spilled{at: at + p.at, n: p.n}
 	}
 	if err != nil {
 		s.failed.Store(true)
@@ -111,20 +112,20 @@ func (b *spillBuffer) flush(results []parseResult) {
 // bytes there, then closes the file. If the file cannot be mapped it is
 // read; if it cannot be read either, the profiles written to it are
 // lost, and say so when shown (graph.ErrDamagedProfile).
-func (s *spill) finish(results []parseResult) {
+func (s *spill) finish(docs *parsedDocs) {
 	region, owner, err := mapfile.Map(s.f, s.end) // closes s.f in its time
-	for i := range results {
-		sp := results[i].spilled
+	for i, sp := range docs.spilled {
 		if sp.n == 0 {
 			continue
 		}
+		d := &docs.keyed[i]
 		if err != nil {
-			results[i].keyed.packed = "\x00" // unpacks as damaged
+			d.packed = "\x00" // unpacks as damaged
 			continue
 		}
-		results[i].keyed.packed = region[sp.at : sp.at+sp.n]
+		d.packed = region[sp.at : sp.at+sp.n]
 		if owner != nil { // not a nil *Mapping in an interface
-			results[i].keyed.packOwner = owner
+			d.packOwner = owner
 		}
 	}
 }
