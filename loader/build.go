@@ -116,7 +116,7 @@ func buildWith(docs []keyedDoc, sets []*source.Set, aliases []Alias, keepDocs bo
 	if keepDocs {
 		c.Documents = make([]*Document, len(docs))
 		for i := range docs {
-			c.Documents[i] = docs[i].Document
+			c.Documents[i] = docs[i].doc
 		}
 	} else {
 		clear(all)

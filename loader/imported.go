@@ -53,7 +53,7 @@ func importedDocs(sets []*source.Set) []keyedDoc {
 			if r.Education.Name != "" {
 				d.Qualifications = append(d.Qualifications, Item{Text: r.Education.Name, Line: line})
 			}
-			k := keyedDoc{Document: d, imported: r}
+			k := keyedDoc{doc: d, docCore: coreOf(d), imported: r}
 			k.pack(&scratch)
 			k.normalise(&scratch)
 			out = append(out, k)

@@ -11,7 +11,12 @@ import (
 // unlike resolving it needs nothing but the document, so keyDocuments does
 // it for every document on all cores first.
 type keyedDoc struct {
-	*Document
+	docCore
+	// doc is the whole document: while it is packed, and for good when
+	// the documents are kept; nil once a load that keeps none has packed
+	// it (docCore is all the build reads).
+	doc *Document
+
 	title    string // the normal form of Title
 	short    string // shortTitle(Title), as written
 	shortKey string // its normal form
@@ -38,12 +43,42 @@ func keyDocuments(docs []*Document) []keyedDoc {
 	parallel.Chunks(len(docs), func(lo, hi int) {
 		var scratch keyScratch
 		for i := lo; i < hi; i++ {
-			out[i].Document = docs[i]
+			out[i] = keyedDoc{doc: docs[i], docCore: coreOf(docs[i])}
 			out[i].pack(&scratch)
 			out[i].normalise(&scratch)
 		}
 	})
 	return out
+}
+
+// docCore is what the build reads of a document: its names, lists and
+// summary, but neither the prose and lists only the profile shows nor
+// the parser's working state. A load that keeps no documents keeps
+// these fields alone (see compactCore): a Document is twice the size.
+type docCore struct {
+	File              string
+	Title             string
+	TitleLine         int
+	Reading           string
+	Classification    Classification
+	Summary           string
+	Career            []CareerPath
+	RequiredSkills    []Item
+	RecommendedSkills []Item
+	Qualifications    []Item
+	Aliases           []Item
+	Related           []Item
+}
+
+// coreOf returns the fields of d that the build reads, sharing d's
+// memory.
+func coreOf(d *Document) docCore {
+	return docCore{
+		File: d.File, Title: d.Title, TitleLine: d.TitleLine, Reading: d.Reading,
+		Classification: d.Classification, Summary: d.Summary, Career: d.Career,
+		RequiredSkills: d.RequiredSkills, RecommendedSkills: d.RecommendedSkills,
+		Qualifications: d.Qualifications, Aliases: d.Aliases, Related: d.Related,
+	}
 }
 
 // keyScratch is the working space of keyedDoc.normalise, reused from one
@@ -67,7 +102,7 @@ func (d *keyedDoc) pack(s *keyScratch) {
 
 // packBytes returns the document's sections packed, in s's memory.
 func (d *keyedDoc) packBytes(s *keyScratch) []byte {
-	s.pack = graph.AppendDocProfile(s.pack[:0], s.prof.profile(d.Document))
+	s.pack = graph.AppendDocProfile(s.pack[:0], s.prof.profile(d.doc))
 	return s.pack
 }
 

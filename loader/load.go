@@ -243,7 +243,7 @@ func listFiles(opt Options) (files []sourceFile, folders []ListedFolder, complet
 
 // loadFiles is Load once the files are listed. With opt.DropDocuments,
 // each document is compacted as soon as it is parsed, so that its file's
-// text can be freed: see compactDocument.
+// text can be freed: see compactCore.
 func loadFiles(files []sourceFile, opt Options) (*Corpus, error) {
 	if opt.Parsing != nil {
 		opt.Parsing(len(files))

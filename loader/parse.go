@@ -136,7 +136,7 @@ type parseScratch struct {
 }
 
 // recycle tells p that nothing refers any more to the slices of d that
-// compactDocument drops (its section order, aptitude rows and the lists
+// compactCore drops (its section order, aptitude rows and the lists
 // only the profile shows): the next documents may reuse their memory.
 // The documents of a large load are packed and compacted one after
 // another, and most of what each one allocated was these slices.

@@ -721,7 +721,7 @@ func TestParseRecycled(t *testing.T) {
 		docs = append(docs, bare, "just some words\n", extra)
 	}
 	var p Parser
-	var kept []*Document
+	var kept []docCore
 	for i, text := range docs {
 		name := fmt.Sprintf("doc%d.txt", i)
 		want, wantProblems, wantErr := parseBytes([]byte(text), name)
@@ -739,7 +739,7 @@ func TestParseRecycled(t *testing.T) {
 			t.Errorf("%s: problems differ (-want +got):\n%s", name, diff)
 		}
 		p.recycle(got.doc)
-		kept = append(kept, compactDocument(got.doc, false))
+		kept = append(kept, compactCore(got.doc, false))
 	}
 	n := 0
 	for i, text := range docs {
@@ -747,7 +747,7 @@ func TestParseRecycled(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		if diff := cmp.Diff(compactDocument(want, false), kept[n]); diff != "" {
+		if diff := cmp.Diff(compactCore(want, false), kept[n]); diff != "" {
 			t.Errorf("doc%d.txt, compacted, changed while later documents were parsed (-want +got):\n%s", i, diff)
 		}
 		n++

@@ -17,7 +17,7 @@ import (
 // parseResult is what parsing one file gave, but for the document's
 // names (parsedDocs).
 type parseResult struct {
-	doc       *Document
+	document  bool // the file is a document, parsed (see parsedDocs)
 	problems  []Problem
 	aptitudes []string    // aptitude item names its delimited rows gave
 	unsplit   bool        // see parsed.unsplit
@@ -38,7 +38,7 @@ type parsedDocs struct {
 // with their names normalised for build, in file order, the sets of the
 // other sources in file order, and a problem for every file that could
 // not be read or is no source, with the names of those files. Unless
-// keep is set, the documents are compacted (see compactDocument). format,
+// keep is set, the documents are compacted (see compactCore). format,
 // unless source.None, is the format of every file. With a spill, the
 // documents' packed profiles are written to it (see spill.go).
 func parseAll(files []sourceFile, progress func(done, total int), keep bool, format source.Format, sp *spill) ([]keyedDoc, []*source.Set, []string, []Problem) {
@@ -120,9 +120,8 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 				}
 				if kind == source.Document && data != nil {
 					res, err := parser.parseOwned(data, f.name) // data is ours alone
-					results[i] = parseResult{doc: res.doc, problems: res.problems, unsplit: res.unsplit}
+					results[i] = parseResult{problems: res.problems, unsplit: res.unsplit}
 					if err != nil {
-						results[i].doc = nil
 						if format == source.None && errors.Is(err, ErrNotDocument) {
 							// Detection took it for a document; the parser
 							// knows better, and says why.
@@ -135,9 +134,10 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 							results[i].problems = append(results[i].problems, problemOf(err, f.name))
 						}
 					} else {
+						results[i].document = true
 						results[i].aptitudes = AptitudeItems(res.doc)
 						keyed := &parsed.keyed[i]
-						keyed.Document = res.doc
+						keyed.doc, keyed.docCore = res.doc, coreOf(res.doc)
 						if spillBuf != nil {
 							spillBuf.add(parsed, i, keyed.packBytes(&scratch))
 						} else {
@@ -145,12 +145,11 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 						}
 						if !keep {
 							parser.recycle(res.doc)
-							results[i].doc = compactDocument(res.doc, scratch.pool != nil)
+							keyed.doc, keyed.docCore = nil, compactCore(res.doc, scratch.pool != nil)
 							for j, a := range results[i].aptitudes {
 								results[i].aptitudes[j], _ = scratch.pool.intern(a)
 							}
 						}
-						keyed.Document = results[i].doc
 						keyed.normalise(&scratch)
 						if !keep {
 							buf = data
@@ -177,7 +176,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 	var problems []Problem
 	for i, r := range results {
 		switch {
-		case r.doc != nil:
+		case r.document:
 			docs = append(docs, parsed.keyed[i])
 		case r.set != nil:
 			sets = append(sets, r.set)
@@ -257,7 +256,7 @@ func readSet(name string, read func() (*source.Set, error)) parseResult {
 func reparseAptitudes(files []sourceFile, results []parseResult, keyed []keyedDoc, keep bool) {
 	var again []int
 	for i, r := range results {
-		if r.doc != nil && r.unsplit {
+		if r.document && r.unsplit {
 			again = append(again, i)
 		}
 	}
@@ -277,48 +276,41 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keyed []keyedDo
 		}
 		if res, err := p.parseOwned(data, files[i].name); err == nil {
 			var scratch keyScratch
-			k := keyedDoc{Document: res.doc}
+			k := keyedDoc{doc: res.doc, docCore: coreOf(res.doc)}
 			k.pack(&scratch)
 			if !keep {
-				k.Document = compactDocument(res.doc, false)
+				k.doc, k.docCore = nil, compactCore(res.doc, false)
 			}
 			k.normalise(&scratch)
-			results[i] = parseResult{doc: k.Document, problems: res.problems}
+			results[i] = parseResult{document: true, problems: res.problems}
 			keyed[i] = k
 		}
 	}
 }
 
-// compactDocument keeps only what Build reads of d, once its sections
-// are packed for the profile (keyedDoc.pack): its names, lists and
-// summary, but neither the prose and lists only the profile shows nor the
-// parser's working state. It modifies d and returns it. Unless pooled,
-// it copies the strings kept into one allocation, so that nothing refers
-// to the file's text any more. pooled copies only the title, reading and
-// summary, and leaves the names of the lists, career paths and
-// classification to the caller, which points them at a name pool's
-// copies (keyedDoc.normalise with a pool) before the file's memory is
-// used again.
-func compactDocument(d *Document, pooled bool) *Document {
-	*d = Document{
-		File: d.File, Title: d.Title, TitleLine: d.TitleLine, Reading: d.Reading,
-		Classification: d.Classification, Summary: d.Summary, Career: d.Career,
-		RequiredSkills: d.RequiredSkills, RecommendedSkills: d.RecommendedSkills,
-		Qualifications: d.Qualifications, Aliases: d.Aliases, Related: d.Related,
-	}
+// compactCore returns what Build reads of d (docCore), once its sections
+// are packed for the profile (keyedDoc.pack), so that d itself can go.
+// Unless pooled, it copies the strings kept into one allocation, so that
+// nothing refers to the file's text any more. pooled copies only the
+// title, reading and summary, and leaves the names of the lists, career
+// paths and classification to the caller, which points them at a name
+// pool's copies (keyedDoc.normalise with a pool) before the file's memory
+// is used again.
+func compactCore(d *Document, pooled bool) docCore {
+	k := coreOf(d)
 	// Each string kept, visited three times: to size, copy and point at
 	// the one allocation.
 	names := func(fn func(*string)) {
-		c := &d.Classification
+		c := &k.Classification
 		for _, p := range []*string{&c.Major, &c.Middle, &c.Minor, &c.Industry} {
 			fn(p)
 		}
-		for _, list := range [][]Item{d.RequiredSkills, d.RecommendedSkills, d.Qualifications, d.Aliases, d.Related} {
+		for _, list := range [][]Item{k.RequiredSkills, k.RecommendedSkills, k.Qualifications, k.Aliases, k.Related} {
 			for i := range list {
 				fn(&list[i].Text)
 			}
 		}
-		for _, cp := range d.Career {
+		for _, cp := range k.Career {
 			for _, rung := range cp.Rungs {
 				for i := range rung {
 					fn(&rung[i].Text)
@@ -330,7 +322,7 @@ func compactDocument(d *Document, pooled bool) *Document {
 		names = func(func(*string)) {}
 	}
 	each := func(fn func(*string)) {
-		for _, p := range []*string{&d.Title, &d.Reading, &d.Summary} {
+		for _, p := range []*string{&k.Title, &k.Reading, &k.Summary} {
 			fn(p)
 		}
 		names(fn)
@@ -345,5 +337,5 @@ func compactDocument(d *Document, pooled bool) *Document {
 		*p = all[off : off+len(*p)]
 		off += len(*p)
 	})
-	return d
+	return k
 }
