@@ -151,10 +151,10 @@ func collectDocuments() {
 func estimateMoves(docs []keyedDoc) int {
 	n := 0
 	for _, d := range docs {
-		n += len(d.Related)
-		for _, cp := range d.Career {
-			for i := 1; i < len(cp.Rungs); i++ {
-				n += len(cp.Rungs[i-1]) * len(cp.Rungs[i])
+		n += len(d.related)
+		for _, rungs := range d.rungs {
+			for i := 1; i < len(rungs); i++ {
+				n += len(rungs[i-1]) * len(rungs[i])
 			}
 		}
 	}
@@ -291,20 +291,22 @@ func (b *builder) collectOccupations(docs []keyedDoc) {
 			if d.short != d.Title {
 				b.claim(d.short, d.shortKey, o, RuleShortTitle)
 			}
-			for i, a := range d.Aliases {
-				if other := b.exact[d.aliases[i]]; other != nil && other != o {
+			for _, a := range d.aliases {
+				k := d.key(a)
+				if other := b.exact[k]; other != nil && other != o {
 					// The title wins (rule 2): the alias is no name of o.
 					// An imported role's other names are what the source
 					// gathered, not a claim of the user's: no warning.
 					if d.imported != nil {
 						continue
 					}
-					b.problem(graph.Source{File: d.File, Line: a.Line}, Warning,
-						"alias %q is the title of %s: the title wins, the alias is dropped", a.Text, other.docs[0].File)
+					b.problem(graph.Source{File: d.File, Line: int(a.line)}, Warning,
+						"alias %q is the title of %s: the title wins, the alias is dropped", d.text(a), other.docs[0].File)
 					continue
 				}
-				b.claim(a.Text, d.aliases[i], o, RuleAlias)
-				b.addForm(o.handle, a.Text, false)
+				text := d.text(a)
+				b.claim(text, k, o, RuleAlias)
+				b.addForm(o.handle, text, false)
 			}
 		}
 	}
@@ -343,9 +345,9 @@ func profile(r *graph.Role, o *occupation) {
 		if r.Profile.Summary == "" {
 			r.Profile.Summary = d.Summary
 		}
-		r.Profile.RequiredSkills, required = appendItems(r.Profile.RequiredSkills, required, d.RequiredSkills, d.required)
-		r.Profile.RecommendedSkills, recommended = appendItems(r.Profile.RecommendedSkills, recommended, d.RecommendedSkills, d.recommended)
-		r.Profile.Qualifications, qualifications = appendItems(r.Profile.Qualifications, qualifications, d.Qualifications, d.qualifications)
+		r.Profile.RequiredSkills, required = appendItems(r.Profile.RequiredSkills, required, d, d.required)
+		r.Profile.RecommendedSkills, recommended = appendItems(r.Profile.RecommendedSkills, recommended, d, d.recommended)
+		r.Profile.Qualifications, qualifications = appendItems(r.Profile.Qualifications, qualifications, d, d.qualifications)
 	}
 	if len(packed) > 1 {
 		owner = nil // joined in memory
@@ -371,15 +373,14 @@ func (b *builder) claim(name, k string, o *occupation, rule Rule) {
 	b.weak[k] = w
 }
 
-// appendItems appends the texts of items not yet in list (by normal
-// form), and their normal forms to keys, which holds those of list;
-// itemKeys are those of items.
-func appendItems(list, keys []string, items []Item, itemKeys []string) ([]string, []string) {
-	list, keys = slices.Grow(list, len(items)), slices.Grow(keys, len(items))
-	for i, it := range items {
-		if k := itemKeys[i]; !slices.Contains(keys, k) {
-			keys = append(keys, k)
-			list = append(list, it.Text)
+// appendItems appends the texts of d's names not yet in list (by normal
+// form), and their normal forms to keys, which holds those of list.
+func appendItems(list, keys []string, d *keyedDoc, names []nameRef) ([]string, []string) {
+	list, keys = slices.Grow(list, len(names)), slices.Grow(keys, len(names))
+	for _, n := range names {
+		if pn := d.pool.name(n.id); !slices.Contains(keys, pn.key) {
+			keys = append(keys, pn.key)
+			list = append(list, pn.text)
 		}
 	}
 	return list, keys
@@ -417,12 +418,12 @@ func shortTitle(title string) string {
 // from o to d's related jobs.
 func (b *builder) addMoves(o *occupation, d *keyedDoc) {
 	founds := d.found
-	for n, cp := range d.Career {
+	for _, path := range d.rungs {
 		m := 0
-		for _, rung := range d.rungs[n] {
+		for _, rung := range path {
 			m += len(rung)
 		}
-		handles := b.resolvePath(o, d, cp, d.rungs[n], founds[:m])
+		handles := b.resolvePath(o, d, path, founds[:m])
 		founds = founds[m:]
 		for i, rung := range handles {
 			if len(rung) > 1 {
@@ -433,10 +434,10 @@ func (b *builder) addMoves(o *occupation, d *keyedDoc) {
 			}
 			for x, from := range handles[i-1] {
 				for y, to := range rung {
-					src := graph.Source{File: d.File, Line: cp.Rungs[i][y].Line}
+					src := graph.Source{File: d.File, Line: int(path[i][y].line)}
 					if from == to {
 						b.problem(src, Warning, "career step from %q to itself (%q → %q): dropped",
-							b.nameOf(from), cp.Rungs[i-1][x].Text, cp.Rungs[i][y].Text)
+							b.nameOf(from), d.text(path[i-1][x]), d.text(path[i][y]))
 						continue
 					}
 					b.gb.AddMove(from, to, graph.Career, src)
@@ -444,8 +445,9 @@ func (b *builder) addMoves(o *occupation, d *keyedDoc) {
 			}
 		}
 	}
-	for i, it := range d.Related {
-		to := b.resolveFound(it, d.related[i], d.File, founds[i])
+	for i, n := range d.related {
+		it := d.item(n)
+		to := b.resolveFound(it, d.key(n), d.File, founds[i])
 		src := graph.Source{File: d.File, Line: it.Line}
 		if to == o.handle {
 			b.problem(src, Warning, "related job %q is the occupation itself: dropped", it.Text)

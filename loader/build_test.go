@@ -358,13 +358,13 @@ func TestLookupAllOrder(t *testing.T) {
 					var want []found
 					for _, cp := range d.rungs {
 						for _, rung := range cp {
-							for _, key := range rung {
-								want = append(want, b.lookupFound(key))
+							for _, name := range rung {
+								want = append(want, b.lookupFound(d.key(name)))
 							}
 						}
 					}
-					for _, key := range d.related {
-						want = append(want, b.lookupFound(key))
+					for _, name := range d.related {
+						want = append(want, b.lookupFound(d.key(name)))
 					}
 					if !slices.Equal(d.found, want) {
 						t.Fatalf("%s: found %v; want %v", d.File, d.found, want)

@@ -20,10 +20,13 @@ type keyedDoc struct {
 	title    string // the normal form of Title
 	short    string // shortTitle(Title), as written
 	shortKey string // its normal form
-	// The normal forms of the items of the document's lists, by index.
-	aliases, related                      []string
-	required, recommended, qualifications []string
-	rungs                                 [][][]string // by career path, rung and alternative
+	// The names of the document's lists and career paths, each as its
+	// entry in pool (which holds its text and normal form) and its line:
+	// eight bytes a name, where an Item and its normal form took forty.
+	pool                                  *namePool
+	aliases, related                      []nameRef
+	required, recommended, qualifications []nameRef
+	rungs                                 [][][]nameRef // by career path, rung and alternative
 	// What lookupAll found for the names of rungs, then of related.
 	found []found
 	// packed is the document's sections as the role's profile keeps
@@ -34,6 +37,31 @@ type keyedDoc struct {
 	// imported is the role a source other than a document describes,
 	// when the document stands for one (see importedDocs).
 	imported *source.Role
+}
+
+// nameRef is a name a document writes in a list or a career path: its id
+// in the document's name pool, and its line.
+type nameRef struct {
+	id   uint32
+	line int32
+}
+
+// text returns the name n as written.
+func (d *keyedDoc) text(n nameRef) string { return d.pool.name(n.id).text }
+
+// key returns the normal form of name n.
+func (d *keyedDoc) key(n nameRef) string { return d.pool.name(n.id).key }
+
+// item returns name n as an Item.
+func (d *keyedDoc) item(n nameRef) Item { return Item{Text: d.text(n), Line: int(n.line)} }
+
+// keys returns the normal forms of names.
+func (d *keyedDoc) keys(names []nameRef) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = d.key(n)
+	}
+	return out
 }
 
 // keyDocuments returns docs with the normal forms of their names, worked
@@ -84,13 +112,10 @@ func coreOf(d *Document) docCore {
 // keyScratch is the working space of keyedDoc.normalise, reused from one
 // document to the next.
 type keyScratch struct {
-	names []string  // written names to normalise
-	at    []int     // where each one's normal form goes among the keys
-	ends  []int     // where each name's normal form ends in buf
-	pool  *namePool // when set, where the names of lists, paths and classification come from
-	buf   []byte
-	pack  []byte // for keyedDoc.pack
-	prof  profileScratch
+	pool *namePool // where the names of lists, paths and classification go
+	buf  []byte
+	pack []byte // for keyedDoc.pack
+	prof profileScratch
 }
 
 // pack packs the document's sections into d.packed: on all cores, like
@@ -106,38 +131,37 @@ func (d *keyedDoc) packBytes(s *keyScratch) []byte {
 	return s.pack
 }
 
-// normalise fills in the normal forms of d's names. They share one string:
-// one allocation per document rather than one per name. With a name
-// pool (keyScratch.pool), the names of d's lists, career paths and
-// classification become the pool's copies, and their normal forms the
-// pool's: only the title's are d's own.
+// normalise fills in the normal forms of d's names from d.Document's
+// lists and career paths (the Items of docCore, which it then lets go):
+// the names of the lists, career paths and classification go into the
+// scratch's name pool (one is made if need be), and d refers to them
+// there; the title's normal forms are d's own, in one string.
 func (d *keyedDoc) normalise(s *keyScratch) {
+	if s.pool == nil {
+		s.pool = newNamePool(1)
+	}
+	p := s.pool
+	d.pool = p
 	d.short = shortTitle(d.Title)
-	n, rungs := 2, 0
+	n := 0
 	for _, list := range [][]Item{d.Aliases, d.Related, d.RequiredSkills, d.RecommendedSkills, d.Qualifications} {
 		n += len(list)
 	}
+	rungs := 0
 	for _, cp := range d.Career {
 		rungs += len(cp.Rungs)
 		for _, r := range cp.Rungs {
 			n += len(r)
 		}
 	}
-	keys := make([]string, n)
-	// The names normalised here, and where each one's key goes.
-	s.names, s.at = append(s.names[:0], d.Title, d.short), append(s.at[:0], 0, 1)
-	next := 2
-	take := func(items []Item) []string {
-		from := next
-		for i := range items {
-			if s.pool != nil {
-				items[i].Text, keys[next] = s.pool.intern(items[i].Text)
-			} else {
-				s.names, s.at = append(s.names, items[i].Text), append(s.at, next)
-			}
-			next++
+	refs := make([]nameRef, n)
+	take := func(items []Item) []nameRef {
+		out := refs[:len(items):len(items)]
+		refs = refs[len(items):]
+		for i, it := range items {
+			out[i] = nameRef{id: p.add(it.Text), line: int32(it.Line)}
 		}
-		return keys[from:next:next]
+		return out
 	}
 	d.aliases = take(d.Aliases)
 	d.related = take(d.Related)
@@ -145,8 +169,8 @@ func (d *keyedDoc) normalise(s *keyScratch) {
 	d.recommended = take(d.RecommendedSkills)
 	d.qualifications = take(d.Qualifications)
 	if len(d.Career) > 0 {
-		all := make([][]string, rungs)
-		d.rungs = make([][][]string, len(d.Career))
+		all := make([][]nameRef, rungs)
+		d.rungs = make([][][]nameRef, len(d.Career))
 		for i, cp := range d.Career {
 			d.rungs[i], all = all[:len(cp.Rungs):len(cp.Rungs)], all[len(cp.Rungs):]
 			for j, r := range cp.Rungs {
@@ -154,23 +178,16 @@ func (d *keyedDoc) normalise(s *keyScratch) {
 			}
 		}
 	}
-	if s.pool != nil {
-		c := &d.Classification
-		for _, p := range []*string{&c.Major, &c.Middle, &c.Minor, &c.Industry} {
-			if *p != "" {
-				*p, _ = s.pool.intern(*p)
-			}
+	d.Aliases, d.Related, d.RequiredSkills, d.RecommendedSkills, d.Qualifications, d.Career = nil, nil, nil, nil, nil, nil
+	c := &d.Classification
+	for _, f := range []*string{&c.Major, &c.Middle, &c.Minor, &c.Industry} {
+		if *f != "" {
+			*f = p.name(p.add(*f)).text
 		}
 	}
-	s.buf, s.ends = s.buf[:0], s.ends[:0]
-	for _, name := range s.names {
-		s.buf = graph.AppendNormalName(s.buf, name)
-		s.ends = append(s.ends, len(s.buf))
-	}
-	all, from := string(s.buf), 0
-	for i, end := range s.ends {
-		keys[s.at[i]] = all[from:end]
-		from = end
-	}
-	d.title, d.shortKey = keys[0], keys[1]
+	s.buf = graph.AppendNormalName(s.buf[:0], d.Title)
+	mid := len(s.buf)
+	s.buf = graph.AppendNormalName(s.buf, d.short)
+	keys := string(s.buf)
+	d.title, d.shortKey = keys[:mid], keys[mid:]
 }

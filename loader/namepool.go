@@ -20,9 +20,13 @@ import (
 // holds poolMax names it starts again, empty, so that a corpus of names
 // that never come back does not grow it without end.
 type namePool struct {
-	names map[string]pooledName
-	size  int    // the map's size when made: see newNamePool
-	block []byte // the copies made so far; never written again
+	ids   map[string]uint32 // a name's entry, while the pool holds it
+	size  int               // the map's size when made: see newNamePool
+	block []byte            // the copies made so far; never written again
+	// entries are every name added, by id, in chunks of entryChunk that
+	// never move: an id stays good when the map starts again.
+	entries [][]pooledName
+	n       uint32 // entries in all
 }
 
 // newNamePool returns a pool for a worker that parses about docs
@@ -37,21 +41,30 @@ func newNamePool(docs int) *namePool {
 type pooledName struct{ text, key string }
 
 const (
-	poolBlock = 64 << 10 // bytes a block of copies holds, at least
-	poolMax   = 1 << 16  // names a pool holds before it starts again
+	poolBlock  = 64 << 10 // bytes a block of copies holds, at least
+	poolMax    = 1 << 16  // names a pool's map holds before it starts again
+	entryShift = 12
+	entryChunk = 1 << entryShift // entries a chunk holds
 )
 
 // intern returns the pool's copy of s and the normal form of s
 // (graph.NormalName), adding them if need be.
 func (p *namePool) intern(s string) (text, key string) {
-	if n, ok := p.names[s]; ok {
-		return n.text, n.key
+	n := p.name(p.add(s))
+	return n.text, n.key
+}
+
+// add returns the id of s in the pool, adding s and its normal form if
+// need be.
+func (p *namePool) add(s string) uint32 {
+	if id, ok := p.ids[s]; ok {
+		return id
 	}
 	switch {
-	case p.names == nil:
-		p.names = make(map[string]pooledName, p.size)
-	case len(p.names) >= poolMax:
-		clear(p.names)
+	case p.ids == nil:
+		p.ids = make(map[string]uint32, p.size)
+	case len(p.ids) >= poolMax:
+		clear(p.ids)
 	}
 	// A normal form is seldom longer than its name; when it is, append
 	// moves the block, and the copies made before stay where they were.
@@ -63,8 +76,20 @@ func (p *namePool) intern(s string) (text, key string) {
 	mid := len(p.block)
 	p.block = graph.AppendNormalName(p.block, s)
 	n := pooledName{text: stringView(p.block[from:mid]), key: stringView(p.block[mid:])}
-	p.names[n.text] = n
-	return n.text, n.key
+	id := p.n
+	if id&(entryChunk-1) == 0 {
+		p.entries = append(p.entries, make([]pooledName, 0, entryChunk))
+	}
+	last := &p.entries[len(p.entries)-1]
+	*last = append(*last, n)
+	p.n++
+	p.ids[n.text] = id
+	return id
+}
+
+// name returns the name with id, and its normal form.
+func (p *namePool) name(id uint32) pooledName {
+	return p.entries[id>>entryShift][id&(entryChunk-1)]
 }
 
 // stringView returns b as a string without copying it: b is never written

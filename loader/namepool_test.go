@@ -58,12 +58,16 @@ func TestNamePoolStartsAgain(t *testing.T) {
 		text, key := p.intern(name)
 		got = append(got, out{name, text, key})
 	}
-	if len(p.names) != 100 {
-		t.Errorf("pool holds %d names after %d; want the 100 since it started again", len(p.names), poolMax+100)
+	if len(p.ids) != 100 {
+		t.Errorf("pool's map holds %d names after %d; want the 100 since it started again", len(p.ids), poolMax+100)
 	}
-	for _, o := range got {
+	for i, o := range got {
 		if o.text != o.name || o.key != graph.NormalName(o.name) {
 			t.Fatalf("intern(%q) = %q, %q after the pool started again", o.name, o.text, o.key)
+		}
+		// Ids handed out before the start stay good.
+		if n := p.name(uint32(i)); n.text != o.text || n.key != o.key {
+			t.Fatalf("name(%d) = %q, %q; want %q, %q", i, n.text, n.key, o.text, o.key)
 		}
 	}
 }

@@ -739,7 +739,7 @@ func TestParseRecycled(t *testing.T) {
 			t.Errorf("%s: problems differ (-want +got):\n%s", name, diff)
 		}
 		p.recycle(got.doc)
-		kept = append(kept, compactCore(got.doc, false))
+		kept = append(kept, compactCore(got.doc))
 	}
 	n := 0
 	for i, text := range docs {
@@ -747,7 +747,7 @@ func TestParseRecycled(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		if diff := cmp.Diff(compactCore(want, false), kept[n]); diff != "" {
+		if diff := cmp.Diff(compactCore(want), kept[n]); diff != "" {
 			t.Errorf("doc%d.txt, compacted, changed while later documents were parsed (-want +got):\n%s", i, diff)
 		}
 		n++

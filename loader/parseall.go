@@ -53,14 +53,12 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			// Unless documents are kept, the names they keep come from a
-			// pool (see keyedDoc.normalise), and so do their aptitude
-			// names, which share the file's text: kept as they are, they
-			// would keep every file in memory until all are parsed.
-			var scratch keyScratch
-			if !keep {
-				scratch.pool = newNamePool(len(files) / workers)
-			}
+			// The names the documents keep come from the worker's pool
+			// (see keyedDoc.normalise), and so, unless documents are
+			// kept, do their aptitude names, which share the file's text:
+			// kept as they are, they would keep every file in memory
+			// until all are parsed.
+			scratch := keyScratch{pool: newNamePool(len(files) / workers)}
 			var parser Parser
 			// Unless documents are kept, a document file's memory is
 			// read into again once the document is parsed, packed and
@@ -145,7 +143,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 						}
 						if !keep {
 							parser.recycle(res.doc)
-							keyed.doc, keyed.docCore = nil, compactCore(res.doc, scratch.pool != nil)
+							keyed.doc, keyed.docCore = nil, compactCore(res.doc)
 							for j, a := range results[i].aptitudes {
 								results[i].aptitudes[j], _ = scratch.pool.intern(a)
 							}
@@ -279,7 +277,7 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keyed []keyedDo
 			k := keyedDoc{doc: res.doc, docCore: coreOf(res.doc)}
 			k.pack(&scratch)
 			if !keep {
-				k.doc, k.docCore = nil, compactCore(res.doc, false)
+				k.doc, k.docCore = nil, compactCore(res.doc)
 			}
 			k.normalise(&scratch)
 			results[i] = parseResult{document: true, problems: res.problems}
@@ -289,53 +287,27 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keyed []keyedDo
 }
 
 // compactCore returns what Build reads of d (docCore), once its sections
-// are packed for the profile (keyedDoc.pack), so that d itself can go.
-// Unless pooled, it copies the strings kept into one allocation, so that
-// nothing refers to the file's text any more. pooled copies only the
-// title, reading and summary, and leaves the names of the lists, career
-// paths and classification to the caller, which points them at a name
-// pool's copies (keyedDoc.normalise with a pool) before the file's memory
+// are packed for the profile (keyedDoc.pack), so that d itself can go. It
+// copies the title, reading and summary into one allocation, so that
+// they no longer refer to the file's text; the names of the lists,
+// career paths and classification still do, until keyedDoc.normalise
+// takes their name pool's copies, which it must before the file's memory
 // is used again.
-func compactCore(d *Document, pooled bool) docCore {
+func compactCore(d *Document) docCore {
 	k := coreOf(d)
-	// Each string kept, visited three times: to size, copy and point at
-	// the one allocation.
-	names := func(fn func(*string)) {
-		c := &k.Classification
-		for _, p := range []*string{&c.Major, &c.Middle, &c.Minor, &c.Industry} {
-			fn(p)
-		}
-		for _, list := range [][]Item{k.RequiredSkills, k.RecommendedSkills, k.Qualifications, k.Aliases, k.Related} {
-			for i := range list {
-				fn(&list[i].Text)
-			}
-		}
-		for _, cp := range k.Career {
-			for _, rung := range cp.Rungs {
-				for i := range rung {
-					fn(&rung[i].Text)
-				}
-			}
-		}
-	}
-	if pooled {
-		names = func(func(*string)) {}
-	}
-	each := func(fn func(*string)) {
-		for _, p := range []*string{&k.Title, &k.Reading, &k.Summary} {
-			fn(p)
-		}
-		names(fn)
-	}
+	fields := []*string{&k.Title, &k.Reading, &k.Summary}
 	size := 0
-	each(func(p *string) { size += len(*p) })
+	for _, p := range fields {
+		size += len(*p)
+	}
 	var b strings.Builder
 	b.Grow(size)
-	each(func(p *string) { b.WriteString(*p) })
-	all, off := b.String(), 0
-	each(func(p *string) {
-		*p = all[off : off+len(*p)]
-		off += len(*p)
-	})
+	for _, p := range fields {
+		b.WriteString(*p)
+	}
+	all := b.String()
+	for _, p := range fields {
+		*p, all = all[:len(*p)], all[len(*p):]
+	}
 	return k
 }

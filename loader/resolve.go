@@ -126,21 +126,23 @@ func (b *builder) joined(written, k string, h int, rule Rule, src graph.Source) 
 // 4 (a rung that is one of d's related jobs). It returns role handles by
 // rung.
 //
-// founds are the path's names as lookupAll looked them up, in order.
-func (b *builder) resolvePath(o *occupation, d *keyedDoc, cp CareerPath, keys [][]string, founds []found) [][]int {
+// path is the path's names by rung and alternative; founds are its names
+// as lookupAll looked them up, in order.
+func (b *builder) resolvePath(o *occupation, d *keyedDoc, path [][]nameRef, founds []found) [][]int {
 	type pending struct{ rung, alt int }
 	n := 0
-	out := make([][]int, len(cp.Rungs))
+	out := make([][]int, len(path))
 	var open []pending
 	ownFound := false
-	for i, rung := range cp.Rungs {
+	for i, rung := range path {
 		out[i] = make([]int, len(rung))
-		for j, it := range rung {
-			k := keys[i][j]
+		for j, name := range rung {
+			pn := d.pool.name(name.id)
+			k := pn.key
 			f := founds[n]
 			n++
 			if h, rule, ok := b.lookupAt(k, f); ok {
-				b.joined(it.Text, k, h, rule, graph.Source{File: d.File, Line: it.Line}) // as resolveKey would
+				b.joined(pn.text, k, h, rule, graph.Source{File: d.File, Line: int(name.line)}) // as resolveKey would
 				out[i][j] = h
 				ownFound = ownFound || h == o.handle
 				continue
@@ -158,7 +160,7 @@ func (b *builder) resolvePath(o *occupation, d *keyedDoc, cp CareerPath, keys []
 			own = b.ownNames(o)
 		}
 		for n, p := range open {
-			if l := trailingMatch(keys[p.rung][p.alt], own); l > bestLen {
+			if l := trailingMatch(d.key(path[p.rung][p.alt]), own); l > bestLen {
 				best, bestLen, tie = n, l, false
 			} else if l > 0 && l == bestLen {
 				tie = true
@@ -166,19 +168,19 @@ func (b *builder) resolvePath(o *occupation, d *keyedDoc, cp CareerPath, keys []
 		}
 		if best >= 0 && !tie {
 			p := open[best]
-			it := cp.Rungs[p.rung][p.alt]
-			b.joined(it.Text, keys[p.rung][p.alt], o.handle, RuleOwnRung, graph.Source{File: d.File, Line: it.Line})
+			name := path[p.rung][p.alt]
+			b.joined(d.text(name), d.key(name), o.handle, RuleOwnRung, graph.Source{File: d.File, Line: int(name.line)})
 			out[p.rung][p.alt] = o.handle
 			open = slices.Delete(open, best, best+1)
 		}
 	}
 	for _, p := range open {
-		it := cp.Rungs[p.rung][p.alt]
-		k := keys[p.rung][p.alt]
+		name := path[p.rung][p.alt]
+		it, k := d.item(name), d.key(name)
 		match, count := "", 0
-		for r := range d.Related {
-			if trailingMatch(k, d.related[r:r+1]) > 0 {
-				match = d.related[r]
+		for _, r := range d.related {
+			if rk := d.key(r); trailingWords(k, rk) > 0 {
+				match = rk
 				count++
 			}
 		}
@@ -199,7 +201,9 @@ func (b *builder) ownNames(o *occupation) []string {
 	var out []string
 	for _, d := range o.docs {
 		out = append(out, d.title, d.shortKey)
-		out = append(out, d.aliases...)
+		for _, a := range d.aliases {
+			out = append(out, d.key(a))
+		}
 	}
 	return out
 }
@@ -208,13 +212,18 @@ func (b *builder) ownNames(o *occupation) []string {
 // proper trailing part of one of names ("secretary general" of "labor
 // union secretary general"), else 0.
 func trailingMatch(k string, names []string) int {
-	if k == "" {
-		return 0
-	}
 	for _, n := range names {
-		if len(n) > len(k) && strings.HasSuffix(n, k) && n[len(n)-len(k)-1] == ' ' {
-			return strings.Count(k, " ") + 1
+		if w := trailingWords(k, n); w > 0 {
+			return w
 		}
+	}
+	return 0
+}
+
+// trailingWords is trailingMatch for one name.
+func trailingWords(k, name string) int {
+	if k != "" && len(name) > len(k) && strings.HasSuffix(name, k) && name[len(name)-len(k)-1] == ' ' {
+		return strings.Count(k, " ") + 1
 	}
 	return 0
 }
@@ -285,14 +294,14 @@ func (b *builder) lookupAll(docs []*keyedDoc) (ready func(k int)) {
 					j := 0
 					for _, cp := range d.rungs {
 						for _, rung := range cp {
-							for _, k := range rung {
-								out[j] = b.lookupFound(k)
+							for _, name := range rung {
+								out[j] = b.lookupFound(d.key(name))
 								j++
 							}
 						}
 					}
-					for _, k := range d.related {
-						out[j] = b.lookupFound(k)
+					for _, name := range d.related {
+						out[j] = b.lookupFound(d.key(name))
 						j++
 					}
 				}
