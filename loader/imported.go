@@ -55,7 +55,7 @@ func importedDocs(sets []*source.Set) []keyedDoc {
 			}
 			k := keyedDoc{doc: d, docCore: coreOf(d), imported: r}
 			k.pack(&scratch)
-			k.normalise(&scratch)
+			k.normalise(&scratch, d)
 			out = append(out, k)
 		}
 	}

@@ -73,29 +73,24 @@ func keyDocuments(docs []*Document) []keyedDoc {
 		for i := lo; i < hi; i++ {
 			out[i] = keyedDoc{doc: docs[i], docCore: coreOf(docs[i])}
 			out[i].pack(&scratch)
-			out[i].normalise(&scratch)
+			out[i].normalise(&scratch, docs[i])
 		}
 	})
 	return out
 }
 
-// docCore is what the build reads of a document: its names, lists and
-// summary, but neither the prose and lists only the profile shows nor
-// the parser's working state. A load that keeps no documents keeps
-// these fields alone (see compactCore): a Document is twice the size.
+// docCore is what the build reads of a document but for the names of
+// its lists and career paths (which keyedDoc keeps as nameRefs): its
+// title, reading, classification and summary. A load that keeps no
+// documents keeps these fields alone (see compactCore): a Document is
+// four times the size.
 type docCore struct {
-	File              string
-	Title             string
-	TitleLine         int
-	Reading           string
-	Classification    Classification
-	Summary           string
-	Career            []CareerPath
-	RequiredSkills    []Item
-	RecommendedSkills []Item
-	Qualifications    []Item
-	Aliases           []Item
-	Related           []Item
+	File           string
+	Title          string
+	TitleLine      int
+	Reading        string
+	Classification Classification
+	Summary        string
 }
 
 // coreOf returns the fields of d that the build reads, sharing d's
@@ -103,9 +98,7 @@ type docCore struct {
 func coreOf(d *Document) docCore {
 	return docCore{
 		File: d.File, Title: d.Title, TitleLine: d.TitleLine, Reading: d.Reading,
-		Classification: d.Classification, Summary: d.Summary, Career: d.Career,
-		RequiredSkills: d.RequiredSkills, RecommendedSkills: d.RecommendedSkills,
-		Qualifications: d.Qualifications, Aliases: d.Aliases, Related: d.Related,
+		Classification: d.Classification, Summary: d.Summary,
 	}
 }
 
@@ -131,12 +124,12 @@ func (d *keyedDoc) packBytes(s *keyScratch) []byte {
 	return s.pack
 }
 
-// normalise fills in the normal forms of d's names from d.Document's
-// lists and career paths (the Items of docCore, which it then lets go):
-// the names of the lists, career paths and classification go into the
-// scratch's name pool (one is made if need be), and d refers to them
-// there; the title's normal forms are d's own, in one string.
-func (d *keyedDoc) normalise(s *keyScratch) {
+// normalise fills in the normal forms of d's names, taking those of the
+// lists and career paths from doc, d's document: they go into the
+// scratch's name pool (one is made if need be), and so does the
+// classification, and d refers to them there; the title's normal forms
+// are d's own, in one string.
+func (d *keyedDoc) normalise(s *keyScratch, doc *Document) {
 	if s.pool == nil {
 		s.pool = newNamePool(1)
 	}
@@ -144,11 +137,11 @@ func (d *keyedDoc) normalise(s *keyScratch) {
 	d.pool = p
 	d.short = shortTitle(d.Title)
 	n := 0
-	for _, list := range [][]Item{d.Aliases, d.Related, d.RequiredSkills, d.RecommendedSkills, d.Qualifications} {
+	for _, list := range [][]Item{doc.Aliases, doc.Related, doc.RequiredSkills, doc.RecommendedSkills, doc.Qualifications} {
 		n += len(list)
 	}
 	rungs := 0
-	for _, cp := range d.Career {
+	for _, cp := range doc.Career {
 		rungs += len(cp.Rungs)
 		for _, r := range cp.Rungs {
 			n += len(r)
@@ -163,22 +156,21 @@ func (d *keyedDoc) normalise(s *keyScratch) {
 		}
 		return out
 	}
-	d.aliases = take(d.Aliases)
-	d.related = take(d.Related)
-	d.required = take(d.RequiredSkills)
-	d.recommended = take(d.RecommendedSkills)
-	d.qualifications = take(d.Qualifications)
-	if len(d.Career) > 0 {
+	d.aliases = take(doc.Aliases)
+	d.related = take(doc.Related)
+	d.required = take(doc.RequiredSkills)
+	d.recommended = take(doc.RecommendedSkills)
+	d.qualifications = take(doc.Qualifications)
+	if len(doc.Career) > 0 {
 		all := make([][]nameRef, rungs)
-		d.rungs = make([][][]nameRef, len(d.Career))
-		for i, cp := range d.Career {
+		d.rungs = make([][][]nameRef, len(doc.Career))
+		for i, cp := range doc.Career {
 			d.rungs[i], all = all[:len(cp.Rungs):len(cp.Rungs)], all[len(cp.Rungs):]
 			for j, r := range cp.Rungs {
 				d.rungs[i][j] = take(r)
 			}
 		}
 	}
-	d.Aliases, d.Related, d.RequiredSkills, d.RecommendedSkills, d.Qualifications, d.Career = nil, nil, nil, nil, nil, nil
 	c := &d.Classification
 	for _, f := range []*string{&c.Major, &c.Middle, &c.Minor, &c.Industry} {
 		if *f != "" {

@@ -148,7 +148,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 								results[i].aptitudes[j], _ = scratch.pool.intern(a)
 							}
 						}
-						keyed.normalise(&scratch)
+						keyed.normalise(&scratch, res.doc)
 						if !keep {
 							buf = data
 						}
@@ -279,7 +279,7 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keyed []keyedDo
 			if !keep {
 				k.doc, k.docCore = nil, compactCore(res.doc)
 			}
-			k.normalise(&scratch)
+			k.normalise(&scratch, res.doc)
 			results[i] = parseResult{document: true, problems: res.problems}
 			keyed[i] = k
 		}
@@ -289,10 +289,10 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keyed []keyedDo
 // compactCore returns what Build reads of d (docCore), once its sections
 // are packed for the profile (keyedDoc.pack), so that d itself can go. It
 // copies the title, reading and summary into one allocation, so that
-// they no longer refer to the file's text; the names of the lists,
-// career paths and classification still do, until keyedDoc.normalise
-// takes their name pool's copies, which it must before the file's memory
-// is used again.
+// they no longer refer to the file's text; the classification still
+// does, until keyedDoc.normalise takes its name pool's copies (and those
+// of the lists' and paths' names), which it must before the file's
+// memory is used again.
 func compactCore(d *Document) docCore {
 	k := coreOf(d)
 	fields := []*string{&k.Title, &k.Reading, &k.Summary}
