@@ -131,11 +131,12 @@ func (b *builder) joined(written, k string, h int, rule Rule, src graph.Source) 
 func (b *builder) resolvePath(o *occupation, d *keyedDoc, path [][]nameRef, founds []found) [][]int {
 	type pending struct{ rung, alt int }
 	n := 0
-	out := make([][]int, len(path))
+	// One allocation for the path's handles, a rung's a part of it.
+	out, handles := make([][]int, len(path)), make([]int, len(founds))
 	var open []pending
 	ownFound := false
 	for i, rung := range path {
-		out[i] = make([]int, len(rung))
+		out[i], handles = handles[:len(rung):len(rung)], handles[len(rung):]
 		for j, name := range rung {
 			pn := d.pool.name(name.id)
 			k := pn.key
