@@ -25,7 +25,7 @@ type namePool struct {
 	block []byte            // the copies made so far; never written again
 	// entries are every name added, by id, in chunks of entryChunk that
 	// never move: an id stays good when the map starts again.
-	entries [][]pooledName
+	entries [][]poolEntry
 	n       uint32 // entries in all
 }
 
@@ -39,6 +39,13 @@ func newNamePool(docs int) *namePool {
 
 // pooledName is a name's copy in a pool, and its normal form.
 type pooledName struct{ text, key string }
+
+// poolEntry is where a name's copy is in the pool's blocks, with its
+// normal form just after it: half the size of two strings.
+type poolEntry struct {
+	at        *byte
+	text, key uint32 // their lengths
+}
 
 const (
 	poolBlock  = 64 << 10 // bytes a block of copies holds, at least
@@ -75,21 +82,22 @@ func (p *namePool) add(s string) uint32 {
 	p.block = append(p.block, s...)
 	mid := len(p.block)
 	p.block = graph.AppendNormalName(p.block, s)
-	n := pooledName{text: stringView(p.block[from:mid]), key: stringView(p.block[mid:])}
+	e := poolEntry{at: unsafe.SliceData(p.block[from:]), text: uint32(mid - from), key: uint32(len(p.block) - mid)}
 	id := p.n
 	if id&(entryChunk-1) == 0 {
-		p.entries = append(p.entries, make([]pooledName, 0, entryChunk))
+		p.entries = append(p.entries, make([]poolEntry, 0, entryChunk))
 	}
 	last := &p.entries[len(p.entries)-1]
-	*last = append(*last, n)
+	*last = append(*last, e)
 	p.n++
-	p.ids[n.text] = id
+	p.ids[stringView(p.block[from:mid])] = id
 	return id
 }
 
 // name returns the name with id, and its normal form.
 func (p *namePool) name(id uint32) pooledName {
-	return p.entries[id>>entryShift][id&(entryChunk-1)]
+	e := p.entries[id>>entryShift][id&(entryChunk-1)]
+	return pooledName{text: unsafe.String(e.at, e.text), key: unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(e.at), e.text)), e.key)}
 }
 
 // stringView returns b as a string without copying it: b is never written
