@@ -41,7 +41,10 @@ func newNamePool(docs int) *namePool {
 type pooledName struct{ text, key string }
 
 // poolEntry is where a name's copy is in the pool's blocks, with its
-// normal form just after it: half the size of two strings.
+// normal form just after it: half the size of two strings. A name is a
+// line of a file, far below the 4 GiB its length could say; one longer
+// (a file limit raised that far) would read back cut short, never past
+// its block.
 type poolEntry struct {
 	at        *byte
 	text, key uint32 // their lengths
