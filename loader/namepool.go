@@ -8,17 +8,19 @@ import (
 
 // namePool keeps one copy of each name the documents a worker parses
 // write in their lists, career paths, classification and aptitude
-// tables, with its normal form. The same skills, qualifications, classifications and roles come
-// back document after document: a load that compacts its documents
-// takes the pool's copy of each rather than a copy of its own, and its
-// normal form ready made. Less memory is kept (at 100k synthetic
-// documents, 0.6 of 2.1 million names were new to their pool), and
-// fresh memory is what a large load waits for most.
+// tables, with its normal form, under an id. The same skills,
+// qualifications, classifications and roles come back document after
+// document: a loaded document refers to each of its names by its id
+// (keyedDoc's nameRefs), and the pool's copy and normal form serve every
+// document that writes the name. Less memory is kept (at 100k synthetic
+// documents, 0.6 of 2.1 million names were new to their pool), and fresh
+// memory is what a large load waits for most.
 //
 // The copies are made in blocks of memory that are only ever appended
-// to, so that each is one allocation among many names. Once the pool
-// holds poolMax names it starts again, empty, so that a corpus of names
-// that never come back does not grow it without end.
+// to, so that each is one allocation among many names. Once the pool's
+// map holds poolMax names it starts again, empty, so that a corpus of
+// names that never come back does not grow it without end; the names
+// given ids before keep them (a name seen again is copied again).
 type namePool struct {
 	ids   map[string]uint32 // a name's entry, while the pool holds it
 	size  int               // the map's size when made: see newNamePool
