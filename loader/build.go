@@ -449,8 +449,9 @@ func (b *builder) addMoves(o *occupation, d *keyedDoc) {
 		}
 	}
 	for i, n := range d.related {
-		it := d.item(n)
-		to := b.resolveFound(it, d.key(n), d.File, founds[i])
+		pn := d.pool.name(n.id)
+		it := Item{Text: pn.text, Line: int(n.line)}
+		to := b.resolveFound(it, pn.key, d.File, founds[i])
 		src := graph.Source{File: d.File, Line: it.Line}
 		if to == o.handle {
 			b.problem(src, Warning, "related job %q is the occupation itself: dropped", it.Text)

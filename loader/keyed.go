@@ -55,15 +55,6 @@ func (d *keyedDoc) key(n nameRef) string { return d.pool.name(n.id).key }
 // item returns name n as an Item.
 func (d *keyedDoc) item(n nameRef) Item { return Item{Text: d.text(n), Line: int(n.line)} }
 
-// keys returns the normal forms of names.
-func (d *keyedDoc) keys(names []nameRef) []string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = d.key(n)
-	}
-	return out
-}
-
 // keyDocuments returns docs with the normal forms of their names, worked
 // out on all cores.
 func keyDocuments(docs []*Document) []keyedDoc {

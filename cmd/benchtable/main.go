@@ -281,15 +281,6 @@ func machine() string {
 	return "unknown processor"
 }
 
-// cpuTime returns the CPU time, user and system, this process has taken.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // medianOf returns the median of d, which it sorts.
 func medianOf(d []time.Duration) time.Duration {
 	if len(d) == 0 {
