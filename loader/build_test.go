@@ -3,6 +3,7 @@ package loader
 import (
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -372,5 +373,25 @@ func TestLookupAllOrder(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestCollectDocuments checks that the collection once the documents
+// are let go runs, unless the program turned the collector off.
+func TestCollectDocuments(t *testing.T) {
+	for _, tt := range []struct {
+		percent int
+		want    bool
+	}{{100, true}, {-1, false}} {
+		t.Run(fmt.Sprintf("GOGC=%d", tt.percent), func(t *testing.T) {
+			defer debug.SetGCPercent(debug.SetGCPercent(tt.percent))
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			collectDocuments()
+			runtime.ReadMemStats(&after)
+			if ran := after.NumGC > before.NumGC; ran != tt.want {
+				t.Errorf("collected: %v; want %v", ran, tt.want)
+			}
+		})
 	}
 }
