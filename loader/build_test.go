@@ -2,6 +2,8 @@ package loader
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -393,5 +395,33 @@ func TestCollectDocuments(t *testing.T) {
 				t.Errorf("collected: %v; want %v", ran, tt.want)
 			}
 		})
+	}
+}
+
+// TestReparsedDocumentsSharePool checks that the documents parsed again
+// for their aptitude rows take their names from one pool, not a pool
+// each: a pool's first name costs 128 KiB.
+func TestReparsedDocumentsSharePool(t *testing.T) {
+	dir := t.TempDir()
+	var files []sourceFile
+	for i := range 5 {
+		name := filepath.Join(dir, fmt.Sprintf("%02d.txt", i))
+		text := fmt.Sprintf("Harbour Role %d\nSummary\nKeeps the harbour.\nAptitudes (Strengths Preferred)\n- Patience with tides and people\nRelated Jobs\n- Lighthouse Keeper\n", i)
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, osFile(name, DefaultMaxFileSize))
+	}
+	docs, _, _, _ := parseAll(files, nil, false, 0, nil)
+	if len(docs) != 5 {
+		t.Fatalf("parsed %d documents; want 5", len(docs))
+	}
+	for _, d := range docs[1:] {
+		if d.pool != docs[0].pool {
+			t.Fatalf("%s and %s have pools of their own; want one for every document parsed again", docs[0].File, d.File)
+		}
+		if got := d.text(d.related[0]); got != "Lighthouse Keeper" {
+			t.Errorf("%s: related job %q; want Lighthouse Keeper", d.File, got)
+		}
 	}
 }

@@ -14,8 +14,8 @@ import (
 	"careergraph/loader/source"
 )
 
-// parseResult is what parsing one file gave, but for the document's
-// names (parsedDocs).
+// parseResult is what parsing one file gave, but for the document
+// itself, with its names normalised (parsedDocs).
 type parseResult struct {
 	document  bool // the file is a document, parsed (see parsedDocs)
 	problems  []Problem
@@ -267,13 +267,16 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keyed []keyedDo
 	}
 	slices.Sort(items)
 	p := Parser{AptitudeItems: slices.Compact(items)}
+	// One pool for them all: a pool's first name costs a block and a
+	// chunk of entries, 128 KiB, which a pool each would have cost
+	// every document here (all of a corpus's, when its rows all need it).
+	scratch := keyScratch{pool: newNamePool(len(again))}
 	for _, i := range again {
 		data, err := files[i].read(nil)
 		if err != nil {
 			continue // keep the first parse
 		}
 		if res, err := p.parseOwned(data, files[i].name); err == nil {
-			var scratch keyScratch
 			k := keyedDoc{doc: res.doc, docCore: coreOf(res.doc)}
 			k.pack(&scratch)
 			if !keep {
