@@ -96,7 +96,7 @@ func coreOf(d *Document) docCore {
 // keyScratch is the working space of keyedDoc.normalise, reused from one
 // document to the next.
 type keyScratch struct {
-	pool *namePool // where the names of lists, paths and classification go
+	pool *namePool // where the names of lists, paths, classification and aptitude rows go
 	buf  []byte
 	pack []byte // for keyedDoc.pack
 	prof profileScratch

@@ -45,8 +45,8 @@ type pooledName struct{ text, key string }
 // poolEntry is where a name's copy is in the pool's blocks, with its
 // normal form just after it: half the size of two strings. A name is a
 // line of a file, far below the 4 GiB its length could say; one longer
-// (a file limit raised that far) would read back cut short, never past
-// its block.
+// (a file limit raised that far) would read back wrong, though never
+// past its block.
 type poolEntry struct {
 	at        *byte
 	text, key uint32 // their lengths
@@ -87,6 +87,8 @@ func (p *namePool) add(s string) uint32 {
 	p.block = append(p.block, s...)
 	mid := len(p.block)
 	p.block = graph.AppendNormalName(p.block, s)
+	// Taken from the block as it is now: if it moved, the copy of s moved
+	// with it, beside its normal form.
 	e := poolEntry{at: unsafe.SliceData(p.block[from:]), text: uint32(mid - from), key: uint32(len(p.block) - mid)}
 	id := p.n
 	if id&(entryChunk-1) == 0 {

@@ -136,8 +136,9 @@ type parseScratch struct {
 }
 
 // recycle tells p that nothing refers any more to the slices of d that
-// compactCore drops (its section order, aptitude rows and the lists
-// only the profile shows): the next documents may reuse their memory.
+// the build does not read (its section order, aptitude rows and the
+// lists only the profile shows; see compactCore), once d is packed: the
+// next documents may reuse their memory.
 // The documents of a large load are packed and compacted one after
 // another, and most of what each one allocated was these slices.
 func (p *Parser) recycle(d *Document) { p.scratch.spare.take(d) }

@@ -438,7 +438,8 @@ func runForPeakRSS(args []string) {
 		fmt.Fprintln(os.Stderr, "no resource usage on this system")
 		os.Exit(1)
 	}
-	fmt.Println(ru.Maxrss, int64(wall), int64(cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())) // kilobytes on Linux
+	// Maxrss is in kilobytes on Linux.
+	fmt.Println(ru.Maxrss, int64(wall), int64(cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime()))
 }
 
 // cachedPath returns the wall and CPU time of `careergraph path A B` on
