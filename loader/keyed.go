@@ -165,7 +165,7 @@ func (d *keyedDoc) normalise(s *keyScratch, doc *Document) {
 	c := &d.Classification
 	for _, f := range []*string{&c.Major, &c.Middle, &c.Minor, &c.Industry} {
 		if *f != "" {
-			*f = p.name(p.add(*f)).text
+			*f, _ = p.intern(*f)
 		}
 	}
 	s.buf = graph.AppendNormalName(s.buf[:0], d.Title)

@@ -43,7 +43,8 @@ type Options struct {
 	// DropDocuments makes the Corpus keep no Documents: each document is
 	// let go as soon as its names are read, which lowers the memory a
 	// large load takes. NumDocuments still counts them. A load of 10,000
-	// documents or more then runs the garbage collector once, when the
+	// documents or more (the roles other sources describe counted as
+	// documents) then runs the garbage collector once, when the
 	// documents are let go, so that the graph is built in their memory
 	// rather than in memory the system must give the process first (at
 	// 100k documents, about 0.4 s less; the collection costs in proportion
