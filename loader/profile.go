@@ -1,8 +1,6 @@
 package loader
 
 import (
-	"strings"
-
 	"careergraph/graph"
 )
 
@@ -13,6 +11,21 @@ type profileScratch struct {
 	sections []graph.Section
 	texts    []string         // the sections' items, one after another
 	rows     []graph.Aptitude // the aptitude tables' rows, likewise
+	// made holds the texts profile puts together (a career path's rungs
+	// joined, a classification's levels named), which texts views.
+	made []byte
+}
+
+// join appends parts to s.made and returns them as a string that views
+// s.made's memory: valid until the next call of profile, which writes
+// over it. (Should s.made grow, the texts before keep the memory they
+// view, which is never written again.)
+func (s *profileScratch) join(parts ...string) string {
+	from := len(s.made)
+	for _, p := range parts {
+		s.made = append(s.made, p...)
+	}
+	return stringView(s.made[from:])
 }
 
 // profile returns the sections of d as the graph keeps them, in the
@@ -24,7 +37,7 @@ func (s *profileScratch) profile(d *Document) graph.DocProfile {
 	if order == nil {
 		order = defaultOrder()
 	}
-	s.sections, s.texts, s.rows = s.sections[:0], s.texts[:0], s.rows[:0]
+	s.sections, s.texts, s.rows, s.made = s.sections[:0], s.texts[:0], s.rows[:0], s.made[:0]
 	// items returns the texts appended since from; earlier sections keep
 	// theirs even when s.texts grows anew.
 	items := func(from int) []string {
@@ -43,7 +56,7 @@ func (s *profileScratch) profile(d *Document) graph.DocProfile {
 			c := d.Classification
 			for _, l := range [][2]string{{"Major", c.Major}, {"Middle", c.Middle}, {"Minor", c.Minor}} {
 				if l[1] != "" {
-					s.texts = append(s.texts, l[0]+": "+l[1])
+					s.texts = append(s.texts, s.join(l[0], ": ", l[1]))
 				}
 			}
 		case graph.SecSummary:
@@ -58,19 +71,19 @@ func (s *profileScratch) profile(d *Document) graph.DocProfile {
 			sec.Items = d.WorkStyle
 		case graph.SecCareerPath:
 			for _, cp := range d.Career {
-				var b strings.Builder
+				from := len(s.made)
 				for i, r := range cp.Rungs {
 					if i > 0 {
-						b.WriteString(" → ")
+						s.made = append(s.made, " → "...)
 					}
 					for j, it := range r {
 						if j > 0 {
-							b.WriteString(" · ")
+							s.made = append(s.made, " · "...)
 						}
-						b.WriteString(it.Text)
+						s.made = append(s.made, it.Text...)
 					}
 				}
-				s.texts = append(s.texts, b.String())
+				s.texts = append(s.texts, stringView(s.made[from:]))
 			}
 		case graph.SecRequiredSkills:
 			s.texts = appendTexts(s.texts, d.RequiredSkills)
