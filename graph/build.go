@@ -106,12 +106,14 @@ func (b *Builder) Build() (*Graph, error) {
 			order = append(order, i)
 		}
 	}
-	order = append(order, assignIDs(b.roles)...)
+	given, normal := assignIDs(b.roles)
+	order = append(order, given...)
 	slices.SortFunc(order, func(x, y int) int { return strings.Compare(b.roles[x].ID, b.roles[y].ID) })
 	pos := make([]int32, n)
 	// The map of roles by ID is made on first need, as for a restored
 	// graph (see roleIndex): a command looks up a few IDs.
 	g := &Graph{roles: make([]Role, n)}
+	known := make([]string, n) // normal forms of display names, by new index
 	for newI, oldI := range order {
 		r := b.roles[oldI]
 		if newI > 0 && g.roles[newI-1].ID == r.ID {
@@ -119,8 +121,9 @@ func (b *Builder) Build() (*Graph, error) {
 		}
 		pos[oldI] = int32(newI)
 		g.roles[newI] = r
+		known[newI] = normal[oldI]
 	}
-	defer g.goIndexNames()()
+	defer g.goIndexNames(known)()
 
 	// Order the added moves by the new indexes of their ends, which is the
 	// order of their IDs, and merge the moves added more than once. A
@@ -247,12 +250,15 @@ func cheaper(a, b addedMove) bool {
 
 // assignIDs gives every role without an ID a slug of its name, unique
 // among all IDs, and returns the indices of those roles in the order they
-// were given. Roles are taken in order of slug and then name, so the
-// suffixes do not depend on the order roles were added.
-func assignIDs(roles []Role) []int {
+// were given, and by index the normal forms of their names that the
+// slugs were made from ("" for a role with an ID of its own). Roles are
+// taken in order of slug and then name, so the suffixes do not depend on
+// the order roles were added.
+func assignIDs(roles []Role) (given []int, normal []string) {
 	taken := make(map[string]bool, len(roles))
 	var pending []int
 	slugs := make([]string, len(roles))
+	normal = make([]string, len(roles))
 	for i, r := range roles {
 		if r.ID != "" {
 			taken[r.ID] = true
@@ -263,7 +269,8 @@ func assignIDs(roles []Role) []int {
 	// Slug normalises each name: most of the cost, so on all cores.
 	parallel.Chunks(len(pending), func(lo, hi int) {
 		for _, i := range pending[lo:hi] {
-			slugs[i] = Slug(roles[i].Name)
+			normal[i] = NormalName(roles[i].Name)
+			slugs[i] = slugOf(normal[i])
 		}
 	})
 	slices.SortFunc(pending, func(x, y int) int {
@@ -283,5 +290,5 @@ func assignIDs(roles []Role) []int {
 		taken[id] = true
 		roles[i].ID = id
 	}
-	return pending
+	return pending, normal
 }

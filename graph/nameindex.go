@@ -11,19 +11,24 @@ import (
 
 // goIndexNames starts indexNames on another core, once g.roles is final:
 // the name index shares nothing with the rest of the graph's making. The
-// graph must not be used before wait returns.
-func (g *Graph) goIndexNames() (wait func()) {
+// graph must not be used before wait returns. known is as for
+// normalForms.
+func (g *Graph) goIndexNames(known []string) (wait func()) {
 	var wg sync.WaitGroup
-	wg.Go(g.indexNames)
+	wg.Go(func() { g.indexNamesKnown(known) })
 	return wg.Wait
 }
 
 // indexNames works out the normal form of every name of every role,
 // which look-ups and Search compare with. The map from form to roles is
 // made only when look-ups are many: see rolesNamed.
-func (g *Graph) indexNames() {
+func (g *Graph) indexNames() { g.indexNamesKnown(nil) }
+
+// indexNamesKnown is indexNames with the normal forms of display names
+// known already (see normalForms).
+func (g *Graph) indexNamesKnown(known []string) {
 	if g.forms == nil && g.formAt == nil {
-		g.forms, g.formOff = normalForms(g.allRoles())
+		g.forms, g.formOff = normalForms(g.allRoles(), known)
 	}
 }
 
@@ -127,8 +132,11 @@ func (g *Graph) formAmong(f string, lo, hi int32) bool {
 
 // normalForms returns the normal form of every name of every role in
 // eachName order, role i's at forms[off[i]:off[i+1]]. Normalising is most
-// of the cost of indexing names, so it runs on all cores.
-func normalForms(roles []Role) (forms []string, off []int32) {
+// of the cost of indexing names, so it runs on all cores, and each
+// role's display name is normalised once, though it is most often one
+// of its written forms too. known, if not nil, holds by role the normal
+// forms of display names worked out already ("" for one that was not).
+func normalForms(roles []Role, known []string) (forms []string, off []int32) {
 	off = make([]int32, len(roles)+1)
 	for i := range roles {
 		c := int32(0)
@@ -138,11 +146,16 @@ func normalForms(roles []Role) (forms []string, off []int32) {
 	forms = make([]string, off[len(roles)])
 	parallel.Chunks(len(roles), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			j := off[i]
-			roles[i].eachName(func(s string) {
-				if isPlainKana(s) {
+			j, r := off[i], &roles[i]
+			r.eachName(func(s string) {
+				switch {
+				case j == off[i] && known != nil && known[i] != "":
+					forms[j] = known[i]
+				case j > off[i] && s == r.Name: // the display name again
+					forms[j] = forms[off[i]]
+				case isPlainKana(s):
 					forms[j] = s // its own normal form, at a tenth of the cost
-				} else {
+				default:
 					forms[j] = NormalName(s)
 				}
 				j++

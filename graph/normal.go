@@ -150,10 +150,13 @@ func appendASCIINormal(dst []byte, s string) []byte {
 // Slug returns an identifier for name: the letters and digits of its
 // normal form kept (kana included), every other run of characters turned
 // into one hyphen. It never returns an empty string.
-func Slug(name string) string {
+func Slug(name string) string { return slugOf(NormalName(name)) }
+
+// slugOf is Slug for a name in normal form.
+func slugOf(normal string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range NormalName(name) {
+	for _, r := range normal {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')

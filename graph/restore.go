@@ -55,7 +55,7 @@ func Restore(roles []Role, moves []Move, ends []Ends, rungs [][]int32) (*Graph, 
 		ms[i] = packedMove{from: e.From, to: e.To, kind: m.Kind, milli: m.Milli}
 	}
 	g.moves = moves
-	defer g.goIndexNames()()
+	defer g.goIndexNames(nil)()
 	g.indexMoves(ms)
 	return g, nil
 }
