@@ -63,13 +63,14 @@ func Build(docs []*Document, aliases []Alias) (*Corpus, error) {
 // (docs is cleared) as soon as the names are resolved, to lower the peak
 // memory of a large load (see collectDocuments).
 func build(docs []keyedDoc, aliases []Alias, keepDocs bool) (*Corpus, error) {
-	return buildWith(docs, nil, aliases, keepDocs)
+	return buildWith(docs, nil, aliases, keepDocs, nil)
 }
 
 // buildWith is build with the sets of sources other than documents: the
 // roles they describe join the documents' occupations (see importedDocs)
-// and their moves follow the documents' moves.
-func buildWith(docs []keyedDoc, sets []*source.Set, aliases []Alias, keepDocs bool) (*Corpus, error) {
+// and their moves follow the documents' moves; building, if not nil, is
+// called just before the graph is built (Options.Building).
+func buildWith(docs []keyedDoc, sets []*source.Set, aliases []Alias, keepDocs bool, building func()) (*Corpus, error) {
 	all := docs
 	if imported := importedDocs(sets); len(imported) > 0 {
 		all = append(docs[:len(docs):len(docs)], imported...)
@@ -130,6 +131,9 @@ func buildWith(docs []keyedDoc, sets []*source.Set, aliases []Alias, keepDocs bo
 		if len(all) >= collectFrom {
 			collectDocuments()
 		}
+	}
+	if building != nil {
+		building()
 	}
 	return b.finish(c)
 }

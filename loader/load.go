@@ -65,6 +65,14 @@ type Options struct {
 	// data, turns it back on here, and one that prepares its heap for
 	// what the files will take does that here.
 	Parsing func(files int)
+	// Building, when set, is called once the documents' names are
+	// resolved, just before the graph is built, from the goroutine that
+	// called Load; with DropDocuments the documents are let go (and
+	// collected, see there) by then. Most of what the build allocates is
+	// the graph, which stays: a program that answers once and exits may
+	// hold the garbage collector off here, where a collection would mark
+	// what it cannot free. A load that parses nothing does not call it.
+	Building func()
 }
 
 // DefaultMaxFileSize is the size limit of a file when
@@ -265,7 +273,7 @@ func loadFiles(files []sourceFile, opt Options) (*Corpus, error) {
 		}
 	}
 	docs, sets, skipped, problems := parseAll(files, opt.Progress, keepDocs, opt.Format, newSpill(opt.SpillDir))
-	c, err := buildWith(docs, sets, aliases, keepDocs)
+	c, err := buildWith(docs, sets, aliases, keepDocs, opt.Building)
 	if err != nil {
 		return nil, err
 	}

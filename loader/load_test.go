@@ -72,6 +72,34 @@ func TestLoadFindsDocuments(t *testing.T) {
 	}
 }
 
+// TestLoadHooks checks that Options.Parsing and Options.Building are
+// called once each, in that order, with the number of files to read,
+// whether the load keeps its documents or drops them.
+func TestLoadHooks(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.txt": "Mayor\nCareer Path\nClerk → Mayor\n",
+		"b.txt": "Governor\nCareer Path\nMayor → Governor\n",
+	})
+	for _, drop := range []bool{false, true} {
+		var calls []string
+		c, err := Load(Options{
+			Paths:         []string{dir},
+			DropDocuments: drop,
+			Parsing:       func(files int) { calls = append(calls, fmt.Sprintf("parsing %d", files)) },
+			Building:      func() { calls = append(calls, "building") },
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{"parsing 2", "building"}; !slices.Equal(calls, want) {
+			t.Errorf("DropDocuments %v: hooks called %q; want %q", drop, calls, want)
+		}
+		if _, err := c.Graph.Resolve("Governor"); err != nil {
+			t.Errorf("DropDocuments %v: %v", drop, err)
+		}
+	}
+}
+
 func TestLoadErrors(t *testing.T) {
 	empty := t.TempDir()
 	tests := []struct {
