@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
 )
 
 // The garbage collector across a load. Looking at the files and decoding
@@ -16,33 +17,55 @@ import (
 // command (not a server) leaves the collector off until its heap grows
 // by as much again as the load took (256 MiB at least), and collects as
 // usual from that collection on.
+//
+// A command that parses documents does the same from when their names
+// are resolved (loader.Options.Building): all but a few hundred
+// megabytes of what the graph's build allocates at 100k documents is the
+// graph, and the collection that came in its middle marked 350 MB to
+// free 50 (0.3 s of CPU, much of it the build's own goroutines made to
+// help). Twenty-two interleaved `careergraph --no-cache path` at 100k:
+// 0.07–0.12 s less time, 0.3 s less CPU, the same peak; at 10k no
+// change (no collection came there).
 
 // collector is the collector's setting, held over a load.
-type collector struct{ percent int }
+type collector struct {
+	percent int
+	resumed sync.Once
+}
 
 // holdCollector turns the collector off.
 func holdCollector() *collector { return &collector{percent: debug.SetGCPercent(-1)} }
 
-// resume turns the collector back on as it was.
-func (c *collector) resume() { debug.SetGCPercent(c.percent) }
+// resume turns the collector back on as it was, once: a later call does
+// nothing.
+func (c *collector) resume() { c.resumed.Do(func() { debug.SetGCPercent(c.percent) }) }
 
 // resumeLater turns the collector back on once the heap has grown by as
 // much again as it holds now, 256 MiB at least: until then a soft memory
 // limit starts the one collection, after which the setting is as it was
-// (limit and all).
+// (limit and all). The limit counts from all the memory the heap has
+// now, objects and the free room a collection just made alike: the
+// runtime counts both against it.
 func (c *collector) resumeLater() {
 	if c.percent < 0 { // GOGC=off: as the user asked
 		return
 	}
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	s := []metrics.Sample{
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/memory/classes/total:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+	}
 	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
-		c.resume()
-		return
+	for _, m := range s {
+		if m.Value.Kind() != metrics.KindUint64 {
+			c.resume()
+			return
+		}
 	}
 	heap := int64(s[0].Value.Uint64())
+	held := int64(s[1].Value.Uint64() - s[2].Value.Uint64())
 	limit := debug.SetMemoryLimit(-1)
-	debug.SetMemoryLimit(min(limit, heap+max(heap, 256<<20)))
+	debug.SetMemoryLimit(min(limit, held+max(heap, 256<<20)))
 	// A collection finds the sentinel unreachable and runs the cleanup,
 	// which puts the setting back. It holds a pointer, so that it is
 	// never one of the tiny objects the allocator packs together.

@@ -40,7 +40,13 @@ func TestCollector(t *testing.T) {
 	}
 	c = holdCollector()
 	c.resume()
-	if got := debug.SetGCPercent(100); got != 100 {
+	if got := debug.SetGCPercent(50); got != 100 {
 		t.Errorf("resume: GC percent %d; want 100", got)
+	}
+	// Resumed once: a second call (a load whose hooks both resume) does
+	// not undo what was set since.
+	c.resume()
+	if got := debug.SetGCPercent(100); got != 50 {
+		t.Errorf("resume again: GC percent %d; want 50, as set since", got)
 	}
 }

@@ -79,6 +79,11 @@ func loadCorpus(c *cli.Context, global *globalOptions, quiet bool) (*loader.Corp
 			hugeheap.ForFiles(files)
 		}
 	}
+	// A command that parses holds the collector off again while the
+	// graph is built (collector.go).
+	if !global.lasting {
+		opt.Building = func() { holdCollector().resumeLater() }
+	}
 	var corpus *loader.Corpus
 	var cached bool
 	if global.lasting {
