@@ -70,7 +70,7 @@ func build(docs []keyedDoc, aliases []Alias, keepDocs bool) (*Corpus, error) {
 // roles they describe join the documents' occupations (see importedDocs)
 // and their moves follow the documents' moves; building, if not nil, is
 // called just before the graph is built (Options.Building).
-func buildWith(docs []keyedDoc, sets []*source.Set, aliases []Alias, keepDocs bool, building func()) (*Corpus, error) {
+func buildWith(docs []keyedDoc, sets []*source.Set, aliases []Alias, keepDocs bool, building func(docs int)) (*Corpus, error) {
 	all := docs
 	if imported := importedDocs(sets); len(imported) > 0 {
 		all = append(docs[:len(docs):len(docs)], imported...)
@@ -133,7 +133,7 @@ func buildWith(docs []keyedDoc, sets []*source.Set, aliases []Alias, keepDocs bo
 		}
 	}
 	if building != nil {
-		building()
+		building(len(all))
 	}
 	return b.finish(c)
 }

@@ -67,12 +67,14 @@ type Options struct {
 	Parsing func(files int)
 	// Building, when set, is called once the documents' names are
 	// resolved, just before the graph is built, from the goroutine that
-	// called Load; with DropDocuments the documents are let go (and
-	// collected, see there) by then. Most of what the build allocates is
-	// the graph, which stays: a program that answers once and exits may
-	// hold the garbage collector off here, where a collection would mark
-	// what it cannot free. A load that parses nothing does not call it.
-	Building func()
+	// called Load, with the number of documents (each role a source
+	// other than documents describes counted as one); with DropDocuments
+	// the documents are let go (and collected, see there) by then. Most
+	// of what the build allocates is the graph, which stays: a program
+	// that answers once and exits may hold the garbage collector off
+	// here, where a collection would mark what it cannot free. A load
+	// that parses nothing does not call it.
+	Building func(docs int)
 }
 
 // DefaultMaxFileSize is the size limit of a file when

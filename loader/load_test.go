@@ -73,8 +73,8 @@ func TestLoadFindsDocuments(t *testing.T) {
 }
 
 // TestLoadHooks checks that Options.Parsing and Options.Building are
-// called once each, in that order, with the number of files to read,
-// whether the load keeps its documents or drops them.
+// called once each, in that order, with the number of files to read and
+// of documents, whether the load keeps its documents or drops them.
 func TestLoadHooks(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
 		"a.txt": "Mayor\nCareer Path\nClerk → Mayor\n",
@@ -86,12 +86,12 @@ func TestLoadHooks(t *testing.T) {
 			Paths:         []string{dir},
 			DropDocuments: drop,
 			Parsing:       func(files int) { calls = append(calls, fmt.Sprintf("parsing %d", files)) },
-			Building:      func() { calls = append(calls, "building") },
+			Building:      func(docs int) { calls = append(calls, fmt.Sprintf("building %d", docs)) },
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := []string{"parsing 2", "building"}; !slices.Equal(calls, want) {
+		if want := []string{"parsing 2", "building 2"}; !slices.Equal(calls, want) {
 			t.Errorf("DropDocuments %v: hooks called %q; want %q", drop, calls, want)
 		}
 		if _, err := c.Graph.Resolve("Governor"); err != nil {

@@ -689,22 +689,22 @@ func TestLoadConcurrentMoves(t *testing.T) {
 	done.Wait()
 }
 
-// TestLoadParsing counts the calls of opt.Parsing: one when documents
-// are parsed, with or without a cache, told how many files, none when a
-// snapshot spares it.
+// TestLoadParsing counts the calls of opt.Parsing and opt.Building: one
+// each when documents are parsed, with or without a cache, told how many
+// files, none when a snapshot spares it.
 func TestLoadParsing(t *testing.T) {
 	data, cache := cacheFixture(t)
 	files, err := loader.ListFiles(loader.Options{Paths: []string{data}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	calls := 0
+	calls, builds := 0, 0
 	opt := loader.Options{Paths: []string{data}, Parsing: func(n int) {
 		calls++
 		if n != len(files) {
 			t.Errorf("Parsing(%d); want Parsing(%d), the files listed", n, len(files))
 		}
-	}}
+	}, Building: func(int) { builds++ }}
 	for _, step := range []struct {
 		what  string
 		dir   string
@@ -714,12 +714,12 @@ func TestLoadParsing(t *testing.T) {
 		{"empty cache", cache, 1},
 		{"warm cache", cache, 0},
 	} {
-		calls = 0
+		calls, builds = 0, 0
 		if _, _, err := Load(opt, step.dir, "1"); err != nil {
 			t.Fatal(err)
 		}
-		if calls != step.calls {
-			t.Errorf("%s: Parsing called %d times; want %d", step.what, calls, step.calls)
+		if calls != step.calls || builds != step.calls {
+			t.Errorf("%s: Parsing called %d times, Building %d; want %d each", step.what, calls, builds, step.calls)
 		}
 	}
 }
