@@ -73,3 +73,41 @@ func BenchmarkNameMap(b *testing.B) {
 		g.mapNames()
 	}
 }
+
+// TestBuiltNormalForms checks that the normal forms a built graph indexes,
+// its display names' worked out with their slugs, are those of every
+// name worked out anew: roles added out of ID order, with IDs of their
+// own and without, display names among their written forms and not,
+// kana, full-width letters and names that normalise to nothing.
+func TestBuiltNormalForms(t *testing.T) {
+	var b Builder
+	for _, r := range []Role{
+		{Name: "Ｚｏｏ  Keeper", Names: []string{"Ｚｏｏ  Keeper", "zoo keeper"}},
+		{ID: "a-own", Name: "Harbour Master", Names: []string{"Harbour Master"}},
+		{Name: "せーるすまねーじゃー", Names: []string{"せーるすまねーじゃー"}, Reading: "せーるす"},
+		{Name: "---", Names: []string{"---", "…"}},
+		{Name: "", Names: []string{"Nameless Clerk"}},
+		{Name: "Chief (Port)", Names: []string{"chief (port)", "CHIEF (PORT)"}},
+		{ID: "m-own", Name: "Mayor", Names: []string{"Town Mayor"}},
+		{Name: "Zoo Keeper", Names: []string{"Zoo Keeper"}},
+	} {
+		b.AddRole(r)
+	}
+	g, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantForms, wantOff := normalForms(g.allRoles(), nil)
+	var got []string
+	for j := range int32(g.numForms()) {
+		got = append(got, g.form(j))
+	}
+	if !slices.Equal(got, wantForms) || !slices.Equal(g.formOff, wantOff) {
+		t.Errorf("built forms %q at %v; want %q at %v", got, g.formOff, wantForms, wantOff)
+	}
+	for i, r := range g.allRoles() {
+		if f := got[g.formOff[i]]; f != NormalName(r.Name) {
+			t.Errorf("role %q: display name's form %q; want %q", r.Name, f, NormalName(r.Name))
+		}
+	}
+}

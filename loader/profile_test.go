@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -56,5 +58,41 @@ func TestSectionOrder(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestProfileScratchReused profiles documents one after another in one
+// scratch, as a worker does, and packs each before the next: each packs
+// as it does in a scratch of its own, the texts the scratch put together
+// (career paths, classification lines) included, however its memory grew
+// in the middle of a document.
+func TestProfileScratchReused(t *testing.T) {
+	long := strings.Repeat("Senior Principal Harbour Operations ", 3)
+	var shared profileScratch
+	for _, rungs := range []int{2, 40, 3} {
+		var path []string
+		for i := range rungs {
+			path = append(path, fmt.Sprintf("%s%d · Deputy %d", long, i, i))
+		}
+		paths := []string{strings.Join(path, " → "), "Clerk → " + path[0]}
+		text := fmt.Sprintf("Mayor %d\nClassification\n- Major : Managerial\n- Middle : Civic %s\nCareer Path\n%s\n", rungs, long, strings.Join(paths, "\n"))
+		doc, _, err := parseBytes([]byte(text), "m.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		packed := graph.AppendDocProfile(nil, shared.profile(doc))
+		var p graph.Profile
+		p.SetPacked(string(packed), nil)
+		docs, err := p.Docs()
+		if err != nil || len(docs) != 1 {
+			t.Fatalf("%d rungs: unpacked %d documents, %v", rungs, len(docs), err)
+		}
+		want := []graph.Section{
+			{Key: graph.SecClassification, Heading: "Classification", Line: 2, Items: []string{"Major: Managerial", "Middle: Civic " + strings.TrimSpace(long)}},
+			{Key: graph.SecCareerPath, Heading: "Career Path", Line: 5, Items: paths},
+		}
+		if diff := cmp.Diff(want, docs[0].Sections); diff != "" {
+			t.Errorf("%d rungs, in a reused scratch (-want +got):\n%s", rungs, diff)
+		}
 	}
 }
