@@ -30,38 +30,38 @@ import (
 // Cytoscape.js requires. source and target are endpoints; provenance is
 // source_docs. Order: g.Roles(), then g.Moves(); indented by two spaces.
 func WriteCytoscape(w io.Writer, g *graph.Graph) error {
-	var doc cyDoc
-	taken := make(map[string]bool, len(g.Roles())+len(g.Moves()))
-	doc.Elements.Nodes = make([]cyNode, len(g.Roles()))
-	for i, r := range g.Roles() {
+	roles, moves := g.Roles(), g.Moves()
+	taken := make(map[string]bool, len(roles)+len(moves))
+	s := newJSONStream(w)
+	s.str("{\n  \"elements\": {\n")
+	s.array(2, "nodes", len(roles), func(i int) any {
+		r := roles[i]
 		taken[r.ID] = true
-		doc.Elements.Nodes[i].Data = cyNodeData{
+		return cyNode{Data: cyNodeData{
 			ID: r.ID, Label: r.Name, Documented: r.Documented, Reading: r.Reading,
 			Names: nonNil(r.Names), SourceDocs: nonNil(r.Docs), nodeDetails: newNodeDetails(r), nodeProfile: newNodeProfile(r),
-		}
-	}
-	doc.Elements.Edges = make([]cyEdge, len(g.Moves()))
-	for i, m := range g.Moves() {
+		}}
+	})
+	s.str(",\n")
+	// Every node's id is taken before the first edge's is made.
+	s.array(2, "edges", len(moves), func(i int) any {
+		m := moves[i]
 		id := m.From + "->" + m.To + ":" + m.Kind.String()
 		for n := 2; taken[id]; n++ {
 			id = m.From + "->" + m.To + ":" + m.Kind.String() + "#" + strconv.Itoa(n)
 		}
 		taken[id] = true
-		doc.Elements.Edges[i].Data = cyEdgeData{
+		return cyEdge{Data: cyEdgeData{
 			ID: id, Source: m.From, Target: m.To, Kind: m.Kind.String(), moveFields: newMoveFields(m), SourceDocs: graph.SourceStrings(m.Sources),
-		}
-	}
-	return writeJSON(w, doc)
+		}}
+	})
+	s.str("\n  }\n}\n")
+	return s.flush()
 }
 
-// The Cytoscape.js wire format.
+// The Cytoscape.js wire format: the document is written by
+// WriteCytoscape, its elements are these.
 type (
-	cyDoc struct {
-		Elements struct {
-			Nodes []cyNode `json:"nodes"`
-			Edges []cyEdge `json:"edges"`
-		} `json:"elements"`
-	}
 	cyNode struct {
 		Data cyNodeData `json:"data"`
 	}

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"encoding/json"
 	"io"
 
 	"careergraph/graph"
@@ -33,42 +32,32 @@ import (
 // never null. The output is indented by two spaces and ends in a newline;
 // keys keep this order.
 func WriteJSON(w io.Writer, g *graph.Graph) error {
-	doc := nodeLink{Directed: true, Multigraph: true, Graph: struct{}{}}
-	doc.Nodes = make([]nodeLinkNode, len(g.Roles()))
-	for i, r := range g.Roles() {
-		doc.Nodes[i] = nodeLinkNode{
+	roles, moves := g.Roles(), g.Moves()
+	link := func(i int) any {
+		m := moves[i]
+		k := m.Kind.String()
+		return nodeLinkLink{Source: m.From, Target: m.To, Key: k, Kind: k, moveFields: newMoveFields(m), SourceDocs: graph.SourceStrings(m.Sources)}
+	}
+	s := newJSONStream(w)
+	s.str("{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": {},\n")
+	s.array(1, "nodes", len(roles), func(i int) any {
+		r := roles[i]
+		return nodeLinkNode{
 			ID: r.ID, Label: r.Name, Documented: r.Documented, Reading: r.Reading,
 			Names: nonNil(r.Names), SourceDocs: nonNil(r.Docs), nodeDetails: newNodeDetails(r), nodeProfile: newNodeProfile(r),
 		}
-	}
-	doc.Links = make([]nodeLinkLink, len(g.Moves()))
-	for i, m := range g.Moves() {
-		k := m.Kind.String()
-		doc.Links[i] = nodeLinkLink{Source: m.From, Target: m.To, Key: k, Kind: k, moveFields: newMoveFields(m), SourceDocs: graph.SourceStrings(m.Sources)}
-	}
-	doc.Edges = doc.Links
-	return writeJSON(w, doc)
+	})
+	s.str(",\n")
+	s.array(1, "links", len(moves), link)
+	s.str(",\n")
+	s.array(1, "edges", len(moves), link)
+	s.str("\n}\n")
+	return s.flush()
 }
 
-// writeJSON writes v indented by two spaces with a final newline, leaving
-// <, > and & as they are: the output is a file, not HTML.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
-
-// The node-link wire format.
+// The node-link wire format: the document is written by WriteJSON,
+// its nodes and links are these.
 type (
-	nodeLink struct {
-		Directed   bool           `json:"directed"`
-		Multigraph bool           `json:"multigraph"`
-		Graph      struct{}       `json:"graph"`
-		Nodes      []nodeLinkNode `json:"nodes"`
-		Links      []nodeLinkLink `json:"links"`
-		Edges      []nodeLinkLink `json:"edges"`
-	}
 	nodeLinkNode struct {
 		ID         string   `json:"id"`
 		Label      string   `json:"label"`
