@@ -1,7 +1,6 @@
 package export
 
 import (
-	"encoding/xml"
 	"fmt"
 	"io"
 	"strconv"
@@ -65,33 +64,29 @@ func WriteGEXF(w io.Writer, g *graph.Graph, version string) error {
 		return fmt.Errorf("unknown GEXF version %q (known: %s)", version, strings.Join(GEXFVersions(), ", "))
 	}
 	v := gexfVersions[i]
-	doc := gexfDoc{
-		Xmlns:   v.namespace,
-		Version: v.version,
-		Meta:    gexfMeta{Creator: "careergraph"},
-		Graph: gexfGraph{
-			DefaultEdgeType: "directed",
-			Mode:            "static",
-			Attributes: []gexfAttributes{
-				{Class: "node"},
-				{Class: "edge"},
-			},
-		},
-	}
+	s := newXMLStream(w)
+	s.start("gexf", "xmlns", v.namespace, "version", v.version)
+	s.element(gexfMeta{Creator: "careergraph"}, "meta")
+	s.start("graph", "defaultedgetype", "directed", "mode", "static")
+	attrs := []gexfAttributes{{Class: "node"}, {Class: "edge"}}
 	depth := classDepth(g)
 	for _, k := range roleKeys(depth) {
-		doc.Graph.Attributes[0].Attribute = append(doc.Graph.Attributes[0].Attribute, gexfAttribute{ID: k.name, Title: k.name, Type: k.typ.gexf()})
+		attrs[0].Attribute = append(attrs[0].Attribute, gexfAttribute{ID: k.name, Title: k.name, Type: k.typ.gexf()})
 	}
 	for _, k := range moveDefs {
-		doc.Graph.Attributes[1].Attribute = append(doc.Graph.Attributes[1].Attribute, gexfAttribute{ID: k.name, Title: k.name, Type: k.typ.gexf()})
+		attrs[1].Attribute = append(attrs[1].Attribute, gexfAttribute{ID: k.name, Title: k.name, Type: k.typ.gexf()})
+	}
+	for _, a := range attrs {
+		s.element(a, "attributes")
 	}
 	roles := g.Roles()
-	doc.Graph.Nodes = gexfNodes{Count: len(roles), Node: make([]gexfNode, len(roles))}
-	for i, r := range roles {
-		doc.Graph.Nodes.Node[i] = gexfNode{ID: r.ID, Label: r.Name, Values: gexfValues(append(roleAttrs(r), profileAttrs(r, depth)...)...)}
+	s.start("nodes", "count", strconv.Itoa(len(roles)))
+	for _, r := range roles {
+		s.element(gexfNode{ID: r.ID, Label: r.Name, Values: gexfValues(append(roleAttrs(r), profileAttrs(r, depth)...)...)}, "node")
 	}
+	s.end("nodes")
 	moves := g.Moves()
-	doc.Graph.Edges = gexfEdges{Count: len(moves), Edge: make([]gexfEdge, len(moves))}
+	s.start("edges", "count", strconv.Itoa(len(moves)))
 	for i, m := range moves {
 		e := gexfEdge{
 			ID: "e" + strconv.Itoa(i), Source: m.From, Target: m.To, Label: m.Kind.String(),
@@ -100,9 +95,12 @@ func WriteGEXF(w io.Writer, g *graph.Graph, version string) error {
 		if v.name == "1.3" {
 			e.Kind = m.Kind.String()
 		}
-		doc.Graph.Edges.Edge[i] = e
+		s.element(e, "edge")
 	}
-	return writeXML(w, doc)
+	s.end("edges")
+	s.end("graph")
+	s.end("gexf")
+	return s.close()
 }
 
 // gexfValues returns <attvalue> elements for key, value pairs, leaving
@@ -117,24 +115,11 @@ func gexfValues(kv ...string) []gexfValue {
 	return out
 }
 
-// The GEXF wire format, common to 1.2draft and 1.3.
+// The GEXF wire format, common to 1.2draft and 1.3: the document is
+// written by WriteGEXF, its parts are these.
 type (
-	gexfDoc struct {
-		XMLName xml.Name  `xml:"gexf"`
-		Xmlns   string    `xml:"xmlns,attr"`
-		Version string    `xml:"version,attr"`
-		Meta    gexfMeta  `xml:"meta"`
-		Graph   gexfGraph `xml:"graph"`
-	}
 	gexfMeta struct {
 		Creator string `xml:"creator"`
-	}
-	gexfGraph struct {
-		DefaultEdgeType string           `xml:"defaultedgetype,attr"`
-		Mode            string           `xml:"mode,attr"`
-		Attributes      []gexfAttributes `xml:"attributes"`
-		Nodes           gexfNodes        `xml:"nodes"`
-		Edges           gexfEdges        `xml:"edges"`
 	}
 	gexfAttributes struct {
 		Class     string          `xml:"class,attr"`
@@ -145,18 +130,10 @@ type (
 		Title string `xml:"title,attr"`
 		Type  string `xml:"type,attr"`
 	}
-	gexfNodes struct {
-		Count int        `xml:"count,attr"`
-		Node  []gexfNode `xml:"node"`
-	}
 	gexfNode struct {
 		ID     string      `xml:"id,attr"`
 		Label  string      `xml:"label,attr"`
 		Values []gexfValue `xml:"attvalues>attvalue"`
-	}
-	gexfEdges struct {
-		Count int        `xml:"count,attr"`
-		Edge  []gexfEdge `xml:"edge"`
 	}
 	gexfEdge struct {
 		ID     string      `xml:"id,attr"`

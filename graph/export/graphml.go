@@ -1,8 +1,6 @@
 package export
 
 import (
-	"encoding/xml"
-	"fmt"
 	"io"
 	"strconv"
 
@@ -32,40 +30,41 @@ import (
 // ("file:line" joined by "; "). Keys are declared once for every graph,
 // from the definitions dot and gexf share.
 func WriteGraphML(w io.Writer, g *graph.Graph) error {
-	doc := gmlDoc{
-		Xmlns:    "http://graphml.graphdrawing.org/xmlns",
-		XSI:      "http://www.w3.org/2001/XMLSchema-instance",
-		Location: "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
-		Keys: []gmlKey{
-			{ID: "label", For: "node", Name: "label", Type: "string"},
-			{ID: "slug", For: "node", Name: "slug", Type: "string"},
-		},
-		Graph: gmlGraph{ID: "careergraph", EdgeDefault: "directed"},
+	s := newXMLStream(w)
+	s.start("graphml",
+		"xmlns", "http://graphml.graphdrawing.org/xmlns",
+		"xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance",
+		"xsi:schemaLocation", "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd")
+	keys := []gmlKey{
+		{ID: "label", For: "node", Name: "label", Type: "string"},
+		{ID: "slug", For: "node", Name: "slug", Type: "string"},
 	}
 	depth := classDepth(g)
 	for _, k := range roleKeys(depth) {
-		doc.Keys = append(doc.Keys, gmlKey{ID: k.name, For: "node", Name: k.name, Type: k.typ.graphml()})
+		keys = append(keys, gmlKey{ID: k.name, For: "node", Name: k.name, Type: k.typ.graphml()})
 	}
 	for _, k := range moveDefs {
-		doc.Keys = append(doc.Keys, gmlKey{ID: k.name, For: "edge", Name: k.name, Type: k.typ.graphml()})
+		keys = append(keys, gmlKey{ID: k.name, For: "edge", Name: k.name, Type: k.typ.graphml()})
 	}
-	roles := g.Roles()
-	doc.Graph.Nodes = make([]gmlNode, len(roles))
-	for i, r := range roles {
-		doc.Graph.Nodes[i] = gmlNode{ID: "n" + strconv.Itoa(i), Data: gmlValues(append(append([]string{"label", r.Name, "slug", r.ID}, roleAttrs(r)...), profileAttrs(r, depth)...)...)}
+	for _, k := range keys {
+		s.element(k, "key")
+	}
+	s.start("graph", "id", "careergraph", "edgedefault", "directed")
+	for i, r := range g.Roles() {
+		s.element(gmlNode{ID: "n" + strconv.Itoa(i), Data: gmlValues(append(append([]string{"label", r.Name, "slug", r.ID}, roleAttrs(r)...), profileAttrs(r, depth)...)...)}, "node")
 	}
 	idx := nodeIndex(g)
-	moves := g.Moves()
-	doc.Graph.Edges = make([]gmlEdge, len(moves))
-	for i, m := range moves {
-		doc.Graph.Edges[i] = gmlEdge{
+	for i, m := range g.Moves() {
+		s.element(gmlEdge{
 			ID:     "e" + strconv.Itoa(i),
 			Source: "n" + strconv.Itoa(idx[m.From]),
 			Target: "n" + strconv.Itoa(idx[m.To]),
 			Data:   gmlValues(moveAttrs(m)...),
-		}
+		}, "edge")
 	}
-	return writeXML(w, doc)
+	s.end("graph")
+	s.end("graphml")
+	return s.close()
 }
 
 // gmlValues returns <data> elements for key, value pairs, leaving out
@@ -80,45 +79,14 @@ func gmlValues(kv ...string) []gmlData {
 	return out
 }
 
-// writeXML writes v as an indented XML document with its declaration and
-// a final newline.
-func writeXML(w io.Writer, v any) error {
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return fmt.Errorf("encode xml: %w", err)
-	}
-	if err := enc.Close(); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
-}
-
-// The GraphML wire format.
+// The GraphML wire format: the document is written by WriteGraphML,
+// its parts are these.
 type (
-	gmlDoc struct {
-		XMLName  xml.Name `xml:"graphml"`
-		Xmlns    string   `xml:"xmlns,attr"`
-		XSI      string   `xml:"xmlns:xsi,attr"`
-		Location string   `xml:"xsi:schemaLocation,attr"`
-		Keys     []gmlKey `xml:"key"`
-		Graph    gmlGraph `xml:"graph"`
-	}
 	gmlKey struct {
 		ID   string `xml:"id,attr"`
 		For  string `xml:"for,attr"`
 		Name string `xml:"attr.name,attr"`
 		Type string `xml:"attr.type,attr"`
-	}
-	gmlGraph struct {
-		ID          string    `xml:"id,attr"`
-		EdgeDefault string    `xml:"edgedefault,attr"`
-		Nodes       []gmlNode `xml:"node"`
-		Edges       []gmlEdge `xml:"edge"`
 	}
 	gmlNode struct {
 		ID   string    `xml:"id,attr"`
