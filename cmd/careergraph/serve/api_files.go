@@ -118,29 +118,30 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	if sel.Kind != graph.SelectionAll {
 		g = g.Subgraph(sel)
 	}
-	var body bytes.Buffer
 	ext := format.Ext
 	ctype := exportType(format.Name)
 	if format.IsDir() {
-		err = writeCSVZip(&body, g)
 		ext, ctype = ".zip", "application/zip"
+	}
+	d := &download{w: w, header: func(h http.Header) {
+		h.Set("Content-Type", ctype)
+		h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", safeFileName(base)+ext))
+		h.Set("Cache-Control", "no-store")
+	}}
+	if format.IsDir() {
+		err = writeCSVZip(d, g)
 	} else {
-		err = format.Write(&body, g)
+		err = format.Write(d, g)
+	}
+	if !d.finish(err) {
+		return
 	}
 	var tooLarge *export.TooLargeError
 	if errors.As(err, &tooLarge) || errors.Is(err, export.ErrTooLarge) {
 		s.writeErr(w, r, badParam("format", "%v", err))
 		return
 	}
-	if err != nil {
-		s.writeErr(w, r, err)
-		return
-	}
-	h := w.Header()
-	h.Set("Content-Type", ctype)
-	h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", safeFileName(base)+ext))
-	h.Set("Cache-Control", "no-store")
-	w.Write(body.Bytes())
+	s.writeErr(w, r, err)
 }
 
 func exportType(format string) string {
