@@ -29,6 +29,9 @@ import (
 // "#2", "#3", … suffix, so ids are unique across nodes and edges as
 // Cytoscape.js requires. source and target are endpoints; provenance is
 // source_docs. Order: g.Roles(), then g.Moves(); indented by two spaces.
+// It writes as it goes: should w fail, or a value not encode, what was
+// written before stays written (write to a temporary file, as the
+// command's -o does, to leave nothing behind).
 func WriteCytoscape(w io.Writer, g *graph.Graph) error {
 	roles, moves := g.Roles(), g.Moves()
 	taken := make(map[string]bool, len(roles)+len(moves))

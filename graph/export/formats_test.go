@@ -626,3 +626,42 @@ func TestCSVInjection(t *testing.T) {
 		}
 	}
 }
+
+// countWriter counts the writes it is given and fails once it has taken
+// failAfter bytes (never when failAfter is 0).
+type countWriter struct {
+	writes, n, failAfter int
+}
+
+func (w *countWriter) Write(p []byte) (int, error) {
+	if w.failAfter > 0 && w.n+len(p) > w.failAfter {
+		return 0, errors.New("disk full")
+	}
+	w.writes++
+	w.n += len(p)
+	return len(p), nil
+}
+
+// TestWritesInBlocks writes a graph of 3,000 moves in every stream format
+// but Mermaid (which refuses it): each hands its writer large blocks, not
+// a write per role or move, and an export that fails half-way (a disk
+// that fills) stops with the writer's error.
+func TestWritesInBlocks(t *testing.T) {
+	g := chain(t, 3000, 20)
+	for _, f := range export.Formats() {
+		if f.IsDir() || f.Name == "mermaid" {
+			continue
+		}
+		w := &countWriter{}
+		if err := f.Write(w, g); err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		if most := w.n/4096 + 2; w.writes > most {
+			t.Errorf("%s: %d writes for %d bytes; want at most %d, in blocks", f.Name, w.writes, w.n, most)
+		}
+		half := &countWriter{failAfter: w.n / 2}
+		if err := f.Write(half, g); err == nil || !strings.Contains(err.Error(), "disk full") {
+			t.Errorf("%s to a disk that fills half-way: error %v; want disk full", f.Name, err)
+		}
+	}
+}

@@ -53,6 +53,9 @@ func GEXFVersions() []string {
 // stay two edges. Each edge's label is its kind, and in GEXF 1.3 so is
 // its native kind attribute, the 1.3 way to say that parallel edges are
 // of different types. <edges> is written even when there are none.
+// It writes as it goes: should w fail, or a value not encode, what was
+// written before stays written (write to a temporary file, as the
+// command's -o does, to leave nothing behind).
 func WriteGEXF(w io.Writer, g *graph.Graph, version string) error {
 	i := -1
 	for j, v := range gexfVersions {
@@ -66,7 +69,7 @@ func WriteGEXF(w io.Writer, g *graph.Graph, version string) error {
 	v := gexfVersions[i]
 	s := newXMLStream(w)
 	s.start("gexf", "xmlns", v.namespace, "version", v.version)
-	s.element(gexfMeta{Creator: "careergraph"}, "meta")
+	s.elements("meta", 1, func(int) any { return gexfMeta{Creator: "careergraph"} })
 	s.start("graph", "defaultedgetype", "directed", "mode", "static")
 	attrs := []gexfAttributes{{Class: "node"}, {Class: "edge"}}
 	depth := classDepth(g)
@@ -76,18 +79,18 @@ func WriteGEXF(w io.Writer, g *graph.Graph, version string) error {
 	for _, k := range moveDefs {
 		attrs[1].Attribute = append(attrs[1].Attribute, gexfAttribute{ID: k.name, Title: k.name, Type: k.typ.gexf()})
 	}
-	for _, a := range attrs {
-		s.element(a, "attributes")
-	}
+	s.elements("attributes", len(attrs), func(i int) any { return attrs[i] })
 	roles := g.Roles()
 	s.start("nodes", "count", strconv.Itoa(len(roles)))
-	for _, r := range roles {
-		s.element(gexfNode{ID: r.ID, Label: r.Name, Values: gexfValues(append(roleAttrs(r), profileAttrs(r, depth)...)...)}, "node")
-	}
+	s.elements("node", len(roles), func(i int) any {
+		r := roles[i]
+		return gexfNode{ID: r.ID, Label: r.Name, Values: gexfValues(append(roleAttrs(r), profileAttrs(r, depth)...)...)}
+	})
 	s.end("nodes")
 	moves := g.Moves()
 	s.start("edges", "count", strconv.Itoa(len(moves)))
-	for i, m := range moves {
+	s.elements("edge", len(moves), func(i int) any {
+		m := moves[i]
 		e := gexfEdge{
 			ID: "e" + strconv.Itoa(i), Source: m.From, Target: m.To, Label: m.Kind.String(),
 			Values: gexfValues(moveAttrs(m)...),
@@ -95,8 +98,8 @@ func WriteGEXF(w io.Writer, g *graph.Graph, version string) error {
 		if v.name == "1.3" {
 			e.Kind = m.Kind.String()
 		}
-		s.element(e, "edge")
-	}
+		return e
+	})
 	s.end("edges")
 	s.end("graph")
 	s.end("gexf")

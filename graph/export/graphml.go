@@ -29,6 +29,9 @@ import (
 // (string), index (int), similarity (double), note (string) and sources
 // ("file:line" joined by "; "). Keys are declared once for every graph,
 // from the definitions dot and gexf share.
+// It writes as it goes: should w fail, or a value not encode, what was
+// written before stays written (write to a temporary file, as the
+// command's -o does, to leave nothing behind).
 func WriteGraphML(w io.Writer, g *graph.Graph) error {
 	s := newXMLStream(w)
 	s.start("graphml",
@@ -46,22 +49,23 @@ func WriteGraphML(w io.Writer, g *graph.Graph) error {
 	for _, k := range moveDefs {
 		keys = append(keys, gmlKey{ID: k.name, For: "edge", Name: k.name, Type: k.typ.graphml()})
 	}
-	for _, k := range keys {
-		s.element(k, "key")
-	}
+	s.elements("key", len(keys), func(i int) any { return keys[i] })
 	s.start("graph", "id", "careergraph", "edgedefault", "directed")
-	for i, r := range g.Roles() {
-		s.element(gmlNode{ID: "n" + strconv.Itoa(i), Data: gmlValues(append(append([]string{"label", r.Name, "slug", r.ID}, roleAttrs(r)...), profileAttrs(r, depth)...)...)}, "node")
-	}
+	roles, moves := g.Roles(), g.Moves()
+	s.elements("node", len(roles), func(i int) any {
+		r := roles[i]
+		return gmlNode{ID: "n" + strconv.Itoa(i), Data: gmlValues(append(append([]string{"label", r.Name, "slug", r.ID}, roleAttrs(r)...), profileAttrs(r, depth)...)...)}
+	})
 	idx := nodeIndex(g)
-	for i, m := range g.Moves() {
-		s.element(gmlEdge{
+	s.elements("edge", len(moves), func(i int) any {
+		m := moves[i]
+		return gmlEdge{
 			ID:     "e" + strconv.Itoa(i),
 			Source: "n" + strconv.Itoa(idx[m.From]),
 			Target: "n" + strconv.Itoa(idx[m.To]),
 			Data:   gmlValues(moveAttrs(m)...),
-		}, "edge")
-	}
+		}
+	})
 	s.end("graph")
 	s.end("graphml")
 	return s.close()

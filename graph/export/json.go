@@ -31,6 +31,9 @@ import (
 // "source_docs", never "source", which is an edge's start. Arrays are
 // never null. The output is indented by two spaces and ends in a newline;
 // keys keep this order.
+// It writes as it goes: should w fail, or a value not encode, what was
+// written before stays written (write to a temporary file, as the
+// command's -o does, to leave nothing behind).
 func WriteJSON(w io.Writer, g *graph.Graph) error {
 	roles, moves := g.Roles(), g.Moves()
 	link := func(i int) any {

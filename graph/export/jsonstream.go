@@ -15,7 +15,8 @@ import (
 // as JSON at once, nor as the structs they are encoded from (at 100k
 // documents, encoding the whole document took 4 GB and 50 s). The
 // document's fixed parts are written as they are (str), its arrays by
-// array.
+// array. Once a write or an element's encoding fails, nothing more is
+// made or written, and what was written before stays written.
 type jsonStream struct {
 	w   *bufio.Writer
 	buf bytes.Buffer // one element's JSON
