@@ -19,7 +19,11 @@
 // Watch paths, and serves until ctx is cancelled; then it stops accepting
 // connections and lets requests in flight finish. New returns the
 // Server without listening, for tests and for callers with their own
-// http.Server; a Server is an http.Handler.
+// http.Server; a Server is an http.Handler. A download (/api/export) is
+// sent as the export is made: one that fails after its first MiB went
+// out panics with http.ErrAbortHandler, which an http.Server takes as
+// the signal to cut the connection; middleware that recovers panics
+// must let that one through.
 //
 // # The API
 //

@@ -73,3 +73,28 @@ func TestDownload(t *testing.T) {
 		})
 	}
 }
+
+// goneWriter is a response whose client hung up: every write fails.
+type goneWriter struct{ http.ResponseWriter }
+
+func (goneWriter) Write([]byte) (int, error) { return 0, errors.New("broken pipe") }
+
+// TestDownloadClientGone: when the client hangs up once the download has
+// begun, the export's writes fail, and finishing with that error neither
+// answers again nor aborts (there is no one to tell).
+func TestDownloadClientGone(t *testing.T) {
+	d := &download{w: goneWriter{httptest.NewRecorder()}, header: func(http.Header) {}}
+	chunk := bytes.Repeat([]byte("x"), downloadSpool+1)
+	n, err := d.Write(chunk)
+	if n != 0 || err == nil {
+		t.Fatalf("Write to a client that is gone: %d, %v; want 0 and its error", n, err)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			t.Errorf("finish panicked with %v; want nothing done", p)
+		}
+	}()
+	if d.finish(err) {
+		t.Error("finish: the caller is to answer; want nothing more, the client is gone")
+	}
+}

@@ -17,7 +17,9 @@ import (
 	"testing"
 	"time"
 
+	"careergraph/graph/export"
 	"careergraph/loader"
+	"careergraph/loader/synth"
 )
 
 var (
@@ -270,6 +272,46 @@ func TestExports(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestLargeExport downloads the whole graph of a corpus whose exports
+// run past what a download holds before it answers: each arrives as the
+// export writes it, headers and all; a Mermaid chart of it, which
+// refuses more than 500 moves, is a 400 that says so.
+func TestLargeExport(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 1500, 3); err != nil {
+		t.Fatal(err)
+	}
+	c, err := loader.Load(loader.Options{Paths: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := NewHandler(c)
+	for _, name := range []string{"json", "graphml"} {
+		f, err := export.Lookup(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		if err := f.Write(&want, c.Graph); err != nil {
+			t.Fatal(err)
+		}
+		if want.Len() <= downloadSpool {
+			t.Fatalf("%s export: %d bytes; want more than the %d a download holds", name, want.Len(), downloadSpool)
+		}
+		rec := get(t, h, "/api/export?format="+name)
+		if rec.Code != 200 || !bytes.Equal(rec.Body.Bytes(), want.Bytes()) {
+			t.Errorf("%s download: status %d, %d bytes; want 200 and the export's %d", name, rec.Code, rec.Body.Len(), want.Len())
+		}
+		if cd := rec.Header().Get("Content-Disposition"); cd != `attachment; filename="careergraph`+f.Ext+`"` {
+			t.Errorf("%s download: Content-Disposition %q", name, cd)
+		}
+	}
+	rec := get(t, h, "/api/export?format=mermaid")
+	if rec.Code != 400 || !strings.Contains(rec.Body.String(), "mermaid draws at most 500 moves") {
+		t.Errorf("mermaid download of the whole graph: status %d: %.200s; want 400 saying why", rec.Code, rec.Body)
 	}
 }
 
