@@ -30,8 +30,8 @@ import (
 // Cytoscape.js requires. source and target are endpoints; provenance is
 // source_docs. Order: g.Roles(), then g.Moves(); indented by two spaces.
 // It writes as it goes: should w fail, or a value not encode, what was
-// written before stays written (write to a temporary file, as the
-// command's -o does, to leave nothing behind).
+// written before stays written (a caller that must leave nothing behind
+// writes to a temporary file and renames it once done).
 func WriteCytoscape(w io.Writer, g *graph.Graph) error {
 	roles, moves := g.Roles(), g.Moves()
 	taken := make(map[string]bool, len(roles)+len(moves))

@@ -54,8 +54,8 @@ func GEXFVersions() []string {
 // its native kind attribute, the 1.3 way to say that parallel edges are
 // of different types. <edges> is written even when there are none.
 // It writes as it goes: should w fail, or a value not encode, what was
-// written before stays written (write to a temporary file, as the
-// command's -o does, to leave nothing behind).
+// written before stays written (a caller that must leave nothing behind
+// writes to a temporary file and renames it once done).
 func WriteGEXF(w io.Writer, g *graph.Graph, version string) error {
 	i := -1
 	for j, v := range gexfVersions {

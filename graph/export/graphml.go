@@ -30,8 +30,8 @@ import (
 // ("file:line" joined by "; "). Keys are declared once for every graph,
 // from the definitions dot and gexf share.
 // It writes as it goes: should w fail, or a value not encode, what was
-// written before stays written (write to a temporary file, as the
-// command's -o does, to leave nothing behind).
+// written before stays written (a caller that must leave nothing behind
+// writes to a temporary file and renames it once done).
 func WriteGraphML(w io.Writer, g *graph.Graph) error {
 	s := newXMLStream(w)
 	s.start("graphml",

@@ -32,8 +32,8 @@ import (
 // never null. The output is indented by two spaces and ends in a newline;
 // keys keep this order.
 // It writes as it goes: should w fail, or a value not encode, what was
-// written before stays written (write to a temporary file, as the
-// command's -o does, to leave nothing behind).
+// written before stays written (a caller that must leave nothing behind
+// writes to a temporary file and renames it once done).
 func WriteJSON(w io.Writer, g *graph.Graph) error {
 	roles, moves := g.Roles(), g.Moves()
 	link := func(i int) any {
