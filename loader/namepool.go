@@ -25,6 +25,11 @@ type namePool struct {
 	ids   map[string]uint32 // a name's entry, while the pool holds it
 	size  int               // the map's size when made: see newNamePool
 	block []byte            // the copies made so far; never written again
+	// blocks are where every block of copies starts, block's last: an
+	// entry says which, so that entries hold no pointers, and the
+	// garbage collector, which scans a pool's blocks through these,
+	// never has to look through its entries.
+	blocks []*byte
 	// entries are every name added, by id, in chunks of entryChunk that
 	// never move: an id stays good when the map starts again.
 	entries [][]poolEntry
@@ -42,13 +47,14 @@ func newNamePool(docs int) *namePool {
 // pooledName is a name's copy in a pool, and its normal form.
 type pooledName struct{ text, key string }
 
-// poolEntry is where a name's copy is in the pool's blocks, with its
-// normal form just after it: half the size of two strings. A name is a
-// line of a file, far below the 4 GiB its length could say; one longer
-// (a file limit raised that far) would read back wrong, though never
-// past its block.
+// poolEntry is where a name's copy is in the pool's blocks (the block's
+// number in blocks and where in it), with its normal form just after it:
+// half the size of two strings, and no pointer. A name is a line of a
+// file, far below the 4 GiB its length could say; one longer (a file
+// limit raised that far) would read back wrong, though never past its
+// block.
 type poolEntry struct {
-	at        *byte
+	block, at uint32
 	text, key uint32 // their lengths
 }
 
@@ -87,9 +93,13 @@ func (p *namePool) add(s string) uint32 {
 	p.block = append(p.block, s...)
 	mid := len(p.block)
 	p.block = graph.AppendNormalName(p.block, s)
-	// Taken from the block as it is now: if it moved, the copy of s moved
-	// with it, beside its normal form.
-	e := poolEntry{at: unsafe.SliceData(p.block[from:]), text: uint32(mid - from), key: uint32(len(p.block) - mid)}
+	// A block just made, or one that moved (a normal form longer than the
+	// room left: the copy of s moved with it, the names before stayed
+	// where they were), is the pool's last.
+	if start := unsafe.SliceData(p.block); len(p.blocks) == 0 || start != p.blocks[len(p.blocks)-1] {
+		p.blocks = append(p.blocks, start)
+	}
+	e := poolEntry{block: uint32(len(p.blocks) - 1), at: uint32(from), text: uint32(mid - from), key: uint32(len(p.block) - mid)}
 	id := p.n
 	if id&(entryChunk-1) == 0 {
 		p.entries = append(p.entries, make([]poolEntry, 0, entryChunk))
@@ -104,7 +114,8 @@ func (p *namePool) add(s string) uint32 {
 // name returns the name with id, and its normal form.
 func (p *namePool) name(id uint32) pooledName {
 	e := p.entries[id>>entryShift][id&(entryChunk-1)]
-	return pooledName{text: unsafe.String(e.at, e.text), key: unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(e.at), e.text)), e.key)}
+	at := unsafe.Add(unsafe.Pointer(p.blocks[e.block]), e.at)
+	return pooledName{text: unsafe.String((*byte)(at), e.text), key: unsafe.String((*byte)(unsafe.Add(at, e.text)), e.key)}
 }
 
 // stringView returns b as a string without copying it: b is never written
