@@ -123,34 +123,40 @@ type Aptitude struct {
 // Items returns the entries of the sections with key in every document
 // of p, each once by normal form, in file and then written order; for
 // aptitude sections, the aptitudes' items. Nil p has none.
-func (p *Profile) Items(key string) []string {
+func (p *Profile) Items(key string) []string { return p.ItemLists(key)[0] }
+
+// ItemLists returns Items for each of keys, unpacking p's documents once
+// for all of them: list i is Items(keys[i]).
+func (p *Profile) ItemLists(keys ...string) [][]string {
+	out := make([][]string, len(keys))
 	if p == nil {
-		return nil
+		return out
 	}
-	var out []string
-	var seen map[string]bool
-	add := func(s string) {
+	seen := make([]map[string]bool, len(keys))
+	add := func(i int, s string) {
 		k := NormalName(s)
-		if k == "" || seen[k] {
+		if k == "" || seen[i][k] {
 			return
 		}
-		if seen == nil {
-			seen = map[string]bool{}
+		if seen[i] == nil {
+			seen[i] = map[string]bool{}
 		}
-		seen[k] = true
-		out = append(out, s)
+		seen[i][k] = true
+		out[i] = append(out[i], s)
 	}
 	docs, _ := p.Docs() // what is not damaged
 	for _, d := range docs {
 		for _, s := range d.Sections {
-			if s.Key != key {
-				continue
-			}
-			for _, it := range s.Items {
-				add(it)
-			}
-			for _, a := range s.Aptitudes {
-				add(a.Item)
+			for i, key := range keys {
+				if s.Key != key {
+					continue
+				}
+				for _, it := range s.Items {
+					add(i, it)
+				}
+				for _, a := range s.Aptitudes {
+					add(i, a.Item)
+				}
 			}
 		}
 	}

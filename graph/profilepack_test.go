@@ -115,3 +115,37 @@ func FuzzUnpackDocProfiles(f *testing.F) {
 		}
 	})
 }
+
+// TestItemLists checks that the lists of several keys, from one unpacking,
+// are each what Items gives for its key: merged over the documents, each
+// item once by normal form, aptitudes' items included, nil when none;
+// a key asked for twice gets its list twice; a nil profile has none.
+func TestItemLists(t *testing.T) {
+	var p Profile
+	p.SetDocs(
+		DocProfile{File: "a.txt", Line: 1, Sections: []Section{
+			{Key: SecTraits, Heading: "Personality Traits", Items: []string{"Calm", "Fair-minded"}},
+			{Key: SecStrengths, Heading: "Aptitudes (Strengths Preferred)", Aptitudes: []Aptitude{{Item: "Patience", Reason: "tides"}}},
+			{Key: SecTags, Heading: "Tags", Items: []string{"harbour"}},
+		}},
+		DocProfile{File: "b.txt", Line: 1, Sections: []Section{
+			{Key: SecTraits, Heading: "Personality Traits", Items: []string{"CALM", "Patient"}},
+			{Key: SecStrengths, Heading: "Aptitudes (Strengths Preferred)", Aptitudes: []Aptitude{{Item: "Stamina", Reason: "nights"}}},
+		}},
+	)
+	keys := []string{SecTraits, SecStrengths, SecKeywords, SecTags, SecTraits}
+	got := p.ItemLists(keys...)
+	want := [][]string{{"Calm", "Fair-minded", "Patient"}, {"Patience", "Stamina"}, nil, {"harbour"}, {"Calm", "Fair-minded", "Patient"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ItemLists (-want +got):\n%s", diff)
+	}
+	for i, k := range keys {
+		if diff := cmp.Diff(p.Items(k), got[i]); diff != "" {
+			t.Errorf("ItemLists[%d] differs from Items(%q) (-Items +ItemLists):\n%s", i, k, diff)
+		}
+	}
+	var none *Profile
+	if got := none.ItemLists(SecTraits, SecTags); len(got) != 2 || got[0] != nil || got[1] != nil {
+		t.Errorf("nil profile: ItemLists = %q; want two nil lists", got)
+	}
+}

@@ -13,29 +13,20 @@ import (
 // attribute per level, class_1 the broadest), its summary, and the lists
 // below, merged over its documents.
 
-// profileLists are the list attributes of a role's profile, in the order
-// the formats write them.
-var profileLists = []struct {
-	name string
-	get  func(p *graph.Profile) []string
-}{
-	{"required_skills", func(p *graph.Profile) []string { return p.RequiredSkills }},
-	{"recommended_skills", func(p *graph.Profile) []string { return p.RecommendedSkills }},
-	{"qualifications", func(p *graph.Profile) []string { return p.Qualifications }},
-	{"strengths", func(p *graph.Profile) []string { return p.Items(graph.SecStrengths) }},
-	{"weaknesses", func(p *graph.Profile) []string { return p.Items(graph.SecWeaknesses) }},
-	{"traits", func(p *graph.Profile) []string { return p.Items(graph.SecTraits) }},
-	{"tags", func(p *graph.Profile) []string { return p.Items(graph.SecTags) }},
-	{"keywords", func(p *graph.Profile) []string { return p.Items(graph.SecKeywords) }},
-}
+// profileListNames are the list attributes of a role's profile, in the
+// order the formats write them (profileLists).
+var profileListNames = []string{"required_skills", "recommended_skills", "qualifications", "strengths", "weaknesses", "traits", "tags", "keywords"}
 
-// profileList returns list n of profileLists for r, nil without a
-// profile.
-func profileList(r graph.Role, n int) []string {
-	if r.Profile == nil {
-		return nil
+// profileLists returns r's profile lists in the order of
+// profileListNames, each nil without a profile. Its documents' sections
+// are unpacked once for all the lists that come from them.
+func profileLists(r graph.Role) [][]string {
+	p := r.Profile
+	if p == nil {
+		return make([][]string, len(profileListNames))
 	}
-	return profileLists[n].get(r.Profile)
+	sections := p.ItemLists(graph.SecStrengths, graph.SecWeaknesses, graph.SecTraits, graph.SecTags, graph.SecKeywords)
+	return append([][]string{p.RequiredSkills, p.RecommendedSkills, p.Qualifications}, sections...)
 }
 
 // summaryOf returns r's summary, or "".
@@ -64,10 +55,7 @@ func profileKeys(depth int) []string {
 		out = append(out, "class_"+strconv.Itoa(i))
 	}
 	out = append(out, "summary")
-	for _, l := range profileLists {
-		out = append(out, l.name)
-	}
-	return out
+	return append(out, profileListNames...)
 }
 
 // profileAttrs returns the profile attributes of r as key, value pairs
@@ -83,8 +71,8 @@ func profileAttrs(r graph.Role, depth int) []string {
 		out = append(out, "class_"+strconv.Itoa(i+1), v)
 	}
 	out = append(out, "summary", summaryOf(r))
-	for n, l := range profileLists {
-		out = append(out, l.name, joinList(profileList(r, n)))
+	for n, list := range profileLists(r) {
+		out = append(out, profileListNames[n], joinList(list))
 	}
 	return out
 }
@@ -107,7 +95,8 @@ type nodeProfile struct {
 
 // newNodeProfile returns the JSON profile of r.
 func newNodeProfile(r graph.Role) nodeProfile {
-	l := func(n int) []string { return nonNil(profileList(r, n)) }
+	lists := profileLists(r)
+	l := func(n int) []string { return nonNil(lists[n]) }
 	return nodeProfile{
 		Classification: nonNil(r.Classification), Summary: summaryOf(r),
 		RequiredSkills: l(0), RecommendedSkills: l(1), Qualifications: l(2),
@@ -119,8 +108,8 @@ func newNodeProfile(r graph.Role) nodeProfile {
 // neo4j-admin form.
 func csvProfileHeader() []string {
 	out := []string{"classification:string[]", "summary"}
-	for _, l := range profileLists {
-		out = append(out, l.name+":string[]")
+	for _, name := range profileListNames {
+		out = append(out, name+":string[]")
 	}
 	return out
 }
@@ -128,8 +117,8 @@ func csvProfileHeader() []string {
 // csvProfile returns r's fields for csvProfileHeader.
 func csvProfile(r graph.Role) []string {
 	out := []string{csvText(csvArray(r.Classification)), csvText(summaryOf(r))}
-	for n := range profileLists {
-		out = append(out, csvText(csvArray(profileList(r, n))))
+	for _, list := range profileLists(r) {
+		out = append(out, csvText(csvArray(list)))
 	}
 	return out
 }
@@ -140,8 +129,8 @@ func cypherProfile(r graph.Role) string {
 	var b strings.Builder
 	b.WriteString(", r.classification = " + cypherList(r.Classification))
 	b.WriteString(", r.summary = " + cypherOptional(summaryOf(r)))
-	for n, l := range profileLists {
-		b.WriteString(", r." + l.name + " = " + cypherList(profileList(r, n)))
+	for n, list := range profileLists(r) {
+		b.WriteString(", r." + profileListNames[n] + " = " + cypherList(list))
 	}
 	return b.String()
 }
