@@ -44,9 +44,11 @@ func (r Role) FieldValues(field string) []string {
 	case FieldTrait:
 		return p.Items(SecTraits)
 	case FieldTag:
-		return append(p.Items(SecTags), p.Items(SecKeywords)...)
+		l := p.ItemLists(SecTags, SecKeywords)
+		return append(l[0], l[1]...)
 	case FieldAptitude:
-		return append(p.Items(SecStrengths), p.Items(SecWeaknesses)...)
+		l := p.ItemLists(SecStrengths, SecWeaknesses)
+		return append(l[0], l[1]...)
 	case FieldText:
 		var out []string
 		if p != nil && p.Summary != "" {
