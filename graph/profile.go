@@ -3,6 +3,7 @@ package graph
 import (
 	"io"
 	"slices"
+	"strings"
 )
 
 // Profile is what the documents of an occupation say about it. The lists
@@ -133,33 +134,27 @@ func (p *Profile) ItemLists(keys ...string) [][]string {
 		return out
 	}
 	seen := make([]map[string]bool, len(keys))
-	add := func(i int, s string) {
-		k := NormalName(s)
-		if k == "" || seen[i][k] {
-			return
-		}
-		if seen[i] == nil {
-			seen[i] = map[string]bool{}
-		}
-		seen[i][k] = true
-		out[i] = append(out[i], s)
-	}
-	docs, _ := p.Docs() // what is not damaged
-	for _, d := range docs {
-		for _, s := range d.Sections {
-			for i, key := range keys {
-				if s.Key != key {
+	// The items are read where the packed sections lie, with nothing
+	// else of the documents unpacked, and copied only when kept: a
+	// search through every role's profile reads them all.
+	eachFrame(p.packed, false, func(body string) bool { // what is not damaged
+		return eachItem(body, func(key, item string) {
+			for i, k := range keys {
+				if key != k {
 					continue
 				}
-				for _, it := range s.Items {
-					add(i, it)
+				n := NormalName(item)
+				if n == "" || seen[i][n] {
+					continue
 				}
-				for _, a := range s.Aptitudes {
-					add(i, a.Item)
+				if seen[i] == nil {
+					seen[i] = map[string]bool{}
 				}
+				seen[i][n] = true
+				out[i] = append(out[i], strings.Clone(item))
 			}
-		}
-	}
+		})
+	})
 	return out
 }
 

@@ -82,6 +82,24 @@ func (p *packer) str(s string) { p.uint(len(s)); p.buf = append(p.buf, s...) }
 // the documents before the damage and ErrDamagedProfile; it never
 // panics, even when s lies in a mapped file that was cut short under it.
 func unpackDocProfiles(s string) (docs []DocProfile, err error) {
+	err = eachFrame(s, true, func(body string) bool {
+		dp, ok := unpackBody(body)
+		if ok {
+			docs = append(docs, dp)
+		}
+		return ok
+	})
+	return docs, err
+}
+
+// eachFrame calls fn with the body of each frame packed in s, in order,
+// once its checksum matches, until fn reports that the body does not
+// parse. The body is a copy of s's bytes when copied is set, else it
+// lies in s. Damaged data (a frame cut short or whose checksum does not
+// match, a body that does not parse) stops it with ErrDamagedProfile; it
+// never panics, even when s lies in a mapped file that was cut short
+// under it (nor when fn, reading s, faults there).
+func eachFrame(s string, copied bool, fn func(body string) bool) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if recover() != nil {
@@ -91,21 +109,20 @@ func unpackDocProfiles(s string) (docs []DocProfile, err error) {
 	for len(s) > 0 {
 		n, w := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
 		if w <= 0 || n > uint64(len(s)-w-4) || len(s) < w+4 {
-			return docs, ErrDamagedProfile
+			return ErrDamagedProfile
 		}
 		sum := binary.LittleEndian.Uint32([]byte(s[w : w+4]))
-		body := []byte(s[w+4 : w+4+int(n)]) // a copy, never changed
+		body := s[w+4 : w+4+int(n)]
 		s = s[w+4+int(n):]
-		if crc32.Checksum(body, packTable) != sum {
-			return docs, ErrDamagedProfile
+		if copied {
+			b := []byte(body) // a copy, never changed
+			body = unsafe.String(unsafe.SliceData(b), len(b))
 		}
-		dp, ok := unpackBody(unsafe.String(unsafe.SliceData(body), len(body)))
-		if !ok {
-			return docs, ErrDamagedProfile
+		if crc32.Checksum(unsafe.Slice(unsafe.StringData(body), len(body)), packTable) != sum || !fn(body) {
+			return ErrDamagedProfile
 		}
-		docs = append(docs, dp)
 	}
-	return docs, nil
+	return nil
 }
 
 // unpackBody reads the body of one frame.
@@ -130,6 +147,46 @@ func unpackBody(s string) (DocProfile, bool) {
 		}
 	}
 	return dp, u.ok && u.off == len(s)
+}
+
+// eachItem calls fn with the key of each section of one frame's body, in
+// order, and each of its items and its aptitudes' items, as strings that
+// lie in body; it reports whether the body parses, and calls fn for none
+// of it when it does not. It allocates nothing.
+func eachItem(body string, fn func(key, item string)) bool {
+	// Read through once to see that it parses, as unpackBody would, so
+	// that a body that does not gives nothing; then again for the items.
+	if !walkItems(body, nil) {
+		return false
+	}
+	walkItems(body, fn)
+	return true
+}
+
+// walkItems reads body as unpackBody does, calling fn, if not nil, with
+// each item as eachItem says, and reports whether it parses.
+func walkItems(body string, fn func(key, item string)) bool {
+	u := unpacker{s: body, ok: true}
+	u.str()
+	u.signed()
+	for range u.count(6) {
+		key := u.str()
+		u.str()
+		u.signed()
+		u.str()
+		for range u.count(1) {
+			if it := u.str(); fn != nil {
+				fn(key, it)
+			}
+		}
+		for range u.count(2) {
+			if it := u.str(); fn != nil {
+				fn(key, it)
+			}
+			u.str()
+		}
+	}
+	return u.ok && u.off == len(body)
 }
 
 // unpacker reads a packed string; after the first malformed number it

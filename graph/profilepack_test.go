@@ -149,3 +149,64 @@ func TestItemLists(t *testing.T) {
 		t.Errorf("nil profile: ItemLists = %q; want two nil lists", got)
 	}
 }
+
+// TestItemListsDamaged reads the items of packed sections cut short at
+// every byte and with every byte changed: they are those of the
+// documents that unpack, as Docs gives them, and none of the damaged
+// one's, though ItemLists reads them in place without unpacking.
+func TestItemListsDamaged(t *testing.T) {
+	docs := []DocProfile{
+		{File: "a.txt", Line: 1, Sections: []Section{
+			{Key: SecTraits, Heading: "Traits", Line: 2, Items: []string{"Patient", "calm"}},
+			{Key: SecStrengths, Heading: "Strengths", Line: 3, Aptitudes: []Aptitude{{"Focus", "long days"}}},
+		}},
+		{File: "b.txt", Line: 1, Sections: []Section{
+			{Key: SecTraits, Heading: "Traits", Line: 2, Items: []string{"Calm", "Brave"}},
+			{Key: SecStrengths, Heading: "Strengths", Line: 3, Aptitudes: []Aptitude{{"Stamina", "nights"}}},
+		}},
+	}
+	whole := PackDocProfile(docs[0]) + PackDocProfile(docs[1])
+	keys := []string{SecTraits, SecStrengths}
+	// want is what the documents Docs gives hold, merged as Items says.
+	want := func(got []DocProfile) [][]string {
+		out := make([][]string, len(keys))
+		for i, k := range keys {
+			seen := map[string]bool{}
+			for _, d := range got {
+				for _, s := range d.Sections {
+					if s.Key != k {
+						continue
+					}
+					items := s.Items
+					for _, a := range s.Aptitudes {
+						items = append(items, a.Item)
+					}
+					for _, it := range items {
+						if n := NormalName(it); n != "" && !seen[n] {
+							seen[n] = true
+							out[i] = append(out[i], it)
+						}
+					}
+				}
+			}
+		}
+		return out
+	}
+	var damaged []string
+	for cut := range len(whole) + 1 {
+		damaged = append(damaged, whole[:cut])
+	}
+	for i := range len(whole) {
+		b := []byte(whole)
+		b[i] ^= 0x20
+		damaged = append(damaged, string(b))
+	}
+	for _, s := range damaged {
+		var p Profile
+		p.SetPacked(s, nil)
+		got, _ := p.Docs()
+		if diff := cmp.Diff(want(got), p.ItemLists(keys...)); diff != "" {
+			t.Errorf("%q: ItemLists (-from Docs +got):\n%s", s, diff)
+		}
+	}
+}
