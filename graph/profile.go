@@ -2,6 +2,7 @@ package graph
 
 import (
 	"io"
+	"runtime"
 	"slices"
 	"strings"
 )
@@ -29,7 +30,9 @@ func (p *Profile) Docs() ([]DocProfile, error) {
 	if p == nil {
 		return nil, nil
 	}
-	return unpackDocProfiles(p.packed)
+	docs, err := unpackDocProfiles(p.packed)
+	runtime.KeepAlive(p) // and its owner, which may unmap what packed lies in
+	return docs, err
 }
 
 // SetDocs sets the sections of p's documents, one DocProfile per
@@ -123,38 +126,57 @@ type Aptitude struct {
 
 // Items returns the entries of the sections with key in every document
 // of p, each once by normal form, in file and then written order; for
-// aptitude sections, the aptitudes' items. Nil p has none.
+// aptitude sections, the aptitudes' items. Damaged sections (see Docs)
+// give the items of the documents before the damage. Nil p has none.
 func (p *Profile) Items(key string) []string { return p.ItemLists(key)[0] }
 
-// ItemLists returns Items for each of keys, unpacking p's documents once
-// for all of them: list i is Items(keys[i]).
+// ItemLists returns Items for each of keys, reading p's packed sections
+// once for all of them: list i is Items(keys[i]).
 func (p *Profile) ItemLists(keys ...string) [][]string {
 	out := make([][]string, len(keys))
-	if p == nil {
+	if p == nil || len(keys) == 0 {
 		return out
 	}
+	type kept struct {
+		list int
+		item string
+	}
+	var frame []kept // one document's items, copied
 	seen := make([]map[string]bool, len(keys))
 	// The items are read where the packed sections lie, with nothing
-	// else of the documents unpacked, and copied only when kept: a
-	// search through every role's profile reads them all.
+	// else of the documents unpacked: a search through every role's
+	// profile reads them all. Those asked for are copied as they are
+	// read, and count only once their document is read to its end, so
+	// that a document whose memory (a mapped file cut short under it)
+	// fails half-way gives none, as Docs would. A file changed in place
+	// after its checksum was checked is not guarded against: a snapshot
+	// is replaced, never written over.
 	eachFrame(p.packed, false, func(body string) bool { // what is not damaged
-		return eachItem(body, func(key, item string) {
+		frame = frame[:0]
+		ok := eachItem(body, func(key, item string) {
 			for i, k := range keys {
-				if key != k {
-					continue
+				if key == k {
+					frame = append(frame, kept{i, strings.Clone(item)})
 				}
-				n := NormalName(item)
-				if n == "" || seen[i][n] {
-					continue
-				}
-				if seen[i] == nil {
-					seen[i] = map[string]bool{}
-				}
-				seen[i][n] = true
-				out[i] = append(out[i], strings.Clone(item))
 			}
 		})
+		if !ok {
+			return false
+		}
+		for _, f := range frame {
+			n := NormalName(f.item)
+			if n == "" || seen[f.list][n] {
+				continue
+			}
+			if seen[f.list] == nil {
+				seen[f.list] = map[string]bool{}
+			}
+			seen[f.list][n] = true
+			out[f.list] = append(out[f.list], f.item)
+		}
+		return true
 	})
+	runtime.KeepAlive(p) // and its owner, which may unmap what packed lies in
 	return out
 }
 

@@ -1,9 +1,13 @@
 package graph
 
 import (
+	"encoding/binary"
 	"errors"
+	"hash/crc32"
+	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -116,8 +120,8 @@ func FuzzUnpackDocProfiles(f *testing.F) {
 	})
 }
 
-// TestItemLists checks that the lists of several keys, from one unpacking,
-// are each what Items gives for its key: merged over the documents, each
+// TestItemLists checks that the lists of several keys, read at once,
+// are each what the documents Docs gives hold for the key: merged over the documents, each
 // item once by normal form, aptitudes' items included, nil when none;
 // a key asked for twice gets its list twice; a nil profile has none.
 func TestItemLists(t *testing.T) {
@@ -139,9 +143,13 @@ func TestItemLists(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ItemLists (-want +got):\n%s", diff)
 	}
+	docs, _ := p.Docs()
+	if diff := cmp.Diff(itemsFromDocs(docs, keys), got); diff != "" {
+		t.Errorf("ItemLists differs from the documents Docs gives (-Docs +ItemLists):\n%s", diff)
+	}
 	for i, k := range keys {
-		if diff := cmp.Diff(p.Items(k), got[i]); diff != "" {
-			t.Errorf("ItemLists[%d] differs from Items(%q) (-Items +ItemLists):\n%s", i, k, diff)
+		if diff := cmp.Diff(got[i], p.Items(k)); diff != "" {
+			t.Errorf("Items(%q) differs from ItemLists[%d] (-ItemLists +Items):\n%s", k, i, diff)
 		}
 	}
 	var none *Profile
@@ -167,31 +175,7 @@ func TestItemListsDamaged(t *testing.T) {
 	}
 	whole := PackDocProfile(docs[0]) + PackDocProfile(docs[1])
 	keys := []string{SecTraits, SecStrengths}
-	// want is what the documents Docs gives hold, merged as Items says.
-	want := func(got []DocProfile) [][]string {
-		out := make([][]string, len(keys))
-		for i, k := range keys {
-			seen := map[string]bool{}
-			for _, d := range got {
-				for _, s := range d.Sections {
-					if s.Key != k {
-						continue
-					}
-					items := s.Items
-					for _, a := range s.Aptitudes {
-						items = append(items, a.Item)
-					}
-					for _, it := range items {
-						if n := NormalName(it); n != "" && !seen[n] {
-							seen[n] = true
-							out[i] = append(out[i], it)
-						}
-					}
-				}
-			}
-		}
-		return out
-	}
+	want := func(got []DocProfile) [][]string { return itemsFromDocs(got, keys) }
 	var damaged []string
 	for cut := range len(whole) + 1 {
 		damaged = append(damaged, whole[:cut])
@@ -207,6 +191,89 @@ func TestItemListsDamaged(t *testing.T) {
 		got, _ := p.Docs()
 		if diff := cmp.Diff(want(got), p.ItemLists(keys...)); diff != "" {
 			t.Errorf("%q: ItemLists (-from Docs +got):\n%s", s, diff)
+		}
+	}
+}
+
+// itemsFromDocs is what ItemLists(keys...) is to give for the documents
+// Docs gives: for each key, the items of its sections (the aptitudes'
+// items after the section's own), each once by normal form, none whose
+// normal form is empty, nil when none.
+func itemsFromDocs(docs []DocProfile, keys []string) [][]string {
+	out := make([][]string, len(keys))
+	for i, k := range keys {
+		seen := map[string]bool{}
+		for _, d := range docs {
+			for _, s := range d.Sections {
+				if s.Key != k {
+					continue
+				}
+				items := slices.Clone(s.Items)
+				for _, a := range s.Aptitudes {
+					items = append(items, a.Item)
+				}
+				for _, it := range items {
+					if n := NormalName(it); n != "" && !seen[n] {
+						seen[n] = true
+						out[i] = append(out[i], it)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// reframe packs dp with one byte more (extra) or one fewer at the end of
+// its body, under a checksum that matches: a frame whose checksum holds
+// but whose body does not parse.
+func reframe(dp DocProfile, extra bool) string {
+	packed := PackDocProfile(dp)
+	_, w := binary.Uvarint([]byte(packed))
+	body := packed[w+4:]
+	if extra {
+		body += "x"
+	} else {
+		body = body[:len(body)-1]
+	}
+	head := binary.AppendUvarint(nil, uint64(len(body)))
+	head = binary.LittleEndian.AppendUint32(head, crc32.Checksum([]byte(body), packTable))
+	return string(head) + body
+}
+
+// TestItemListsFrames reads items from frames Docs gives up on though
+// their checksums hold, from items that normalise to nothing, and checks
+// that no item kept lies in the packed sections' memory.
+func TestItemListsFrames(t *testing.T) {
+	first := DocProfile{File: "a.txt", Line: 1, Sections: []Section{
+		{Key: SecTraits, Heading: "Traits", Line: 2, Items: []string{"Calm", "  ", "", "・"}},
+	}}
+	bad := DocProfile{File: "b.txt", Line: 1, Sections: []Section{
+		{Key: SecTraits, Heading: "Traits", Line: 2, Items: []string{"Brave"}},
+	}}
+	third := DocProfile{File: "c.txt", Line: 1, Sections: []Section{
+		{Key: SecTraits, Heading: "Traits", Line: 2, Items: []string{"Steady"}},
+	}}
+	keys := []string{SecTraits}
+	for _, packed := range []string{
+		PackDocProfile(first) + PackDocProfile(bad) + PackDocProfile(third),
+		PackDocProfile(first) + reframe(bad, true) + PackDocProfile(third),
+		PackDocProfile(first) + reframe(bad, false) + PackDocProfile(third),
+	} {
+		var p Profile
+		p.SetPacked(packed, nil)
+		docs, _ := p.Docs()
+		got := p.ItemLists(keys...)
+		if diff := cmp.Diff(itemsFromDocs(docs, keys), got); diff != "" {
+			t.Errorf("%q: ItemLists (-from Docs +got):\n%s", packed, diff)
+		}
+		lo := uintptr(unsafe.Pointer(unsafe.StringData(packed)))
+		for _, list := range got {
+			for _, it := range list {
+				if at := uintptr(unsafe.Pointer(unsafe.StringData(it))); at >= lo && at < lo+uintptr(len(packed)) {
+					t.Errorf("item %q lies in the packed sections; want a copy", it)
+				}
+			}
 		}
 	}
 }

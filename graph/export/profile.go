@@ -18,8 +18,8 @@ import (
 var profileListNames = []string{"required_skills", "recommended_skills", "qualifications", "strengths", "weaknesses", "traits", "tags", "keywords"}
 
 // profileLists returns r's profile lists in the order of
-// profileListNames, each nil without a profile. Its documents' sections
-// are unpacked once for all the lists that come from them.
+// profileListNames, each nil without a profile. Its documents' packed
+// sections are read once for all the lists that come from them.
 func profileLists(r graph.Role) [][]string {
 	p := r.Profile
 	if p == nil {
