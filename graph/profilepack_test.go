@@ -109,6 +109,15 @@ func FuzzUnpackDocProfiles(f *testing.F) {
 	f.Add(PackDocProfile(packedDocs()[1]) + "\x05\x00")
 	f.Fuzz(func(t *testing.T, s string) {
 		docs, err := unpackDocProfiles(s)
+		// ItemLists reads the frames with a parser of its own
+		// (walkItems): it must read what unpackBody reads, damaged or
+		// not.
+		var q Profile
+		q.SetPacked(s, nil)
+		keys := []string{SecTraits, SecStrengths, SecExtra}
+		if diff := cmp.Diff(itemsFromDocs(docs, keys), q.ItemLists(keys...)); diff != "" {
+			t.Errorf("%q: ItemLists differs from the documents unpacked (-unpacked +ItemLists):\n%s", s, diff)
+		}
 		if err != nil {
 			return
 		}
