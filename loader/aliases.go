@@ -21,7 +21,7 @@ func ReadAliasFile(name string) ([]Alias, []Problem, error) {
 }
 
 func readAliasFile(name string, limit int64) ([]Alias, []Problem, error) {
-	data, err := readRegular(name, limit, nil)
+	data, err := readRegular(name, limit, nil, nil)
 	if err != nil {
 		return nil, nil, &AliasFileError{Path: name, Err: unwrapPath(err)}
 	}

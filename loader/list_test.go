@@ -120,7 +120,7 @@ func TestWalkDirUnreadableFolder(t *testing.T) {
 		t.Error("walkDir: complete with a folder it could not read")
 	}
 	for _, f := range files {
-		if _, err := f.read(nil); (err != nil) != (f.name == locked) {
+		if _, err := f.read(nil, nil); (err != nil) != (f.name == locked) {
 			t.Errorf("read %s: %v", f.name, err)
 		}
 	}

@@ -333,12 +333,18 @@ type sourceFile struct {
 	listed bool
 }
 
-// read reads the file, into buf when it may (see readRegular).
-func (f *sourceFile) read(buf []byte) ([]byte, error) {
+// read reads the file, into buf when it may (see readRegular), calling
+// uncached, unless nil, when it finds the file is not in memory.
+func (f *sourceFile) read(buf []byte, uncached func()) ([]byte, error) {
 	if f.open != nil {
 		return f.open(buf)
 	}
-	return readRegular(f.name, f.limit, buf)
+	return readRegular(f.name, f.limit, buf, uncached)
+}
+
+// plain reports whether f is a file of the system's, read by readRegular.
+func (f *sourceFile) plain() bool {
+	return f.open == nil && !f.onet && f.none == "" && !f.unfollowed
 }
 
 // isDocument reports whether a file found in a directory is a document.

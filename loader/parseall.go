@@ -50,6 +50,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(files)/8))
 	var next, done atomic.Int64
 	var progressMu sync.Mutex
+	ahead := newReadahead(files, &next)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
@@ -83,7 +84,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 				case f.none != "" || f.onet || f.unfollowed:
 					results[i] = readFolder(f)
 				default:
-					data, err = f.read(buf)
+					data, err = f.read(buf, ahead.uncached)
 					buf = nil // data's now, until given back
 					// A folder cannot be read as a file: not even opened
 					// when it may be entered but not listed.
@@ -163,6 +164,7 @@ func parseAll(files []sourceFile, progress func(done, total int), keep bool, for
 		})
 	}
 	wg.Wait()
+	ahead.stop()
 	if sp != nil {
 		sp.finish(parsed)
 	}
@@ -272,7 +274,7 @@ func reparseAptitudes(files []sourceFile, results []parseResult, keyed []keyedDo
 	// every document here (all of a corpus's, when its rows all need it).
 	scratch := keyScratch{pool: newNamePool(len(again))}
 	for _, i := range again {
-		data, err := files[i].read(nil)
+		data, err := files[i].read(nil, nil)
 		if err != nil {
 			continue // keep the first parse
 		}

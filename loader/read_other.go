@@ -11,7 +11,7 @@ import (
 // file of at most limit bytes: anything else is ErrNotRegular, and a
 // larger file ErrTooLarge. (On Unix it uses the system's calls directly;
 // see read_unix.go.) It reads into buf when it is large enough.
-func readRegular(name string, limit int64, buf []byte) ([]byte, error) {
+func readRegular(name string, limit int64, buf []byte, uncached func()) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err

@@ -11,8 +11,11 @@ import (
 // file of at most limit bytes. It never blocks on a FIFO nor reads a
 // device: anything else is ErrNotRegular, and a larger file ErrTooLarge.
 // It reads into buf when it is large enough (a buffer reused from one
-// file to the next), else into new memory.
-func readRegular(name string, limit int64, buf []byte) ([]byte, error) {
+// file to the next), else into new memory. Unless uncached is nil, the
+// first read is one that does not wait on the device (readCached), and
+// uncached is called when the file is not in memory, before it is read
+// as usual.
+func readRegular(name string, limit int64, buf []byte, uncached func()) ([]byte, error) {
 	// Opening a FIFO for reading waits for a writer unless it is opened
 	// without blocking; the file is checked once open, so that a file
 	// swapped after a Stat cannot slip through. The calls are the
@@ -39,6 +42,21 @@ func readRegular(name string, limit int64, buf []byte) ([]byte, error) {
 	data := buf[:0]
 	if int64(cap(buf)) < st.Size+1 {
 		data = make([]byte, 0, st.Size+1) // +1: to see a file that grew
+	}
+	if uncached != nil {
+		n, err := readCached(fd, data[:cap(data)])
+		switch err {
+		case nil:
+			data = data[:n]
+			if n == 0 || int64(n) == st.Size {
+				return data, nil // n < cap(data): no larger than limit
+			}
+		case errUncached:
+			uncached()
+		case errCannotTell:
+		default:
+			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+		}
 	}
 	for {
 		if len(data) == cap(data) {
