@@ -65,11 +65,13 @@ diagrams: build
 ## out/bench, made again only when the generator changes), then print one
 ## table of load and query times and peak memory (a few minutes), with a
 ## row each for loading the O*NET release and the MaRS pathway table
-## straight from ../shared/data when it is present
+## straight from ../shared/data when it is present; `make bench COLD=1`
+## (Linux, as root) adds a read and a load with the page cache emptied
+## before each, as after a boot
 BENCH_DIR  := out/bench
 BENCH_HASH  = $(shell cat $(filter-out %_test.go,$(wildcard loader/synth/*.go cmd/gencorpus/*.go)) | sha256sum | cut -c1-12)
 bench: build corpora
-	@$(GO) run ./cmd/benchtable -bin $(BIN) -cache $(BENCH_DIR)/cache $(BENCH_DIR)/1k $(BENCH_DIR)/10k $(BENCH_DIR)/100k \
+	@$(GO) run ./cmd/benchtable -bin $(BIN) -cache $(BENCH_DIR)/cache $(if $(COLD),-cold) $(BENCH_DIR)/1k $(BENCH_DIR)/10k $(BENCH_DIR)/100k \
 	  $(wildcard ../shared/data/onet-29.3 ../shared/data/mars-pathways/pathway_results.csv)
 
 corpora:

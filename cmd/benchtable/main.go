@@ -10,7 +10,9 @@
 // snapshot), then warm, and how much longer than a listing just before it
 // the warm one takes; and the median time in process of each query.
 // Beside each load and warm time is the CPU time it took, which a busy
-// machine disturbs less than the wall time.
+// machine disturbs less than the wall time. With -cold (Linux, as root)
+// it also reads and loads each corpus with the system's caches emptied
+// before each run, as after a boot.
 // `make bench` runs it:
 //
 //	benchtable -bin out/careergraph -cache out/bench/cache out/bench/1k out/bench/10k out/bench/100k
@@ -55,10 +57,17 @@ func main() {
 	bin := flag.String("bin", "out/careergraph", "the careergraph `binary` whose peak memory and warm-cache time are measured")
 	cache := flag.String("cache", "out/bench/cache", "the `folder` the binary keeps its snapshot cache in (XDG_CACHE_HOME); its careergraph folder is emptied before each corpus's first run")
 	samples := flag.Int("n", 50, "role `pairs` per query; the medians are over these")
+	cold := flag.Bool("cold", false, "also read and load each corpus with the page cache emptied before each run (Linux, as root; it empties the whole system's cache)")
 	flag.Parse()
 	if flag.NArg() == 0 {
-		fmt.Fprintln(os.Stderr, "usage: benchtable [-bin FILE] [-cache FOLDER] [-n PAIRS] CORPUS...")
+		fmt.Fprintln(os.Stderr, "usage: benchtable [-bin FILE] [-cache FOLDER] [-n PAIRS] [-cold] CORPUS...")
 		os.Exit(2)
+	}
+	if *cold {
+		if err := dropCaches(); err != nil {
+			fmt.Fprintf(os.Stderr, "benchtable: %v\n", err)
+			os.Exit(2)
+		}
 	}
 	// The loads measured here in process ask for huge pages as the
 	// command does before it loads, and for more when a corpus needs
@@ -67,7 +76,7 @@ func main() {
 	var rows []row
 	for _, dir := range flag.Args() {
 		fmt.Fprintf(os.Stderr, "benchtable: measuring %s\n", dir)
-		r, err := measure(dir, *bin, *cache, *samples)
+		r, err := measure(dir, *bin, *cache, *samples, *cold)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "benchtable: %s: %v\n", dir, err)
 			os.Exit(1)
@@ -85,6 +94,9 @@ type row struct {
 	bytes              int64
 	read, list, load   time.Duration
 	loadCPU            time.Duration
+	cold               bool          // measured with the caches emptied too
+	coldRead, coldLoad time.Duration // with the caches emptied before each
+	coldLoadCPU        time.Duration
 	peakRSS            int64 // bytes
 	first, firstCPU    time.Duration
 	warm, warmCPU      time.Duration
@@ -96,7 +108,7 @@ type row struct {
 	svgDrawn           bool // false: no ladder of the sample was small enough to draw
 }
 
-func measure(dir, bin, cache string, n int) (row, error) {
+func measure(dir, bin, cache string, n int, cold bool) (row, error) {
 	var r row
 	last := time.Now()
 	step := func(what string) {
@@ -130,10 +142,28 @@ func measure(dir, bin, cache string, n int) (row, error) {
 	c, g = nil, nil
 	debug.FreeOSMemory()
 	step("loading in process")
-	if r.load, r.loadCPU, r.peakRSS, err = loadCommand(bin, dir, a, b); err != nil {
+	if r.load, r.loadCPU, r.peakRSS, err = loadCommand(bin, dir, a, b, nil); err != nil {
 		return r, err
 	}
 	step("careergraph --no-cache path")
+	if cold {
+		r.cold = true
+		var reads []time.Duration
+		for range 3 {
+			if err := dropCaches(); err != nil {
+				return r, err
+			}
+			start := time.Now()
+			readFiles(files)
+			reads = append(reads, time.Since(start))
+		}
+		r.coldRead = medianOf(reads)
+		if r.coldLoad, r.coldLoadCPU, _, err = loadCommand(bin, dir, a, b, dropCaches); err != nil {
+			return r, err
+		}
+		readFiles(files) // the rest is measured cached
+		step("cold read and load")
+	}
 	if r.first, r.firstCPU, r.warm, r.warmCPU, r.list, r.over, err = cachedPath(bin, cache, dir, a, b); err != nil {
 		return r, err
 	}
@@ -388,7 +418,7 @@ func searchQueries(g *graph.Graph, pairs [][2]string) []string {
 // after a change that took 220 MB off the peak: the command 4.85 s and
 // 3.69 s; the median of three loads in one process, two of them in
 // memory used before, 4.9 s and 4.7 s.
-func loadCommand(bin, dir, a, b string) (wall, cpu time.Duration, rss int64, err error) {
+func loadCommand(bin, dir, a, b string, before func() error) (wall, cpu time.Duration, rss int64, err error) {
 	// On Linux a child's peak resident memory counts the memory of the
 	// process that started it (the address space it is forked from), and
 	// this one has held a loaded corpus: the child is started by a
@@ -400,6 +430,11 @@ func loadCommand(bin, dir, a, b string) (wall, cpu time.Duration, rss int64, err
 	var walls, cpus []time.Duration
 	var peaks []int64
 	for range 3 {
+		if before != nil {
+			if err := before(); err != nil {
+				return 0, 0, 0, err
+			}
+		}
 		cmd := exec.Command(self, rssRunner, bin, "--no-cache", "path", a, b, "--data", dir)
 		var stdout, stderr bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -502,17 +537,29 @@ func cachedPath(bin, cache, dir string, a, b string) (first, firstCPU, wall, cpu
 }
 
 func print(w io.Writer, rows []row) {
+	cold := slices.ContainsFunc(rows, func(r row) bool { return r.cold })
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "corpus\tdocs\troles\tmoves\tMB\tread\tlist\tload (cpu)\tload/read\tpeak RSS\tfirst path (cpu)\twarm path (cpu)\twarm−list\t"+
+	coldHeads := ""
+	if cold {
+		coldHeads = "cold read\tcold load (cpu)\t"
+	}
+	fmt.Fprintln(tw, "corpus\tdocs\troles\tmoves\tMB\tread\tlist\tload (cpu)\tload/read\t"+coldHeads+"peak RSS\tfirst path (cpu)\twarm path (cpu)\twarm−list\t"+
 		"path\tpath -k 5\treach\tladder\troles search\tladder SVG (roles)\t")
 	for _, r := range rows {
+		coldCells := ""
+		switch {
+		case r.cold:
+			coldCells = fmt.Sprintf("%s\t%s (%s)\t", dur(r.coldRead), dur(r.coldLoad), dur(r.coldLoadCPU))
+		case cold:
+			coldCells = "—\t—\t"
+		}
 		svg := fmt.Sprintf("%s (%d)", dur(r.svg), r.svgRoles)
 		if !r.svgDrawn {
 			svg = fmt.Sprintf("— (≥ %d)", r.svgRoles)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.0f\t%s\t%s\t%s (%s)\t%.1f×\t%.0f MB\t%s (%s)\t%s (%s)\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.0f\t%s\t%s\t%s (%s)\t%.1f×\t%s%.0f MB\t%s (%s)\t%s (%s)\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
 			r.corpus, r.docs, r.roles, r.moves, float64(r.bytes)/1e6, dur(r.read), dur(r.list), dur(r.load), dur(r.loadCPU),
-			float64(r.load)/float64(r.read), float64(r.peakRSS)/(1<<20), dur(r.first), dur(r.firstCPU),
+			float64(r.load)/float64(r.read), coldCells, float64(r.peakRSS)/(1<<20), dur(r.first), dur(r.firstCPU),
 			dur(r.warm), dur(r.warmCPU), signedDur(r.over), dur(r.path), dur(r.paths), dur(r.reach), dur(r.ladder), dur(r.search), svg)
 	}
 	tw.Flush()
@@ -524,6 +571,11 @@ func print(w io.Writer, rows []row) {
 		"documented roles; ladder SVG: `render ladder ROLE --depth %d` for 5 random documented roles (median roles drawn in\n"+
 		"parentheses), — when none has at most %d roles and %d moves (the fewest roles seen in parentheses).\n",
 		machine(), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), pictureDepth, render.MaxRoles, render.MaxMoves)
+	if cold {
+		fmt.Fprint(w, "cold read, cold load: the read and the load with the system's page, folder and inode caches emptied before each\n"+
+			"of three runs (-cold), as after a boot; the read is the same plain read as the read floor, while careergraph reads\n"+
+			"ahead of its parsers once it finds a file not in memory.\n")
+	}
 }
 
 // signedDur is dur with a sign.
