@@ -181,31 +181,34 @@ func (p *Profile) ItemLists(keys ...string) [][]string {
 }
 
 // Text returns the prose of the sections with key in every document of p,
-// one paragraph per document, joined by a blank line.
+// each text once, joined by a blank line. Damaged sections (see Docs)
+// give the texts of the documents before the damage.
 func (p *Profile) Text(key string) string {
 	if p == nil {
 		return ""
 	}
-	var parts []string
-	docs, _ := p.Docs() // what is not damaged
-	for _, d := range docs {
-		for _, s := range d.Sections {
-			if s.Key == key && s.Text != "" && !slices.Contains(parts, s.Text) {
-				parts = append(parts, s.Text)
+	var parts, frame []string
+	// Read where the packed sections lie, as ItemLists reads items: a
+	// text search reads every role's.
+	eachFrame(p.packed, false, func(body string) bool { // what is not damaged
+		frame = frame[:0]
+		ok := eachSection(body, func(k, text string) {
+			if k == key && text != "" {
+				frame = append(frame, strings.Clone(text))
+			}
+		}, nil)
+		if !ok {
+			return false
+		}
+		for _, t := range frame {
+			if !slices.Contains(parts, t) {
+				parts = append(parts, t)
 			}
 		}
-	}
-	switch len(parts) {
-	case 0:
-		return ""
-	case 1:
-		return parts[0]
-	}
-	out := parts[0]
-	for _, s := range parts[1:] {
-		out += "\n\n" + s
-	}
-	return out
+		return true
+	})
+	runtime.KeepAlive(p) // and its owner, which may unmap what packed lies in
+	return strings.Join(parts, "\n\n")
 }
 
 // Skills returns the required and then recommended skills of p, each once

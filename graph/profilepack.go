@@ -154,18 +154,27 @@ func unpackBody(s string) (DocProfile, bool) {
 // lie in body; it reports whether the body parses, and calls fn for none
 // of it when it does not. It allocates nothing.
 func eachItem(body string, fn func(key, item string)) bool {
+	return eachSection(body, nil, fn)
+}
+
+// eachSection calls text, unless nil, with the key and the text of each
+// section of one frame's body, in order, and item, unless nil, as
+// eachItem calls fn; the strings lie in body. It reports whether the
+// body parses, and calls neither for any of it when it does not. It
+// allocates nothing.
+func eachSection(body string, text, item func(key, s string)) bool {
 	// Read through once to see that it parses, as unpackBody would, so
 	// that a body that does not gives nothing; then again for the items.
-	if !walkItems(body, nil) {
+	if !walkBody(body, nil, nil) {
 		return false
 	}
-	walkItems(body, fn)
+	walkBody(body, text, item)
 	return true
 }
 
-// walkItems reads body as unpackBody does, calling fn, if not nil, with
-// each item as eachItem says, and reports whether it parses.
-func walkItems(body string, fn func(key, item string)) bool {
+// walkBody reads body as unpackBody does, calling text and item, where
+// not nil, as eachSection says, and reports whether it parses.
+func walkBody(body string, text, item func(key, s string)) bool {
 	u := unpacker{s: body, ok: true}
 	u.str()
 	u.signed()
@@ -173,15 +182,17 @@ func walkItems(body string, fn func(key, item string)) bool {
 		key := u.str()
 		u.str()
 		u.signed()
-		u.str()
+		if t := u.str(); text != nil {
+			text(key, t)
+		}
 		for range u.count(1) {
-			if it := u.str(); fn != nil {
-				fn(key, it)
+			if it := u.str(); item != nil {
+				item(key, it)
 			}
 		}
 		for range u.count(2) {
-			if it := u.str(); fn != nil {
-				fn(key, it)
+			if it := u.str(); item != nil {
+				item(key, it)
 			}
 			u.str()
 		}

@@ -17,13 +17,15 @@ import (
 // TestPackedMappedCutShort reads packed sections from a mapped file cut
 // short under the mapping, the second document past the end that is
 // left: Docs gives the first document and ErrDamagedProfile, ItemLists
-// the first document's items, and neither panics.
+// and Text the first document's items and text, and none panics.
 func TestPackedMappedCutShort(t *testing.T) {
 	first := PackDocProfile(DocProfile{File: "a.txt", Line: 1, Sections: []Section{
 		{Key: SecTraits, Heading: "Traits", Line: 2, Items: []string{"Calm"}},
+		{Key: SecDescription, Heading: "Description", Line: 3, Text: "Keeps the harbour."},
 	}})
 	second := PackDocProfile(DocProfile{File: "b.txt", Line: 1, Sections: []Section{
 		{Key: SecTraits, Heading: "Traits", Line: 2, Items: []string{"Brave", strings.Repeat("Steady ", 3000)}},
+		{Key: SecDescription, Heading: "Description", Line: 3, Text: "Sails."},
 	}})
 	page := os.Getpagesize()
 	if len(first) >= page || len(first)+len(second) <= 2*page {
@@ -54,5 +56,8 @@ func TestPackedMappedCutShort(t *testing.T) {
 	}
 	if diff := cmp.Diff([][]string{{"Calm"}}, p.ItemLists(SecTraits)); diff != "" {
 		t.Errorf("ItemLists of a file cut short (-want +got):\n%s", diff)
+	}
+	if got := p.Text(SecDescription); got != "Keeps the harbour." {
+		t.Errorf("Text of a file cut short = %q; want the first document's", got)
 	}
 }

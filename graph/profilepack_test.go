@@ -109,14 +109,19 @@ func FuzzUnpackDocProfiles(f *testing.F) {
 	f.Add(PackDocProfile(packedDocs()[1]) + "\x05\x00")
 	f.Fuzz(func(t *testing.T, s string) {
 		docs, err := unpackDocProfiles(s)
-		// ItemLists reads the frames with a parser of its own
-		// (walkItems): it must read what unpackBody reads, damaged or
-		// not.
+		// ItemLists and Text read the frames with a parser of their
+		// own (walkBody): it must read what unpackBody reads, damaged
+		// or not.
 		var q Profile
 		q.SetPacked(s, nil)
 		keys := []string{SecTraits, SecStrengths, SecExtra}
 		if diff := cmp.Diff(itemsFromDocs(docs, keys), q.ItemLists(keys...)); diff != "" {
 			t.Errorf("%q: ItemLists differs from the documents unpacked (-unpacked +ItemLists):\n%s", s, diff)
+		}
+		for _, key := range []string{SecSummary, SecDescription, SecExtra} {
+			if got, want := q.Text(key), textFromDocs(docs, key); got != want {
+				t.Errorf("%q: Text(%s) = %q; from the documents unpacked, %q", s, key, got, want)
+			}
 		}
 		if err != nil {
 			return
@@ -167,19 +172,21 @@ func TestItemLists(t *testing.T) {
 	}
 }
 
-// TestItemListsDamaged reads the items of packed sections cut short at
-// every byte and with every byte changed: they are those of the
+// TestItemListsDamaged reads the items and texts of packed sections cut
+// short at every byte and with every byte changed: they are those of the
 // documents that unpack, as Docs gives them, and none of the damaged
-// one's, though ItemLists reads them in place without unpacking.
+// one's, though ItemLists and Text read them in place without unpacking.
 func TestItemListsDamaged(t *testing.T) {
 	docs := []DocProfile{
 		{File: "a.txt", Line: 1, Sections: []Section{
+			{Key: SecDescription, Heading: "Description", Line: 2, Text: "Keeps the harbour."},
 			{Key: SecTraits, Heading: "Traits", Line: 2, Items: []string{"Patient", "calm"}},
 			{Key: SecStrengths, Heading: "Strengths", Line: 3, Aptitudes: []Aptitude{{"Focus", "long days"}}},
 		}},
 		{File: "b.txt", Line: 1, Sections: []Section{
 			{Key: SecTraits, Heading: "Traits", Line: 2, Items: []string{"Calm", "Brave"}},
 			{Key: SecStrengths, Heading: "Strengths", Line: 3, Aptitudes: []Aptitude{{"Stamina", "nights"}}},
+			{Key: SecDescription, Heading: "Description", Line: 4, Text: "Watches the tides."},
 		}},
 	}
 	whole := PackDocProfile(docs[0]) + PackDocProfile(docs[1])
@@ -200,6 +207,9 @@ func TestItemListsDamaged(t *testing.T) {
 		got, _ := p.Docs()
 		if diff := cmp.Diff(want(got), p.ItemLists(keys...)); diff != "" {
 			t.Errorf("%q: ItemLists (-from Docs +got):\n%s", s, diff)
+		}
+		if text, want := p.Text(SecDescription), textFromDocs(got, SecDescription); text != want {
+			t.Errorf("%q: Text = %q; from Docs, %q", s, text, want)
 		}
 	}
 }
@@ -233,6 +243,20 @@ func itemsFromDocs(docs []DocProfile, keys []string) [][]string {
 	return out
 }
 
+// textFromDocs is Profile.Text read from the documents Docs gives: each
+// text of a section with key once, joined by a blank line.
+func textFromDocs(docs []DocProfile, key string) string {
+	var parts []string
+	for _, d := range docs {
+		for _, s := range d.Sections {
+			if s.Key == key && s.Text != "" && !slices.Contains(parts, s.Text) {
+				parts = append(parts, s.Text)
+			}
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
 // reframe packs dp with one byte more (extra) or one fewer at the end of
 // its body, under a checksum that matches: a frame whose checksum holds
 // but whose body does not parse.
@@ -250,18 +274,21 @@ func reframe(dp DocProfile, extra bool) string {
 	return string(head) + body
 }
 
-// TestItemListsFrames reads items from frames Docs gives up on though
-// their checksums hold, from items that normalise to nothing, and checks
-// that no item kept lies in the packed sections' memory.
+// TestItemListsFrames reads items and texts from frames Docs gives up on
+// though their checksums hold, from items that normalise to nothing, and
+// checks that no item or text kept lies in the packed sections' memory.
 func TestItemListsFrames(t *testing.T) {
 	first := DocProfile{File: "a.txt", Line: 1, Sections: []Section{
 		{Key: SecTraits, Heading: "Traits", Line: 2, Items: []string{"Calm", "  ", "", "・"}},
+		{Key: SecDescription, Heading: "Description", Line: 3, Text: "Keeps the harbour."},
 	}}
 	bad := DocProfile{File: "b.txt", Line: 1, Sections: []Section{
 		{Key: SecTraits, Heading: "Traits", Line: 2, Items: []string{"Brave"}},
+		{Key: SecDescription, Heading: "Description", Line: 3, Text: "Sails."},
 	}}
 	third := DocProfile{File: "c.txt", Line: 1, Sections: []Section{
 		{Key: SecTraits, Heading: "Traits", Line: 2, Items: []string{"Steady"}},
+		{Key: SecDescription, Heading: "Description", Line: 3, Text: "Mends nets."},
 	}}
 	keys := []string{SecTraits}
 	for _, packed := range []string{
@@ -276,11 +303,15 @@ func TestItemListsFrames(t *testing.T) {
 		if diff := cmp.Diff(itemsFromDocs(docs, keys), got); diff != "" {
 			t.Errorf("%q: ItemLists (-from Docs +got):\n%s", packed, diff)
 		}
+		text := p.Text(SecDescription)
+		if want := textFromDocs(docs, SecDescription); text != want {
+			t.Errorf("%q: Text = %q; from Docs, %q", packed, text, want)
+		}
 		lo := uintptr(unsafe.Pointer(unsafe.StringData(packed)))
-		for _, list := range got {
+		for _, list := range append(got, []string{text}) {
 			for _, it := range list {
 				if at := uintptr(unsafe.Pointer(unsafe.StringData(it))); at >= lo && at < lo+uintptr(len(packed)) {
-					t.Errorf("item %q lies in the packed sections; want a copy", it)
+					t.Errorf("%q lies in the packed sections; want a copy", it)
 				}
 			}
 		}
