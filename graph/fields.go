@@ -6,8 +6,11 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/agnivade/levenshtein"
+
+	"careergraph/internal/parallel"
 )
 
 // The fields of a role's profile a search can match (FieldQuery.Field)
@@ -93,8 +96,8 @@ type FieldHit struct {
 // per four characters; all compared in normal form (NormalName: case and
 // width do not count). FieldText matches when the summary or
 // description holds every word of the value. An unknown field or an
-// empty value wraps ErrBadOption. It scans every role: O(total length of
-// the profiles).
+// empty value wraps ErrBadOption. It scans every role, on all cores:
+// O(total length of the profiles).
 func (g *Graph) SearchFields(qs []FieldQuery) ([]FieldHit, error) {
 	type prepared struct {
 		q       string
@@ -112,21 +115,26 @@ func (g *Graph) SearchFields(qs []FieldQuery) ([]FieldHit, error) {
 		}
 		ps[i] = prepared{n, strings.Fields(n), max(1, utf8.RuneCountInString(n)/4)}
 	}
-	var out []FieldHit
-	for _, r := range g.allRoles() {
-		hit := FieldHit{Role: r}
-		for i, q := range qs {
-			m, ok := matchField(r, q, ps[i].q, ps[i].words, ps[i].maxEdit)
-			if !ok {
-				break
+	roles := g.allRoles()
+	parts := make([][]FieldHit, parallel.Count(len(roles)))
+	parallel.Numbered(len(roles), func(c, lo, hi int) {
+		var scratch []byte
+		for _, r := range roles[lo:hi] {
+			hit := FieldHit{Role: r}
+			for i, q := range qs {
+				m, ok := matchField(r, q, ps[i].q, ps[i].words, ps[i].maxEdit, &scratch)
+				if !ok {
+					break
+				}
+				hit.Matches = append(hit.Matches, m)
+				hit.Score += m.Score
 			}
-			hit.Matches = append(hit.Matches, m)
-			hit.Score += m.Score
+			if len(hit.Matches) == len(qs) && len(qs) > 0 {
+				parts[c] = append(parts[c], hit)
+			}
 		}
-		if len(hit.Matches) == len(qs) && len(qs) > 0 {
-			out = append(out, hit)
-		}
-	}
+	})
+	out := slices.Concat(parts...)
 	slices.SortFunc(out, func(a, b FieldHit) int {
 		return cmp.Or(cmp.Compare(a.Score, b.Score), cmp.Compare(a.Role.Name, b.Role.Name), cmp.Compare(a.Role.ID, b.Role.ID))
 	})
@@ -134,17 +142,20 @@ func (g *Graph) SearchFields(qs []FieldQuery) ([]FieldHit, error) {
 }
 
 // matchField returns the closest entry of r's field for the normal-form
-// query q.
-func matchField(r Role, fq FieldQuery, q string, words []string, maxEdit int) (FieldMatch, bool) {
+// query q. A text's normal form is made in scratch, which is kept for
+// the next call: texts are long, and a search reads every role's.
+func matchField(r Role, fq FieldQuery, q string, words []string, maxEdit int, scratch *[]byte) (FieldMatch, bool) {
 	best := FieldMatch{Field: fq.Field, Query: fq.Value, Score: -1}
 	for _, v := range r.FieldValues(fq.Field) {
-		n := NormalName(v)
 		if fq.Field == FieldText {
+			*scratch = AppendNormalName((*scratch)[:0], v)
+			n := unsafe.String(unsafe.SliceData(*scratch), len(*scratch)) // only while v is matched
 			if excerpt, ok := textMatch(v, n, words); ok {
 				return FieldMatch{Field: fq.Field, Query: fq.Value, Value: excerpt, Score: scoreWord}, true
 			}
 			continue
 		}
+		n := NormalName(v)
 		s := matchScore(q, words, n, maxEdit)
 		if s < 0 {
 			s = wordsNear(words, n)
