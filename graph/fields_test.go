@@ -95,3 +95,63 @@ func TestVocabulary(t *testing.T) {
 		t.Errorf("Vocabulary(text) error %v; want ErrBadOption", err)
 	}
 }
+
+// TestSearchFieldsManyRoles searches more roles than one core's range
+// (the scan runs on all cores): every role that matches is found once,
+// closest first and then by name, with the same answer every run.
+func TestSearchFieldsManyRoles(t *testing.T) {
+	const n = 10000
+	profiles := map[string]*graph.Profile{}
+	wantText, wantSkill := map[string]bool{}, map[string]bool{}
+	for i := range n {
+		name := fmt.Sprintf("Role %05d", (i*7919)%n) // not in index order
+		p := graph.Profile{RequiredSkills: []string{"Filing"}}
+		var secs []graph.Section
+		if i%7 == 0 {
+			secs = append(secs, graph.Section{Key: graph.SecDescription, Text: "Keeps the harbour lights and logs the ships."})
+			wantText[name] = true
+		}
+		switch i % 3 {
+		case 0:
+			p.RequiredSkills = append(p.RequiredSkills, "Typing")
+			wantSkill[name] = true
+		case 1:
+			p.RecommendedSkills = []string{"Typng"} // one typo away: a closeness of its own
+			wantSkill[name] = true
+		}
+		p.SetDocs(graph.DocProfile{File: name + ".txt", Sections: secs})
+		profiles[name] = &p
+	}
+	g := newTestGraph(t, profiles)
+	for _, tt := range []struct {
+		q    graph.FieldQuery
+		want map[string]bool
+	}{
+		{graph.FieldQuery{Field: graph.FieldText, Value: "harbour ships"}, wantText},
+		{graph.FieldQuery{Field: graph.FieldSkill, Value: "typing"}, wantSkill},
+	} {
+		hits, err := g.SearchFields([]graph.FieldQuery{tt.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, _ := g.SearchFields([]graph.FieldQuery{tt.q})
+		if !cmp.Equal(hits, again, cmp.Comparer(func(a, b *graph.Profile) bool { return a == b })) {
+			t.Errorf("%v: two searches differ", tt.q)
+		}
+		found := map[string]bool{}
+		for i, h := range hits {
+			if found[h.Role.Name] {
+				t.Errorf("%v: %s found twice", tt.q, h.Role.Name)
+			}
+			found[h.Role.Name] = true
+			if i > 0 {
+				if p := hits[i-1]; p.Score > h.Score || p.Score == h.Score && p.Role.Name > h.Role.Name {
+					t.Errorf("%v: %s (%d) after %s (%d): want closest first, then by name", tt.q, h.Role.Name, h.Score, p.Role.Name, p.Score)
+				}
+			}
+		}
+		if !cmp.Equal(found, tt.want) {
+			t.Errorf("%v: found %d roles; want %d (diff -want +got):\n%s", tt.q, len(found), len(tt.want), cmp.Diff(tt.want, found))
+		}
+	}
+}
