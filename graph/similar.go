@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+
+	"careergraph/internal/parallel"
 )
 
 // The points of a Similar score: each skill and each qualification both
@@ -33,7 +35,7 @@ type Similar struct {
 // display name, then ID), at most limit of them (0 means no limit).
 // Roles sharing nothing are left out, and so is every role when id has
 // no Profile. An unknown ID wraps ErrNotFound. It compares id with every
-// documented role: O(total length of the profiles).
+// documented role, on all cores: O(total length of the profiles).
 func (g *Graph) Similar(id string, limit int) ([]Similar, error) {
 	i, err := g.index(id)
 	if err != nil {
@@ -43,55 +45,77 @@ func (g *Graph) Similar(id string, limit int) ([]Similar, error) {
 	if me.Profile == nil {
 		return []Similar{}, nil
 	}
+	// Each role's three lists, in order: skills (required, then
+	// recommended), qualifications, aptitude items; each counted once
+	// by normal form, so a list need not be without repeats.
+	lists := func(r Role) [3][]string {
+		p := r.Profile
+		skills := p.RequiredSkills
+		if len(p.RecommendedSkills) > 0 {
+			skills = slices.Concat(p.RequiredSkills, p.RecommendedSkills)
+		}
+		apt := p.ItemLists(SecStrengths, SecWeaknesses)
+		return [3][]string{skills, p.Qualifications, append(apt[0], apt[1]...)}
+	}
 	type list struct {
-		items  []string
+		items  []string // as FieldValues gives them
+		normal []string // each item's normal form
 		keys   map[string]bool
 		points int
 	}
-	lists := func(r Role) [3][]string {
-		return [3][]string{r.FieldValues(FieldSkill), r.FieldValues(FieldQualification), r.FieldValues(FieldAptitude)}
-	}
 	var mine [3]list
-	for n, items := range lists(me) {
+	for n, items := range [3][]string{me.FieldValues(FieldSkill), me.FieldValues(FieldQualification), me.FieldValues(FieldAptitude)} {
 		mine[n] = list{items: items, keys: map[string]bool{}, points: []int{SimilarSkillPoints, SimilarQualificationPoints, SimilarAptitudePoints}[n]}
 		for _, s := range items {
-			mine[n].keys[NormalName(s)] = true
+			k := NormalName(s)
+			mine[n].normal = append(mine[n].normal, k)
+			mine[n].keys[k] = true
 		}
 	}
-	var out []Similar
-	for j, r := range g.allRoles() {
-		if int32(j) == i || r.Profile == nil {
-			continue
-		}
-		s := Similar{Role: r.ID}
-		var shared [3][]string
-		for n, items := range lists(r) {
-			has := map[string]bool{}
-			for _, it := range items {
-				if k := NormalName(it); mine[n].keys[k] {
-					has[k] = true
-				}
-			}
-			for _, it := range mine[n].items {
-				if k := NormalName(it); has[k] {
-					delete(has, k) // each once
-					shared[n] = append(shared[n], it)
-					s.Score += mine[n].points
-				}
-			}
-		}
-		s.Skills, s.Qualifications, s.Aptitudes = shared[0], shared[1], shared[2]
-		for l := 0; l < len(me.Classification) && l < len(r.Classification); l++ {
-			if NormalName(me.Classification[l]) != NormalName(r.Classification[l]) {
-				break
-			}
-			s.Class = append(s.Class, me.Classification[l])
-			s.Score += SimilarClassPoints
-		}
-		if s.Score > 0 {
-			out = append(out, s)
-		}
+	myClass := make([]string, len(me.Classification))
+	for l, c := range me.Classification {
+		myClass[l] = NormalName(c)
 	}
+	roles := g.allRoles()
+	parts := make([][]Similar, parallel.Count(len(roles)))
+	parallel.Numbered(len(roles), func(c, lo, hi int) {
+		var has []string // the normal forms of one of r's lists that mine has
+		for j := lo; j < hi; j++ {
+			r := roles[j]
+			if int32(j) == i || r.Profile == nil {
+				continue
+			}
+			s := Similar{Role: r.ID}
+			var shared [3][]string
+			for n, items := range lists(r) {
+				has = has[:0]
+				for _, it := range items {
+					if k := NormalName(it); mine[n].keys[k] {
+						has = append(has, k)
+					}
+				}
+				for x, it := range mine[n].items {
+					if k := mine[n].normal[x]; slices.Contains(has, k) {
+						has = slices.DeleteFunc(has, func(h string) bool { return h == k }) // each once
+						shared[n] = append(shared[n], it)
+						s.Score += mine[n].points
+					}
+				}
+			}
+			s.Skills, s.Qualifications, s.Aptitudes = shared[0], shared[1], shared[2]
+			for l := 0; l < len(myClass) && l < len(r.Classification); l++ {
+				if myClass[l] != NormalName(r.Classification[l]) {
+					break
+				}
+				s.Class = append(s.Class, me.Classification[l])
+				s.Score += SimilarClassPoints
+			}
+			if s.Score > 0 {
+				parts[c] = append(parts[c], s)
+			}
+		}
+	})
+	out := slices.Concat(parts...)
 	slices.SortFunc(out, func(a, b Similar) int {
 		ra, rb := g.role(g.at(a.Role)), g.role(g.at(b.Role))
 		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(ra.Name, rb.Name), cmp.Compare(a.Role, b.Role))
@@ -141,15 +165,20 @@ func (g *Graph) WithSimilar() (*Graph, error) {
 		}
 		b.AddRung(hs...)
 	}
-	for i, r := range g.allRoles() {
-		if r.Profile == nil {
-			continue
+	// Each role's most similar, on all cores; added in role order.
+	roles := g.allRoles()
+	found := make([][]Similar, len(roles))
+	errs := make([]error, len(roles))
+	parallel.Each(len(roles), func(i int) {
+		if roles[i].Profile != nil {
+			found[i], errs[i] = g.Similar(roles[i].ID, SimilarLinks)
 		}
-		found, err := g.Similar(r.ID, SimilarLinks)
-		if err != nil {
-			return nil, err
+	})
+	for i := range roles {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		for _, s := range found {
+		for _, s := range found[i] {
 			if s.Score < SimilarMinScore {
 				break
 			}

@@ -44,3 +44,26 @@ func Numbered(n int, fn func(c, lo, hi int)) {
 	}
 	wg.Wait()
 }
+
+// Each calls fn(i) for every i in [0, n), one index at a time, on up to
+// GOMAXPROCS goroutines, and returns when every call has returned: for
+// loops whose every index is much work (a search of the whole graph),
+// where Chunks's ranges would leave a small n to one core. Calls run
+// concurrently and in no fixed order, so fn must only write to what its
+// own index owns.
+func Each(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
+}

@@ -51,3 +51,21 @@ func TestNumberedNumbersRangesInOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestEachCallsEveryIndexOnce(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 1000} {
+		hits := make([]atomic.Int32, n)
+		Each(n, func(i int) {
+			if i < 0 || i >= n {
+				t.Errorf("Each(%d): index %d", n, i)
+				return
+			}
+			hits[i].Add(1)
+		})
+		for i := range hits {
+			if h := hits[i].Load(); h != 1 {
+				t.Fatalf("Each(%d): index %d called %d times; want 1", n, i, h)
+			}
+		}
+	}
+}
