@@ -10,7 +10,9 @@ import (
 // readRegular reads the file name, following links, when it is a regular
 // file of at most limit bytes: anything else is ErrNotRegular, and a
 // larger file ErrTooLarge. (On Unix it uses the system's calls directly;
-// see read_unix.go.) It reads into buf when it is large enough.
+// see read_unix.go.) It reads into buf when it is large enough. It never
+// calls uncached: here the system cannot tell whether a file is in
+// memory, and readahead does not start.
 func readRegular(name string, limit int64, buf []byte, uncached func()) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 // file to the next), else into new memory. Unless uncached is nil, the
 // first read is one that does not wait on the device (readCached), and
 // uncached is called when the file is not in memory, before it is read
-// as usual.
+// as usual (nor is it called where the system cannot tell).
 func readRegular(name string, limit int64, buf []byte, uncached func()) ([]byte, error) {
 	// Opening a FIFO for reading waits for a writer unless it is opened
 	// without blocking; the file is checked once open, so that a file
@@ -44,8 +44,7 @@ func readRegular(name string, limit int64, buf []byte, uncached func()) ([]byte,
 		data = make([]byte, 0, st.Size+1) // +1: to see a file that grew
 	}
 	if uncached != nil {
-		n, err := readCached(fd, data[:cap(data)])
-		switch err {
+		switch n, err := readCached(fd, uint64(st.Dev), data[:cap(data)]); err {
 		case nil:
 			data = data[:n]
 			if n == 0 || int64(n) == st.Size {
@@ -53,9 +52,6 @@ func readRegular(name string, limit int64, buf []byte, uncached func()) ([]byte,
 			}
 		case errUncached:
 			uncached()
-		case errCannotTell:
-		default:
-			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 		}
 	}
 	for {

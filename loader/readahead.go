@@ -11,11 +11,14 @@ import (
 // boot, or once the system has needed the memory for something else)
 // waits on the disk at every file: each worker reads one file at a time
 // and parses it before it asks for the next, so at most as many reads as
-// cores are under way, and none while every worker parses. Once a worker finds a
-// file that is not in memory, readahead asks the system for the files
-// just ahead of the workers (without waiting for them), so that the
-// device has many reads to serve at once and the workers find the files
-// in memory when they come to them. On a cached corpus it never starts.
+// cores are under way, and none while every worker parses. Once a worker
+// finds a file that is not in memory, readahead asks the system for the
+// files just ahead of the workers (without waiting for them), so that
+// the device has many reads to serve at once and the workers find the
+// files in memory when they come to them. Once started it runs to the
+// end of the parse. On a cached corpus it never starts, nor on a file
+// system that cannot tell whether a file is in memory (tmpfs, NFS, FUSE:
+// see readCached), nor where the system is not Linux.
 
 // What readCached says when it reads nothing.
 var (
@@ -41,11 +44,9 @@ const (
 // readahead asks the system to read files ahead of the workers that take
 // them in order from next. The zero value is not usable: see newReadahead.
 type readahead struct {
-	files []sourceFile
-	next  *atomic.Int64 // the workers' next file
-	// advise asks the system to read the file name into memory, not
-	// waiting for it: willNeed, replaced by tests.
-	advise func(name string)
+	files  []sourceFile
+	next   *atomic.Int64 // the workers' next file
+	advise func(name string, limit int64)
 
 	start   sync.Once
 	ahead   atomic.Int64 // the next file readahead asks for
@@ -53,10 +54,15 @@ type readahead struct {
 	wg      sync.WaitGroup
 }
 
+// adviseFile asks the system to read the file name, of at most limit
+// bytes, into memory, not waiting for it: willNeed, but where a test
+// watches what a load asks for.
+var adviseFile = willNeed
+
 // newReadahead returns a readahead for the workers reading files in
 // order from next. It does nothing until uncached is called.
 func newReadahead(files []sourceFile, next *atomic.Int64) *readahead {
-	return &readahead{files: files, next: next, advise: willNeed}
+	return &readahead{files: files, next: next, advise: adviseFile}
 }
 
 // uncached reports that a worker found a file not in memory: readahead
@@ -64,9 +70,6 @@ func newReadahead(files []sourceFile, next *atomic.Int64) *readahead {
 // call from every worker.
 func (r *readahead) uncached() {
 	r.start.Do(func() {
-		if r.stopped.Load() {
-			return
-		}
 		r.ahead.Store(r.next.Load())
 		for range readaheadWorkers {
 			r.wg.Go(r.run)
@@ -96,7 +99,7 @@ func (r *readahead) run() {
 			time.Sleep(readaheadPause)
 		}
 		if f := &r.files[i]; i >= r.next.Load() && f.plain() {
-			r.advise(f.name)
+			r.advise(f.name, f.limit)
 		}
 	}
 }

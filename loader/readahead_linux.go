@@ -1,38 +1,44 @@
 package loader
 
 import (
-	"sync/atomic"
+	"sync"
 
 	"golang.org/x/sys/unix"
 )
 
-// willNeed asks the system to read the file name into memory and returns
-// without waiting for it. Like readRegular it opens without blocking on
-// a FIFO, and it asks only of a regular file; it says nothing of a file
-// it cannot open, which the worker reading it will.
-func willNeed(name string) {
+// willNeed asks the system to read the file name into memory, when it is
+// a regular file of at most limit bytes (one the worker will read), and
+// returns without waiting for it. It looks at the file before it opens
+// it, so that it opens no FIFO or device (opening some has effects of
+// its own), and says nothing of a file it cannot open or look at: the
+// worker reading it will.
+func willNeed(name string, limit int64) {
+	var st unix.Stat_t
+	if unix.Stat(name, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG || st.Size > limit {
+		return
+	}
 	fd, err := unix.Open(name, unix.O_RDONLY|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return
 	}
-	defer unix.Close(fd)
-	var st unix.Stat_t
-	if unix.Fstat(fd, &st) == nil && st.Mode&unix.S_IFMT == unix.S_IFREG {
-		unix.Fadvise(fd, 0, 0, unix.FADV_WILLNEED)
-	}
+	unix.Fadvise(fd, 0, 0, unix.FADV_WILLNEED)
+	unix.Close(fd)
 }
 
-// noWaitUnsupported is set once the system has refused a read that does
-// not wait (a kernel before 4.14, or a file system without it): reads
-// then no longer try it.
-var noWaitUnsupported atomic.Bool
+// noWaitRefused holds the devices (file systems) that refused a read
+// that does not wait: tmpfs, NFS, FUSE and /proc do not have it, nor do
+// kernels before 4.14, and a sandbox may forbid the call. Files there
+// are read by a plain read at once, and readahead never starts for them.
+var noWaitRefused sync.Map // device number → true
 
 // readCached reads into p from fd's current offset, as read(2), only if
-// what it would read is in memory. It returns errUncached, having read
-// nothing, when it is not (a plain read would wait on the device), and
-// errCannotTell when the system cannot say.
-func readCached(fd int, p []byte) (int, error) {
-	if noWaitUnsupported.Load() {
+// what it would read first is in memory: a file partly in memory gives
+// what is, a short read, and the rest is read as usual. It returns
+// errUncached, having read nothing, when the file's first bytes are not
+// in memory (a plain read would wait on the device), and errCannotTell
+// when the system cannot say, for the file on device dev or for any.
+func readCached(fd int, dev uint64, p []byte) (int, error) {
+	if _, refused := noWaitRefused.Load(dev); refused {
 		return 0, errCannotTell
 	}
 	n, err := ignoringEINTR(func() (int, error) { return unix.Preadv2(fd, [][]byte{p}, -1, unix.RWF_NOWAIT) })
@@ -41,9 +47,10 @@ func readCached(fd int, p []byte) (int, error) {
 		return n, nil
 	case unix.EAGAIN:
 		return 0, errUncached
-	case unix.EOPNOTSUPP, unix.ENOSYS, unix.EINVAL:
-		noWaitUnsupported.Store(true)
-		return 0, errCannotTell
 	}
-	return 0, err
+	// Whatever else the call gives (EOPNOTSUPP, ENOSYS, EINVAL, a
+	// sandbox's EPERM, or an error a plain read will give again), the
+	// plain read that follows says what is wrong, if anything is.
+	noWaitRefused.Store(dev, true)
+	return 0, errCannotTell
 }

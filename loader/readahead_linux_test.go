@@ -1,11 +1,13 @@
 package loader
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"unsafe"
 
@@ -67,8 +69,23 @@ func mustEvict(t *testing.T, name string) {
 	}
 }
 
+// skipUnlessNoWait skips the test when the file system of name refused
+// reads that do not wait.
+func skipUnlessNoWait(t *testing.T, name string) {
+	t.Helper()
+	var st unix.Stat_t
+	if err := unix.Stat(name, &st); err != nil {
+		t.Fatal(err)
+	}
+	if _, refused := noWaitRefused.Load(uint64(st.Dev)); refused {
+		t.Skipf("the file system of %s cannot read without waiting (preadv2 with RWF_NOWAIT, Linux 4.14; not tmpfs, NFS or FUSE): run the tests with TMPDIR on a disk", name)
+	}
+}
+
 // TestReadRegularUncached checks that readRegular tells of a file that
-// is not in memory, once, and reads it as it reads a cached one.
+// is not in memory, once, and reads it as it reads a cached one; and
+// reads a file whose first pages alone are in memory, which it does not
+// tell of, from where the first read stopped.
 func TestReadRegularUncached(t *testing.T) {
 	for _, size := range []int{0, 1, 4095, 4096, 70000} {
 		name := filepath.Join(t.TempDir(), "doc.txt")
@@ -90,20 +107,94 @@ func TestReadRegularUncached(t *testing.T) {
 			want := 0
 			if size > 0 && read == 0 {
 				want = 1
-			}
-			if told == 0 && want == 1 && noWaitUnsupported.Load() {
-				t.Skip("this kernel or file system cannot read without waiting (preadv2 with RWF_NOWAIT, Linux 4.14)")
+				if told == 0 {
+					skipUnlessNoWait(t, name)
+				}
 			}
 			if told != want {
 				t.Errorf("size %d, read %d: told of an uncached file %d times; want %d", size, read, told, want)
 			}
 		}
 	}
+
+	// Partly in memory: every byte different, so that a byte read
+	// twice or skipped shows.
+	name := filepath.Join(t.TempDir(), "doc.txt")
+	text := make([]byte, 1<<20)
+	for i := range text {
+		text[i] = byte(i * 7 / 5)
+	}
+	if err := os.WriteFile(name, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustEvict(t, name)
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.ReadAt(make([]byte, 4096), 0); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	told := 0
+	data, err := readRegular(name, DefaultMaxFileSize, nil, func() { told++ })
+	if err != nil || !bytes.Equal(data, text) {
+		t.Fatalf("partly in memory: %d bytes, %v; want the %d written", len(data), err, len(text))
+	}
+	if told != 0 {
+		t.Errorf("partly in memory: told of an uncached file %d times; want 0 (its first bytes are in memory)", told)
+	}
+}
+
+// TestReadRegularNoWaitRefused reads a file on a file system that cannot
+// read without waiting (tmpfs, at /dev/shm), then one on a disk that
+// can: the first is read by a plain read, and the refusal, kept for its
+// file system alone, does not keep the second from telling that it is
+// not in memory.
+func TestReadRegularNoWaitRefused(t *testing.T) {
+	shm, err := os.MkdirTemp("/dev/shm", "careergraph-test")
+	if err != nil {
+		t.Skipf("no tmpfs at /dev/shm: %v", err)
+	}
+	defer os.RemoveAll(shm)
+	onShm := filepath.Join(shm, "doc.txt")
+	if err := os.WriteFile(onShm, []byte("in memory"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(onShm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = unix.Preadv2(int(f.Fd()), [][]byte{make([]byte, 1)}, 0, unix.RWF_NOWAIT)
+	f.Close()
+	if err == nil {
+		t.Skip("/dev/shm reads without waiting on this kernel: nothing refused to test")
+	}
+	data, err := readRegular(onShm, DefaultMaxFileSize, nil, func() { t.Error("told of an uncached file on tmpfs") })
+	if err != nil || string(data) != "in memory" {
+		t.Fatalf("read on tmpfs: %q, %v", data, err)
+	}
+	onDisk := filepath.Join(t.TempDir(), "doc.txt")
+	if err := os.WriteFile(onDisk, []byte(strings.Repeat("x", 8192)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustEvict(t, onDisk)
+	told := 0
+	if _, err := readRegular(onDisk, DefaultMaxFileSize, nil, func() { told++ }); err != nil {
+		t.Fatal(err)
+	}
+	if told == 0 {
+		skipUnlessNoWait(t, onDisk)
+	}
+	if told != 1 {
+		t.Errorf("after a refusal on tmpfs, told of an uncached file on disk %d times; want 1", told)
+	}
 }
 
 // TestLoadUncached loads a corpus none of whose files is in memory, so
-// that the readahead starts at the first: what it loads is what the
-// cached corpus gives.
+// that the readahead starts at the first: it asks for files, and what
+// the load gives is what the cached corpus gives, loaded with no
+// readahead.
 func TestLoadUncached(t *testing.T) {
 	dir := t.TempDir()
 	if err := synth.Write(dir, 3*readaheadWindow, 5); err != nil {
@@ -123,13 +214,24 @@ func TestLoadUncached(t *testing.T) {
 	for _, name := range names[1:] {
 		evict(t, name)
 	}
+	var advised atomic.Int64
+	adviseFile = func(name string, limit int64) { advised.Add(1); willNeed(name, limit) }
+	defer func() { adviseFile = willNeed }()
 	cold, err := Load(Options{Paths: []string{dir}})
 	if err != nil {
 		t.Fatal(err)
 	}
+	if advised.Load() == 0 {
+		skipUnlessNoWait(t, names[0])
+		t.Error("loaded an uncached corpus: asked for no file ahead")
+	}
+	advised.Store(0)
 	warm, err := Load(Options{Paths: []string{dir}})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if n := advised.Load(); n > 0 {
+		t.Errorf("loaded a cached corpus: asked for %d files ahead; want none", n)
 	}
 	if diff := cmp.Diff(corpusText(warm), corpusText(cold)); diff != "" {
 		t.Errorf("loaded uncached, the corpus differs (-cached +uncached):\n%s", diff)

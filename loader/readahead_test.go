@@ -15,12 +15,14 @@ type adviceLog struct {
 	names []string
 }
 
-func (l *adviceLog) advise(name string) {
+// advise records that name was asked for.
+func (l *adviceLog) advise(name string, _ int64) {
 	l.mu.Lock()
 	l.names = append(l.names, name)
 	l.mu.Unlock()
 }
 
+// sorted returns the names asked for, sorted.
 func (l *adviceLog) sorted() []string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -42,9 +44,9 @@ func (l *adviceLog) waitFor(t *testing.T, n int) {
 	t.Fatalf("readahead asked for fewer than %d files", n)
 }
 
-// testFiles returns n plain files named f00000…, but every tenth one an
-// O*NET folder, a folder that is no source or one read by its own
-// function, which readahead must not ask for.
+// testFiles returns n plain files named f00000…, but for three in every
+// 40: an O*NET folder, a folder that is no source and a file read by
+// its own function, which readahead must not ask for.
 func testFiles(n int) []sourceFile {
 	files := make([]sourceFile, n)
 	for i := range files {
@@ -116,26 +118,37 @@ func TestReadahead(t *testing.T) {
 }
 
 // TestReadaheadIdle checks that a readahead no worker told of an
-// uncached file asks for nothing, and one stopped first never starts.
+// uncached file asks for nothing, and that one stopped before a worker
+// told it never starts.
 func TestReadaheadIdle(t *testing.T) {
 	files := testFiles(100)
-	for _, tell := range []bool{false, true} {
+	for _, tt := range []struct {
+		name      string
+		stopFirst bool
+		tellAfter bool
+	}{
+		{"never told", false, false},
+		{"told after stop", true, true},
+	} {
 		var next atomic.Int64
 		var log adviceLog
 		r := newReadahead(files, &next)
 		r.advise = log.advise
-		r.stop()
-		if tell {
+		if tt.stopFirst {
+			r.stop()
+		}
+		if tt.tellAfter {
 			r.uncached()
 		}
 		time.Sleep(10 * time.Millisecond) // room for a wrongly started one to ask
 		r.stop()
 		if got := log.sorted(); len(got) > 0 {
-			t.Errorf("told of an uncached file after stop: %v; asked for %d files, want none", tell, len(got))
+			t.Errorf("%s: asked for %d files; want none", tt.name, len(got))
 		}
 	}
 }
 
+// first returns the first of s, or "".
 func first(s []string) string {
 	if len(s) == 0 {
 		return ""
@@ -143,6 +156,7 @@ func first(s []string) string {
 	return s[0]
 }
 
+// last returns the last of s, or "".
 func last(s []string) string {
 	if len(s) == 0 {
 		return ""
