@@ -166,24 +166,10 @@ func (g *Graph) WithSimilar() (*Graph, error) {
 		b.AddRung(hs...)
 	}
 	// Each role's most similar, on all cores; added in role order.
-	roles := g.allRoles()
-	found := make([][]Similar, len(roles))
-	errs := make([]error, len(roles))
-	parallel.Each(len(roles), func(i int) {
-		if roles[i].Profile != nil {
-			found[i], errs[i] = g.Similar(roles[i].ID, SimilarLinks)
-		}
-	})
-	for i := range roles {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		for _, s := range found[i] {
-			if s.Score < SimilarMinScore {
-				break
-			}
-			b.AddMoveOf(i, int(g.at(s.Role)), Move{Kind: Related, Milli: int32(SimilarMoveCost(s.Score) * 1000),
-				Attrs: &MoveAttrs{Basis: "similar", Note: "shared content, score " + strconv.Itoa(s.Score)}})
+	for i, found := range similarLinks(g.allRoles()) {
+		for _, s := range found {
+			b.AddMoveOf(i, int(s.role), Move{Kind: Related, Milli: int32(SimilarMoveCost(int(s.score)) * 1000),
+				Attrs: &MoveAttrs{Basis: "similar", Note: "shared content, score " + strconv.Itoa(int(s.score))}})
 		}
 	}
 	return b.Build()
