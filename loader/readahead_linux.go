@@ -28,7 +28,8 @@ func willNeed(name string, limit int64) {
 // noWaitRefused holds the devices (file systems) that refused a read
 // that does not wait: tmpfs, NFS, FUSE and /proc do not have it, nor do
 // kernels before 4.14, and a sandbox may forbid the call. Files there
-// are read by a plain read at once, and readahead never starts for them.
+// are read by a plain read at once, and never start readahead (one
+// started by a file elsewhere still asks for them).
 var noWaitRefused sync.Map // device number → true
 
 // readCached reads into p from fd's current offset, as read(2), only if
@@ -48,9 +49,13 @@ func readCached(fd int, dev uint64, p []byte) (int, error) {
 	case unix.EAGAIN:
 		return 0, errUncached
 	}
-	// Whatever else the call gives (EOPNOTSUPP, ENOSYS, EINVAL, a
-	// sandbox's EPERM, or an error a plain read will give again), the
-	// plain read that follows says what is wrong, if anything is.
-	noWaitRefused.Store(dev, true)
+	// Whatever else the call gives, the plain read that follows says
+	// what is wrong, if anything is. A refusal of the call itself is
+	// kept for the device; an error of this file or this moment (EIO,
+	// ENOMEM) is not.
+	switch err {
+	case unix.EOPNOTSUPP, unix.ENOSYS, unix.EINVAL, unix.EPERM, unix.EACCES:
+		noWaitRefused.Store(dev, true)
+	}
 	return 0, errCannotTell
 }

@@ -69,16 +69,29 @@ func mustEvict(t *testing.T, name string) {
 	}
 }
 
-// skipUnlessNoWait skips the test when the file system of name refused
-// reads that do not wait.
-func skipUnlessNoWait(t *testing.T, name string) {
+// requireNoWait skips the test unless the file system of the folder dir
+// can read without waiting and tell a file not in memory, asked of it
+// directly (preadv2 with RWF_NOWAIT on a file written and dropped from
+// memory), not of the code under test.
+func requireNoWait(t *testing.T, dir string) {
 	t.Helper()
-	var st unix.Stat_t
-	if err := unix.Stat(name, &st); err != nil {
+	name := filepath.Join(dir, "probe")
+	if err := os.WriteFile(name, []byte(strings.Repeat("x", 8192)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, refused := noWaitRefused.Load(uint64(st.Dev)); refused {
-		t.Skipf("the file system of %s cannot read without waiting (preadv2 with RWF_NOWAIT, Linux 4.14; not tmpfs, NFS or FUSE): run the tests with TMPDIR on a disk", name)
+	defer os.Remove(name)
+	mustEvict(t, name)
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	switch _, err := unix.Preadv2(int(f.Fd()), [][]byte{make([]byte, 1)}, 0, unix.RWF_NOWAIT); err {
+	case unix.EAGAIN:
+	case nil:
+		t.Skipf("the file system of %s read a file dropped from memory without waiting: run the tests with TMPDIR on a disk", dir)
+	default:
+		t.Skipf("the file system of %s cannot read without waiting (preadv2 with RWF_NOWAIT, Linux 4.14; not tmpfs, NFS or FUSE): %v: run the tests with TMPDIR on a disk", dir, err)
 	}
 }
 
@@ -87,6 +100,7 @@ func skipUnlessNoWait(t *testing.T, name string) {
 // reads a file whose first pages alone are in memory, which it does not
 // tell of, from where the first read stopped.
 func TestReadRegularUncached(t *testing.T) {
+	requireNoWait(t, t.TempDir())
 	for _, size := range []int{0, 1, 4095, 4096, 70000} {
 		name := filepath.Join(t.TempDir(), "doc.txt")
 		text := strings.Repeat("x", size)
@@ -107,9 +121,6 @@ func TestReadRegularUncached(t *testing.T) {
 			want := 0
 			if size > 0 && read == 0 {
 				want = 1
-				if told == 0 {
-					skipUnlessNoWait(t, name)
-				}
 			}
 			if told != want {
 				t.Errorf("size %d, read %d: told of an uncached file %d times; want %d", size, read, told, want)
@@ -174,7 +185,9 @@ func TestReadRegularNoWaitRefused(t *testing.T) {
 	if err != nil || string(data) != "in memory" {
 		t.Fatalf("read on tmpfs: %q, %v", data, err)
 	}
-	onDisk := filepath.Join(t.TempDir(), "doc.txt")
+	disk := t.TempDir()
+	requireNoWait(t, disk)
+	onDisk := filepath.Join(disk, "doc.txt")
 	if err := os.WriteFile(onDisk, []byte(strings.Repeat("x", 8192)), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -182,9 +195,6 @@ func TestReadRegularNoWaitRefused(t *testing.T) {
 	told := 0
 	if _, err := readRegular(onDisk, DefaultMaxFileSize, nil, func() { told++ }); err != nil {
 		t.Fatal(err)
-	}
-	if told == 0 {
-		skipUnlessNoWait(t, onDisk)
 	}
 	if told != 1 {
 		t.Errorf("after a refusal on tmpfs, told of an uncached file on disk %d times; want 1", told)
@@ -197,6 +207,7 @@ func TestReadRegularNoWaitRefused(t *testing.T) {
 // readahead.
 func TestLoadUncached(t *testing.T) {
 	dir := t.TempDir()
+	requireNoWait(t, dir)
 	if err := synth.Write(dir, 3*readaheadWindow, 5); err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +233,6 @@ func TestLoadUncached(t *testing.T) {
 		t.Fatal(err)
 	}
 	if advised.Load() == 0 {
-		skipUnlessNoWait(t, names[0])
 		t.Error("loaded an uncached corpus: asked for no file ahead")
 	}
 	advised.Store(0)
