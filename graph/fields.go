@@ -96,8 +96,8 @@ type FieldHit struct {
 // per four characters; all compared in normal form (NormalName: case and
 // width do not count). FieldText matches when the summary or
 // description holds every word of the value. An unknown field or an
-// empty value wraps ErrBadOption. It scans every role, on all cores:
-// O(total length of the profiles).
+// empty value wraps ErrBadOption. It scans every role, a range of 4,096
+// roles per core at a time: O(total length of the profiles).
 func (g *Graph) SearchFields(qs []FieldQuery) ([]FieldHit, error) {
 	type prepared struct {
 		q       string

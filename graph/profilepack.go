@@ -164,7 +164,7 @@ func eachItem(body string, fn func(key, item string)) bool {
 // allocates nothing.
 func eachSection(body string, text, item func(key, s string)) bool {
 	// Read through once to see that it parses, as unpackBody would, so
-	// that a body that does not gives nothing; then again for the items.
+	// that a body that does not gives nothing; then again to report.
 	if !walkBody(body, nil, nil) {
 		return false
 	}

@@ -120,7 +120,7 @@ func FuzzUnpackDocProfiles(f *testing.F) {
 		}
 		for _, key := range []string{SecSummary, SecDescription, SecExtra} {
 			if got, want := q.Text(key), textFromDocs(docs, key); got != want {
-				t.Errorf("%q: Text(%s) = %q; from the documents unpacked, %q", s, key, got, want)
+				t.Errorf("%q: Text(%s) = %q; want %q, from the documents unpacked", s, key, got, want)
 			}
 		}
 		if err != nil {
@@ -209,7 +209,7 @@ func TestItemListsDamaged(t *testing.T) {
 			t.Errorf("%q: ItemLists (-from Docs +got):\n%s", s, diff)
 		}
 		if text, want := p.Text(SecDescription), textFromDocs(got, SecDescription); text != want {
-			t.Errorf("%q: Text = %q; from Docs, %q", s, text, want)
+			t.Errorf("%q: Text = %q; want %q, from Docs", s, text, want)
 		}
 	}
 }
@@ -275,8 +275,9 @@ func reframe(dp DocProfile, extra bool) string {
 }
 
 // TestItemListsFrames reads items and texts from frames Docs gives up on
-// though their checksums hold, from items that normalise to nothing, and
-// checks that no item or text kept lies in the packed sections' memory.
+// though their checksums hold, from items that normalise to nothing, an
+// empty text and a text written twice, and checks that no item or text
+// kept lies in the packed sections' memory.
 func TestItemListsFrames(t *testing.T) {
 	first := DocProfile{File: "a.txt", Line: 1, Sections: []Section{
 		{Key: SecTraits, Heading: "Traits", Line: 2, Items: []string{"Calm", "  ", "", "・"}},
@@ -289,6 +290,8 @@ func TestItemListsFrames(t *testing.T) {
 	third := DocProfile{File: "c.txt", Line: 1, Sections: []Section{
 		{Key: SecTraits, Heading: "Traits", Line: 2, Items: []string{"Steady"}},
 		{Key: SecDescription, Heading: "Description", Line: 3, Text: "Mends nets."},
+		{Key: SecDescription, Heading: "Description", Line: 4, Text: ""},
+		{Key: SecDescription, Heading: "Description", Line: 5, Text: "Keeps the harbour."}, // the first's again
 	}}
 	keys := []string{SecTraits}
 	for _, packed := range []string{
@@ -305,7 +308,7 @@ func TestItemListsFrames(t *testing.T) {
 		}
 		text := p.Text(SecDescription)
 		if want := textFromDocs(docs, SecDescription); text != want {
-			t.Errorf("%q: Text = %q; from Docs, %q", packed, text, want)
+			t.Errorf("%q: Text = %q; want %q, from Docs", packed, text, want)
 		}
 		lo := uintptr(unsafe.Pointer(unsafe.StringData(packed)))
 		for _, list := range append(got, []string{text}) {
