@@ -147,9 +147,13 @@ func SimilarMoveCost(score int) int { return max(3, 7-score/4) }
 // costing SimilarMoveCost of their score, with Attrs.Basis "similar" and
 // the score in Attrs.Note, and no sources: suggestions from shared
 // content, not documented moves. Where a move of that kind is written
-// already, the graph keeps the cheaper. It runs Similar for every
-// documented role: O(D × total length of the profiles) for D documented
-// roles, which for large corpora takes a while.
+// already, the graph keeps the cheaper. It finds what Similar finds for
+// every documented role through an index of which roles list each
+// entry, reading each profile once and comparing a role only with those
+// that list something it lists, on all cores: O(total length of the
+// profiles + Σ, over the entries and classification levels, the square
+// of how many roles list each); O(D²) for D documented roles when one
+// entry is listed by all, which for large corpora takes a while.
 func (g *Graph) WithSimilar() (*Graph, error) {
 	var b Builder
 	b.Grow(g.numRoles(), len(g.allMoves()))

@@ -128,10 +128,14 @@ type similarScratch struct {
 	touched []int32
 }
 
-// most returns the limit roles most similar to role i, as Similar(ID,
-// limit) orders them: highest score first, ties by display name, then
-// ID; roles sharing nothing are left out.
+// most returns the limit roles most similar to role i (every one, when
+// limit is 0 or less), as Similar(ID, limit) orders them: highest score
+// first, ties by display name, then ID; roles sharing nothing are left
+// out. s's scores must all be zero, and are left so.
 func (x *similarIndex) most(i int32, limit int, s *similarScratch) []similarTo {
+	if limit <= 0 {
+		limit = len(x.roles)
+	}
 	for k, list := range x.items[i] {
 		for _, id := range list {
 			for _, j := range x.listers[k][id] {

@@ -15,8 +15,9 @@ import (
 // (seeded): entries written in other cases and widths, entries that
 // normalise to nothing, repeats, an aptitude both a strength and a
 // weakness, classifications that part at every level and differ in
-// case, roles with no profile, and names that repeat, so that scores
-// tie and fall to the ID.
+// case, a level's name under two parents, a level repeated, an empty
+// level, roles with no profile or no entries, and names that repeat, so
+// that scores tie and fall to the ID.
 func randomSimilarGraph(t *testing.T, seed uint64, n int) *Graph {
 	t.Helper()
 	rng := rand.New(rand.NewPCG(seed, 7))
@@ -30,12 +31,18 @@ func randomSimilarGraph(t *testing.T, seed uint64, n int) *Graph {
 	skills := []string{"Typing", "typing", "ＴＹＰＩＮＧ", "Filing", "Budgeting", "Negotiation skills", "・", "", "  ", "Welding", "First aid"}
 	quals := []string{"Exam", "EXAM", "Licence", "Degree", "・"}
 	apts := []string{"Patience", "Focus", "focus", "Stamina", "Calm", "・"}
-	classes := [][]string{{"Office"}, {"Office", "Clerical"}, {"office", "CLERICAL", "Filing"}, {"Office", "Finance"}, {"Trades", "Metal"}, {"Trades"}, nil}
+	// A level's name under two parents, a level repeated, an empty one.
+	classes := [][]string{{"Office"}, {"Office", "Clerical"}, {"office", "CLERICAL", "Filing"}, {"Office", "Finance"}, {"Trades", "Metal"}, {"Trades"},
+		{"Trades", "Clerical"}, {"Trades", "Clerical", "Filing"}, {"Office", "Office"}, {"Office", "Office", "Filing"}, {"", "Clerical"}, {""}, nil}
 	var b Builder
 	for i := range n {
 		r := Role{ID: fmt.Sprintf("r%05d", i), Name: fmt.Sprintf("Role %d", rng.IntN(n/3+1))}
 		r.Classification = classes[rng.IntN(len(classes))]
-		if rng.IntN(6) > 0 {
+		switch rng.IntN(8) {
+		case 0:
+		case 1:
+			r.Profile, r.Documented = &Profile{}, true // no entries: its classification alone
+		default:
 			p := &Profile{RequiredSkills: pick(skills, 4), RecommendedSkills: pick(skills, 2), Qualifications: pick(quals, 2)}
 			var as, ws []Aptitude
 			for _, it := range pick(apts, 3) {
@@ -166,6 +173,29 @@ func TestSimilarLinks(t *testing.T) {
 			}
 			if diff := cmp.Diff(want, links[i], cmp.AllowUnexported(similarTo{}), cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("seed %d, %s: links (-Similar +index):\n%s", seed, r.ID, diff)
+			}
+		}
+	}
+}
+
+// TestSimilarMost holds the index's ranking of each role's most similar,
+// at several limits and below the minimum score, to Similar's.
+func TestSimilarMost(t *testing.T) {
+	g := randomSimilarGraph(t, 9, 300)
+	roles := g.allRoles()
+	x := newSimilarIndex(roles)
+	s := &similarScratch{score: make([]int32, len(roles))}
+	for i, r := range roles {
+		if r.Profile == nil {
+			continue
+		}
+		for _, limit := range []int{1, 2, 5, 0} {
+			var want []similarTo
+			for _, f := range similarByScan(g, r.ID, limit) {
+				want = append(want, similarTo{g.at(f.Role), int32(f.Score)})
+			}
+			if diff := cmp.Diff(want, x.most(int32(i), limit, s), cmp.AllowUnexported(similarTo{}), cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("%s, limit %d (-Similar +index):\n%s", r.ID, limit, diff)
 			}
 		}
 	}
