@@ -46,18 +46,6 @@ func (g *Graph) Similar(id string, limit int) ([]Similar, error) {
 	if me.Profile == nil {
 		return []Similar{}, nil
 	}
-	// Each role's three lists, in order: skills (required, then
-	// recommended), qualifications, aptitude items; each counted once
-	// by normal form, so a list need not be without repeats.
-	lists := func(r Role) [3][]string {
-		p := r.Profile
-		skills := p.RequiredSkills
-		if len(p.RecommendedSkills) > 0 {
-			skills = slices.Concat(p.RequiredSkills, p.RecommendedSkills)
-		}
-		apt := p.ItemLists(SecStrengths, SecWeaknesses)
-		return [3][]string{skills, p.Qualifications, append(apt[0], apt[1]...)}
-	}
 	type list struct {
 		items  []string // as FieldValues gives them
 		normal []string // each item's normal form
@@ -88,7 +76,7 @@ func (g *Graph) Similar(id string, limit int) ([]Similar, error) {
 			}
 			s := Similar{Role: r.ID}
 			var shared [3][]string
-			for n, items := range lists(r) {
+			for n, items := range similarLists(r) {
 				has = has[:0]
 				for _, it := range items {
 					if k := NormalName(it); mine[n].keys[k] {
@@ -125,6 +113,20 @@ func (g *Graph) Similar(id string, limit int) ([]Similar, error) {
 		out = out[:limit]
 	}
 	return out, nil
+}
+
+// similarLists returns what Similar compares of r, which has a profile:
+// its skills (required, then recommended), qualifications and aptitude
+// items (strengths, then weaknesses). Each is counted once by normal
+// form, so a list need not be without repeats.
+func similarLists(r Role) [3][]string {
+	p := r.Profile
+	skills := p.RequiredSkills
+	if len(p.RecommendedSkills) > 0 {
+		skills = slices.Concat(p.RequiredSkills, p.RecommendedSkills)
+	}
+	apt := p.ItemLists(SecStrengths, SecWeaknesses)
+	return [3][]string{skills, p.Qualifications, append(apt[0], apt[1]...)}
 }
 
 // The links WithSimilar adds: from each documented role to at most

@@ -55,9 +55,8 @@ func newSimilarIndex(roles []Role) *similarIndex {
 			if r.Profile == nil {
 				continue
 			}
-			p := r.Profile
-			apt := p.ItemLists(SecStrengths, SecWeaknesses)
-			for k, list := range [][]string{slices.Concat(p.RequiredSkills, p.RecommendedSkills), p.Qualifications, append(apt[0], apt[1]...), r.Classification} {
+			l := similarLists(r)
+			for k, list := range [similarKinds][]string{l[0], l[1], l[2], r.Classification} {
 				forms := make([]string, len(list))
 				for j, s := range list {
 					forms[j] = NormalName(s)
