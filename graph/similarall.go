@@ -23,6 +23,9 @@ type similarIndex struct {
 	items [][similarKinds][]int32
 	// listers[k][n] is the roles listing item n of kind k, in order.
 	listers [similarKinds][][]int32
+	// rank[i] is role i's place among the roles by display name, then
+	// ID: how ties in score are broken, compared as numbers.
+	rank []int32
 }
 
 // The kinds of what roles share, and the points of each.
@@ -111,6 +114,17 @@ func newSimilarIndex(roles []Role) *similarIndex {
 			}
 		}
 	}
+	byName := make([]int32, len(roles))
+	for i := range byName {
+		byName[i] = int32(i)
+	}
+	slices.SortFunc(byName, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(roles[a].Name, roles[b].Name), cmp.Compare(roles[a].ID, roles[b].ID))
+	})
+	x.rank = make([]int32, len(roles))
+	for r, i := range byName {
+		x.rank[i] = int32(r)
+	}
 	return x
 }
 
@@ -149,8 +163,10 @@ func (x *similarIndex) most(i int32, limit int, s *similarScratch) []similarTo {
 		}
 	}
 	better := func(a, b similarTo) int {
-		ra, rb := &x.roles[a.role], &x.roles[b.role]
-		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(ra.Name, rb.Name), cmp.Compare(ra.ID, rb.ID))
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
+		}
+		return cmp.Compare(x.rank[a.role], x.rank[b.role])
 	}
 	var best []similarTo // sorted, at most limit
 	for _, j := range s.touched {
