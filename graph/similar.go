@@ -66,7 +66,11 @@ func (g *Graph) Similar(id string, limit int) ([]Similar, error) {
 		myClass[l] = NormalName(c)
 	}
 	roles := g.allRoles()
-	parts := make([][]Similar, parallel.Count(len(roles)))
+	type found struct {
+		Similar
+		at int32 // the role's index
+	}
+	parts := make([][]found, parallel.Count(len(roles)))
 	parallel.Numbered(len(roles), func(c, lo, hi int) {
 		var has []string // the normal forms of one of r's lists that mine has
 		for j := lo; j < hi; j++ {
@@ -100,17 +104,23 @@ func (g *Graph) Similar(id string, limit int) ([]Similar, error) {
 				s.Score += SimilarClassPoints
 			}
 			if s.Score > 0 {
-				parts[c] = append(parts[c], s)
+				parts[c] = append(parts[c], found{s, int32(j)})
 			}
 		}
 	})
-	out := slices.Concat(parts...)
-	slices.SortFunc(out, func(a, b Similar) int {
-		ra, rb := g.role(g.at(a.Role)), g.role(g.at(b.Role))
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(ra.Name, rb.Name), cmp.Compare(a.Role, b.Role))
+	all := slices.Concat(parts...)
+	slices.SortFunc(all, func(a, b found) int {
+		if a.Score != b.Score { // names compared only where scores tie
+			return cmp.Compare(b.Score, a.Score)
+		}
+		return cmp.Or(cmp.Compare(roles[a.at].Name, roles[b.at].Name), cmp.Compare(a.Role, b.Role))
 	})
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
+	if limit > 0 && len(all) > limit {
+		all = all[:limit]
+	}
+	var out []Similar // nil when none, as before
+	for _, f := range all {
+		out = append(out, f.Similar)
 	}
 	return out, nil
 }
