@@ -136,7 +136,10 @@ func (g *Graph) SearchFields(qs []FieldQuery) ([]FieldHit, error) {
 	})
 	out := slices.Concat(parts...)
 	slices.SortFunc(out, func(a, b FieldHit) int {
-		return cmp.Or(cmp.Compare(a.Score, b.Score), cmp.Compare(a.Role.Name, b.Role.Name), cmp.Compare(a.Role.ID, b.Role.ID))
+		if a.Score != b.Score { // names compared only where scores tie
+			return cmp.Compare(a.Score, b.Score)
+		}
+		return cmp.Or(cmp.Compare(a.Role.Name, b.Role.Name), cmp.Compare(a.Role.ID, b.Role.ID))
 	})
 	return out, nil
 }
