@@ -184,5 +184,54 @@ func TestStatsCountsEveryMove(t *testing.T) {
 				t.Errorf("hub %s: degree %d; want %d", h.Role, h.Degree, degree[h.Role])
 			}
 		}
+		if want := hubsBySort(g.Roles(), degree); !reflect.DeepEqual(st.Hubs, want) {
+			t.Errorf("Stats().Hubs = %v; want %v, every role sorted", st.Hubs, want)
+		}
+	}
+}
+
+// hubsBySort returns the maxHubs roles with the most moves, from every
+// role with any sorted by degree, display name and index.
+func hubsBySort(roles []Role, degree map[string]int) []Hub {
+	var idx []int
+	for i, r := range roles {
+		if degree[r.ID] > 0 {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		return cmp.Or(cmp.Compare(degree[roles[b].ID], degree[roles[a].ID]), cmp.Compare(roles[a].Name, roles[b].Name), cmp.Compare(a, b))
+	})
+	out := []Hub{}
+	for _, i := range idx[:min(maxHubs, len(idx))] {
+		out = append(out, Hub{Role: roles[i].ID, Degree: degree[roles[i].ID]})
+	}
+	return out
+}
+
+// TestStatsHubsTied lists hubs where more roles than are listed tie at
+// the last place: the tie falls to the display name, then the index.
+func TestStatsHubsTied(t *testing.T) {
+	var b Builder
+	n := 3 * maxHubs
+	for i := range n {
+		// Names out of ID order, some repeated.
+		b.AddRole(Role{ID: fmt.Sprintf("r%02d", i), Name: fmt.Sprintf("Role %d", (n-i)%(n/2))})
+	}
+	for i := range n { // a ring: every role has two moves
+		b.AddMove(i, (i+1)%n, Career, Source{File: "ring", Line: i + 1})
+	}
+	b.AddMove(0, 5, Related, Source{File: "chord", Line: 1}) // two roles with three
+	g, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	degree := map[string]int{}
+	for _, m := range g.Moves() {
+		degree[m.From]++
+		degree[m.To]++
+	}
+	if got, want := g.Stats().Hubs, hubsBySort(g.Roles(), degree); !reflect.DeepEqual(got, want) {
+		t.Errorf("Stats().Hubs = %v; want %v, every role sorted", got, want)
 	}
 }

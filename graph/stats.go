@@ -77,14 +77,32 @@ func (g *Graph) Stats() Stats {
 		}
 	}
 
+	// The most connected, by degree, then display name, then index. Only
+	// the roles at least as connected as the last listed are sorted, and
+	// names looked at only where degrees tie: on a warm start a role's
+	// name is decoded when it is first asked for.
+	var degrees []int
+	for _, d := range degree {
+		if d > 0 {
+			degrees = append(degrees, d)
+		}
+	}
+	cut := 1
+	if len(degrees) > maxHubs {
+		slices.SortFunc(degrees, func(a, b int) int { return cmp.Compare(b, a) })
+		cut = degrees[maxHubs-1]
+	}
 	var hubs []int32
 	for i, d := range degree {
-		if d > 0 {
+		if d >= cut {
 			hubs = append(hubs, int32(i))
 		}
 	}
 	slices.SortFunc(hubs, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(degree[b], degree[a]), cmp.Compare(g.role(a).Name, g.role(b).Name), cmp.Compare(a, b))
+		if degree[a] != degree[b] {
+			return cmp.Compare(degree[b], degree[a])
+		}
+		return cmp.Or(cmp.Compare(g.role(a).Name, g.role(b).Name), cmp.Compare(a, b))
 	})
 	st.Hubs = make([]Hub, 0, maxHubs)
 	for _, h := range hubs[:min(maxHubs, len(hubs))] {
