@@ -155,3 +155,39 @@ func TestSearchFieldsManyRoles(t *testing.T) {
 		}
 	}
 }
+
+// TestVocabularyManyRoles lists the vocabulary of more roles than one
+// core's range: counts added up over the ranges, the commonest written
+// form of each entry (ties to the first in sorted order).
+func TestVocabularyManyRoles(t *testing.T) {
+	profiles := map[string]*graph.Profile{}
+	for i := range 10000 {
+		p := graph.Profile{}
+		// Within the first range (roles are in ID order) "typing" is
+		// the commoner form; over them all, "Typing".
+		switch {
+		case i%2 == 1:
+		case i < 4096:
+			p.RequiredSkills = []string{"typing", "TYPING"} // one entry for the role
+		default:
+			p.RequiredSkills = []string{"Typing"}
+		}
+		if i%5 == 0 {
+			p.RecommendedSkills = []string{"Filing"}
+		}
+		if i%7 == 0 {
+			p.RecommendedSkills = append(p.RecommendedSkills, "Welding", "Ｗｅｌｄｉｎｇ")
+		}
+		p.SetDocs(graph.DocProfile{File: "x.txt"})
+		profiles[fmt.Sprintf("Role-%05d", i)] = &p
+	}
+	g := newTestGraph(t, profiles)
+	got, err := g.Vocabulary(graph.FieldSkill)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []graph.Term{{Value: "Typing", Roles: 5000}, {Value: "Filing", Roles: 2000}, {Value: "Welding", Roles: 1429}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Vocabulary(skill) (-want +got):\n%s", diff)
+	}
+}
