@@ -90,7 +90,7 @@ type FieldHit struct {
 }
 
 // SearchFields returns the roles that match every query (AND), closest
-// first (the sum of the scores, then display name). An entry matches a
+// first (the sum of the scores, then display name, then ID). An entry matches a
 // query as a name matches in Search: equal, prefix, substring, all words
 // or, for entries that are names rather than prose, within about one typo
 // per four characters; all compared in normal form (NormalName: case and

@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	stdcmp "cmp"
 	"errors"
 	"fmt"
 	"testing"
@@ -98,31 +99,36 @@ func TestVocabulary(t *testing.T) {
 
 // TestSearchFieldsManyRoles searches more roles than one core's range
 // (the scan runs on all cores): every role that matches is found once,
-// closest first and then by name, with the same answer every run.
+// closest first, then by display name (names repeat here), then by ID,
+// with the same answer every run.
 func TestSearchFieldsManyRoles(t *testing.T) {
 	const n = 10000
-	profiles := map[string]*graph.Profile{}
+	var b graph.Builder
 	wantText, wantSkill := map[string]bool{}, map[string]bool{}
 	for i := range n {
-		name := fmt.Sprintf("Role %05d", (i*7919)%n) // not in index order
+		id := fmt.Sprintf("r%05d", i)
 		p := graph.Profile{RequiredSkills: []string{"Filing"}}
 		var secs []graph.Section
 		if i%7 == 0 {
 			secs = append(secs, graph.Section{Key: graph.SecDescription, Text: "Keeps the harbour lights and logs the ships."})
-			wantText[name] = true
+			wantText[id] = true
 		}
 		switch i % 3 {
 		case 0:
 			p.RequiredSkills = append(p.RequiredSkills, "Typing")
-			wantSkill[name] = true
+			wantSkill[id] = true
 		case 1:
 			p.RecommendedSkills = []string{"Typng"} // one typo away: a closeness of its own
-			wantSkill[name] = true
+			wantSkill[id] = true
 		}
-		p.SetDocs(graph.DocProfile{File: name + ".txt", Sections: secs})
-		profiles[name] = &p
+		p.SetDocs(graph.DocProfile{File: id + ".txt", Sections: secs})
+		// Names repeat, out of ID order: ties fall to the ID.
+		b.AddRole(graph.Role{ID: id, Name: fmt.Sprintf("Role %d", (i*7919)%(n/4)), Profile: &p, Documented: true})
 	}
-	g := newTestGraph(t, profiles)
+	g, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct {
 		q    graph.FieldQuery
 		want map[string]bool
@@ -140,14 +146,16 @@ func TestSearchFieldsManyRoles(t *testing.T) {
 		}
 		found := map[string]bool{}
 		for i, h := range hits {
-			if found[h.Role.Name] {
-				t.Errorf("%v: %s found twice", tt.q, h.Role.Name)
+			if found[h.Role.ID] {
+				t.Errorf("%v: %s found twice", tt.q, h.Role.ID)
 			}
-			found[h.Role.Name] = true
-			if i > 0 {
-				if p := hits[i-1]; p.Score > h.Score || p.Score == h.Score && p.Role.Name > h.Role.Name {
-					t.Errorf("%v: %s (%d) after %s (%d): want closest first, then by name", tt.q, h.Role.Name, h.Score, p.Role.Name, p.Score)
-				}
+			found[h.Role.ID] = true
+			if i == 0 {
+				continue
+			}
+			p := hits[i-1]
+			if order := stdcmp.Or(stdcmp.Compare(p.Score, h.Score), stdcmp.Compare(p.Role.Name, h.Role.Name), stdcmp.Compare(p.Role.ID, h.Role.ID)); order >= 0 {
+				t.Errorf("%v: %s %q (%d) after %s %q (%d): want closest first, then by name, then by ID", tt.q, h.Role.ID, h.Role.Name, h.Score, p.Role.ID, p.Role.Name, p.Score)
 			}
 		}
 		if !cmp.Equal(found, tt.want) {

@@ -235,3 +235,35 @@ func TestStatsHubsTied(t *testing.T) {
 		t.Errorf("Stats().Hubs = %v; want %v, every role sorted", got, want)
 	}
 }
+
+// TestStatsHubsRandom holds the hubs of random graphs to every role
+// sorted: a few roles to many, names repeating, fewer connected roles
+// than are listed, and ties anywhere about the last place.
+func TestStatsHubsRandom(t *testing.T) {
+	for seed := range uint64(300) {
+		rng := rand.New(rand.NewPCG(seed, 3))
+		n := 2 + rng.IntN(40)
+		var b Builder
+		for i := range n {
+			b.AddRole(Role{ID: fmt.Sprintf("r%02d", i), Name: fmt.Sprintf("Role %d", rng.IntN(n/2+1))})
+		}
+		for range rng.IntN(3 * n) {
+			from, to := rng.IntN(n), rng.IntN(n)
+			if from != to {
+				b.AddMove(from, to, Kind(rng.IntN(2)), Source{File: "random", Line: 1})
+			}
+		}
+		g, err := b.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		degree := map[string]int{}
+		for _, m := range g.Moves() {
+			degree[m.From]++
+			degree[m.To]++
+		}
+		if got, want := g.Stats().Hubs, hubsBySort(g.Roles(), degree); !reflect.DeepEqual(got, want) {
+			t.Errorf("seed %d: Stats().Hubs = %v; want %v, every role sorted", seed, got, want)
+		}
+	}
+}

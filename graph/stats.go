@@ -77,10 +77,11 @@ func (g *Graph) Stats() Stats {
 		}
 	}
 
-	// The most connected, by degree, then display name, then index. Only
-	// the roles at least as connected as the last listed are sorted, and
-	// names looked at only where degrees tie: on a warm start a role's
-	// name is decoded when it is first asked for.
+	// The most connected, by degree, then display name, then index. The
+	// degrees alone are sorted first, as numbers, for the least a listed
+	// role has; only the roles with at least that many are then sorted in
+	// full, and names compared only where degrees tie: comparing every
+	// pair's names was most of a large graph's Stats.
 	var degrees []int
 	for _, d := range degree {
 		if d > 0 {
