@@ -222,6 +222,13 @@ func TestStatsHubsTied(t *testing.T) {
 		b.AddMove(i, (i+1)%n, Career, Source{File: "ring", Line: i + 1})
 	}
 	b.AddMove(0, 5, Related, Source{File: "chord", Line: 1}) // two roles with three
+	checkHubs(t, &b, "ring")
+}
+
+// checkHubs builds b and holds its Stats' hubs to every role sorted by
+// the moves each has (hubsBySort).
+func checkHubs(t *testing.T, b *Builder, what string) {
+	t.Helper()
 	g, err := b.Build()
 	if err != nil {
 		t.Fatal(err)
@@ -232,7 +239,7 @@ func TestStatsHubsTied(t *testing.T) {
 		degree[m.To]++
 	}
 	if got, want := g.Stats().Hubs, hubsBySort(g.Roles(), degree); !reflect.DeepEqual(got, want) {
-		t.Errorf("Stats().Hubs = %v; want %v, every role sorted", got, want)
+		t.Errorf("%s: Stats().Hubs = %v; want %v, every role sorted", what, got, want)
 	}
 }
 
@@ -253,17 +260,6 @@ func TestStatsHubsRandom(t *testing.T) {
 				b.AddMove(from, to, Kind(rng.IntN(2)), Source{File: "random", Line: 1})
 			}
 		}
-		g, err := b.Build()
-		if err != nil {
-			t.Fatal(err)
-		}
-		degree := map[string]int{}
-		for _, m := range g.Moves() {
-			degree[m.From]++
-			degree[m.To]++
-		}
-		if got, want := g.Stats().Hubs, hubsBySort(g.Roles(), degree); !reflect.DeepEqual(got, want) {
-			t.Errorf("seed %d: Stats().Hubs = %v; want %v, every role sorted", seed, got, want)
-		}
+		checkHubs(t, &b, fmt.Sprintf("seed %d", seed))
 	}
 }
