@@ -54,7 +54,7 @@ func (g *Graph) Similar(id string, limit int) ([]Similar, error) {
 	}
 	var mine [3]list
 	for n, items := range [3][]string{me.FieldValues(FieldSkill), me.FieldValues(FieldQualification), me.FieldValues(FieldAptitude)} {
-		mine[n] = list{items: items, keys: map[string]bool{}, points: []int{SimilarSkillPoints, SimilarQualificationPoints, SimilarAptitudePoints}[n]}
+		mine[n] = list{items: items, keys: map[string]bool{}, points: int(similarPoints[n])}
 		for _, s := range items {
 			k := NormalName(s)
 			mine[n].normal = append(mine[n].normal, k)
