@@ -43,17 +43,15 @@ func readCached(fd int, dev uint64, p []byte) (int, error) {
 		return 0, errCannotTell
 	}
 	n, err := ignoringEINTR(func() (int, error) { return unix.Preadv2(fd, [][]byte{p}, -1, unix.RWF_NOWAIT) })
-	switch err {
-	case nil:
-		return n, nil
-	case unix.EAGAIN:
-		return 0, errUncached
-	}
 	// Whatever else the call gives, the plain read that follows says
 	// what is wrong, if anything is. A refusal of the call itself is
 	// kept for the device; an error of this file or this moment (EIO,
 	// ENOMEM) is not.
 	switch err {
+	case nil:
+		return n, nil
+	case unix.EAGAIN:
+		return 0, errUncached
 	case unix.EOPNOTSUPP, unix.ENOSYS, unix.EINVAL, unix.EPERM, unix.EACCES:
 		noWaitRefused.Store(dev, true)
 	}
